@@ -1,0 +1,56 @@
+# The two commands: `make run` and `make test`. Everything else is a helper of theirs.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+WERROR := $(if $(CI),ON,OFF)
+BUILD := build
+SAN := build-san
+PARLEY := $(BUILD)/parley
+FLAGSHIP := scenarios/talks-2025.yaml
+FUZZ_SECONDS ?= 20
+
+.PHONY: deps build run test unit san fuzz-smoke fuzz bench clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(PARLEY) show $(FLAGSHIP)
+	$(PARLEY) analyze $(FLAGSHIP) --stage truce
+	$(PARLEY) analyze $(FLAGSHIP) --stage settlement
+
+unit: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang), plus the fuzz targets.
+san: deps
+	@cmake -S . -B $(SAN) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DPARLEY_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(SAN) -j $(JOBS)
+	cd $(SAN) && ctest --output-on-failure -j $(JOBS) -LE slow
+
+fuzz-smoke: san
+	@for target in $(SAN)/fuzz/fuzz_*; do \
+	  corpus=fuzz/corpus/$$(basename $$target); \
+	  echo "fuzz: $$(basename $$target) for $(FUZZ_SECONDS) s"; \
+	  $$target -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=0 \
+	    -artifact_prefix=$(SAN)/ $$(mktemp -d) $$corpus >/dev/null 2>$(SAN)/$$(basename $$target).log \
+	    || { tail -40 $(SAN)/$$(basename $$target).log; exit 1; }; \
+	done
+
+test: unit fuzz-smoke
+
+fuzz: san
+	@for target in $(SAN)/fuzz/fuzz_*; do \
+	  $$target -max_total_time=600 -timeout=10 -artifact_prefix=$(SAN)/ fuzz/corpus/$$(basename $$target) || exit 1; \
+	done
+
+bench: build
+	$(BUILD)/bench/parley_bench --benchmark_format=json --benchmark_out=$(BUILD)/bench.json --benchmark_out_format=json >/dev/null
+	python3 bench/table.py $(BUILD)/bench.json
+
+clean:
+	rm -rf $(BUILD) $(SAN)

@@ -1,0 +1,63 @@
+#pragma once
+// Analysis of an outcome space for a set of parties: the Pareto frontier and the bargaining
+// solutions and welfare optima on it.
+//
+// - Nash bargaining point: argmax Π_i (u_i - d_i) over outcomes with u_i > d_i for all i
+//   (Nash 1950), d_i = reservation value.
+// - Kalai–Smorodinsky point: the Pareto point maximising min_i (u_i - d_i) / (ideal_i - d_i),
+//   ideal_i = the best utility i can get among individually rational outcomes
+//   (Kalai & Smorodinsky 1975).
+// - Utilitarian optimum: argmax Σ_i u_i. Egalitarian optimum: argmax min_i (u_i - d_i).
+//
+// Methods, chosen automatically:
+// - enumerated spaces (<= OutcomeSpace::kMaxEnumerable): utilities in flat arrays, then a
+//   sort-and-sweep frontier for 2 parties and a sort-filter skyline for k parties;
+// - linear-additive spaces too large to enumerate: per-issue partial frontiers merged issue
+//   by issue (the frontier of a sum is within the sums of the parts' frontiers);
+// - hyper-rectangle spaces: a branch-and-bound search over rectangle intersections.
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "parley/core/outcome_space.hpp"
+#include "parley/core/utility.hpp"
+
+namespace parley {
+
+struct ScoredOutcome {
+  Outcome outcome;  // value index per issue of the space
+  std::vector<double> utilities;  // one per party
+};
+
+struct Analysis {
+  std::vector<ScoredOutcome> pareto;  // sorted by the first party's utility, descending
+  std::optional<ScoredOutcome> nash;  // none when no outcome beats every reservation value
+  std::optional<ScoredOutcome> kalai_smorodinsky;
+  std::optional<ScoredOutcome> utilitarian;
+  std::optional<ScoredOutcome> egalitarian;
+  std::vector<double> disagreement;  // reservation values
+  std::vector<double> ideal;  // best individually rational utility per party
+  std::string method;  // "enumerated", "issue-merge" or "rectangle-search"
+};
+
+// REQUIRES: every utility compiled for `space`; at least one party.
+Analysis analyze(std::span<const CompiledUtility> parties, const OutcomeSpace& space);
+
+// Euclidean distances in utility space from a point to each solution (NaN where a solution
+// does not exist) and to the nearest Pareto point.
+struct Distances {
+  double pareto = 0;
+  double nash = 0;
+  double kalai_smorodinsky = 0;
+  double utilitarian = 0;
+  double egalitarian = 0;
+};
+Distances distances(const Analysis& analysis, std::span<const double> utilities);
+
+// Pareto frontier of points given as a flat row-major array (count × parties). Returns the
+// indices of the undominated points; duplicates of a frontier point are kept once.
+std::vector<std::size_t> pareto_indices(std::span<const double> points, std::size_t parties);
+
+}  // namespace parley

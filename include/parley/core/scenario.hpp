@@ -1,0 +1,82 @@
+#pragma once
+// A scenario is everything about one negotiation: issues, actors, channels, stages, links
+// and the names of its variants. Value type; built by the io layer (YAML, GENIUS, ...).
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parley/core/actor.hpp"
+#include "parley/core/issue.hpp"
+#include "parley/core/outcome_space.hpp"
+
+namespace parley {
+
+// What actors outside a channel observe of it.
+enum class Visibility {
+  nothing,    // not even that talks happen
+  talks,      // that talks happen, not what is said or decided
+  decisions,  // announced decisions only
+};
+
+struct Channel {
+  std::string id;
+  std::string name;
+  std::vector<std::size_t> members;  // actor indices
+  Visibility outsiders_see = Visibility::decisions;
+};
+
+struct Stage {
+  std::string id;
+  std::string name;
+  std::vector<std::size_t> issues;  // scenario issue indices
+  std::optional<std::size_t> channel;  // none: every actor is at the table
+  std::string protocol = "sao";
+  std::map<std::string, std::string> protocol_settings;
+  int deadline = 100;  // rounds
+  std::vector<std::size_t> ratify;  // actors who must ratify an agreement
+  std::optional<std::size_t> after;  // stage that must succeed first
+};
+
+// Issues that may be traded against each other (logrolling).
+struct Link {
+  std::vector<std::size_t> issues;
+  std::string note;
+};
+
+// A named set of overrides. The io layer applies them when a scenario is loaded with a
+// variant; the core keeps what they are for display.
+struct VariantSummary {
+  std::string id;
+  std::string description;
+  std::vector<std::string> overrides;  // paths of the fields it changes, e.g. "actors.us.discount"
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::vector<Issue> issues;
+  std::vector<Actor> actors;
+  std::vector<Channel> channels;
+  std::vector<Stage> stages;  // never empty once loaded: a scenario without stages gets one over all issues
+  std::vector<Link> links;
+  std::vector<VariantSummary> variants;
+  std::string variant;  // the variant applied, empty for the base scenario
+
+  std::optional<std::size_t> find_issue(const std::string& id) const;
+  std::optional<std::size_t> find_actor(const std::string& id) const;
+  std::optional<std::size_t> find_channel(const std::string& id) const;
+  std::optional<std::size_t> find_stage(const std::string& id) const;
+
+  OutcomeSpace stage_space(std::size_t stage) const;
+  // The parties whose agreement a stage needs: its channel's members (all actors when it has
+  // no channel) and the ratifiers outside it, in actor order, skipping actors without a
+  // stake (positive salience or a rectangle) in the stage's issues.
+  std::vector<std::size_t> stage_parties(std::size_t stage) const;
+};
+
+const char* to_string(Visibility visibility);
+
+}  // namespace parley

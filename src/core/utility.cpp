@@ -1,0 +1,119 @@
+#include "parley/core/utility.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace parley {
+
+double issue_value(const Issue& issue, const Stance& stance, ValueShape shape, std::uint32_t v) {
+  if (!stance.values.empty()) return stance.values[v];
+  const double length = issue.scale_length();
+  if (length <= 0) return 1.0;
+  const double distance = std::min(1.0, std::abs(issue.value_number(v) - stance.position) / length);
+  return shape == ValueShape::linear ? 1.0 - distance : 1.0 - distance * distance;
+}
+
+CompiledUtility::CompiledUtility(const Actor& actor, const std::vector<Issue>& issues,
+                                 const OutcomeSpace& space)
+    : reservation_value_(actor.reservation_value), discount_(actor.discount) {
+  const std::size_t n = space.issue_count();
+  offsets_.assign(n + 1, 0);
+  for (std::size_t k = 0; k < n; ++k) offsets_[k + 1] = offsets_[k] + space.radix(k);
+  table_.assign(offsets_[n], 0.0);
+
+  if (actor.uses_rectangles()) {
+    // Position of each scenario issue in this space, to re-index rectangle bounds.
+    std::vector<std::int64_t> position(issues.size(), -1);
+    for (std::size_t k = 0; k < n; ++k) position[space.scenario_issue(k)] = std::int64_t(k);
+    for (const auto& rectangle : actor.rectangles) {
+      Rectangle compiled{{}, rectangle.utility / actor.rectangle_scale, rectangle.exclusive};
+      bool inside_space = true;
+      for (const auto& bound : rectangle.bounds) {
+        if (position[bound.issue] < 0) {
+          inside_space = false;
+          break;
+        }
+        compiled.bounds.push_back({std::uint32_t(position[bound.issue]), bound.min, bound.max});
+      }
+      // A rectangle over issues outside this space cannot be decided by it: it is left out.
+      if (inside_space) rectangles_.push_back(std::move(compiled));
+    }
+    return;
+  }
+
+  double total_salience = 0;
+  for (std::size_t k = 0; k < n; ++k) total_salience += actor.stances[space.scenario_issue(k)].salience;
+  if (total_salience <= 0) return;  // no stake in this space: indifferent, utility 0
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = space.scenario_issue(k);
+    const Stance& stance = actor.stances[i];
+    const double weight = stance.salience / total_salience;
+    if (weight == 0) continue;
+    for (std::uint32_t v = 0; v < space.radix(k); ++v)
+      table_[offsets_[k] + v] = weight * issue_value(issues[i], stance, actor.shape, v);
+  }
+}
+
+bool CompiledUtility::Rectangle::satisfied_by(std::span<const std::uint32_t> outcome) const {
+  bool inside = true;
+  for (const auto& bound : bounds) {
+    const std::uint32_t v = outcome[bound.position];
+    if (v < bound.min || v > bound.max) {
+      inside = false;
+      break;
+    }
+  }
+  return exclusive ? !inside : inside;
+}
+
+double CompiledUtility::operator()(std::span<const std::uint32_t> outcome) const {
+  double utility = 0;
+  if (!rectangles_.empty()) {
+    for (const auto& rectangle : rectangles_)
+      if (rectangle.satisfied_by(outcome)) utility += rectangle.utility;
+    return utility;
+  }
+  for (std::size_t k = 0; k + 1 < offsets_.size(); ++k) utility += table_[offsets_[k] + outcome[k]];
+  return utility;
+}
+
+double CompiledUtility::discounted(double utility, double time) const {
+  return discount_ == 1 ? utility : utility * std::pow(discount_, time);
+}
+
+std::vector<double> CompiledUtility::all_utilities(const OutcomeSpace& space) const {
+  const std::uint64_t size = space.size();
+  std::vector<double> out;
+  out.reserve(size);
+  if (!rectangles_.empty()) {
+    Outcome outcome(space.issue_count());
+    for (std::uint64_t index = 0; index < size; ++index) {
+      space.decode(index, outcome);
+      out.push_back((*this)(outcome));
+    }
+    return out;
+  }
+  // Expand issue by issue in place: after issue k, out holds the partial sums over the
+  // first k+1 issues in mixed-radix order. Iterating backwards lets each block overwrite
+  // its own source entry last.
+  out.push_back(0.0);
+  out.resize(size);
+  std::uint64_t filled = 1;
+  for (std::size_t k = 0; k < space.issue_count(); ++k) {
+    const auto table = issue_table(k);
+    const std::uint32_t radix = space.radix(k);
+    for (std::uint64_t i = filled; i-- > 0;) {
+      const double base = out[i];
+      double* block = out.data() + i * radix;
+      for (std::uint32_t v = radix; v-- > 0;) block[v] = base + table[v];
+    }
+    filled *= radix;
+  }
+  return out;
+}
+
+const char* to_string(ValueShape shape) {
+  return shape == ValueShape::linear ? "linear" : "quadratic";
+}
+
+}  // namespace parley

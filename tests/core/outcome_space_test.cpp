@@ -1,0 +1,47 @@
+#include "parley/core/outcome_space.hpp"
+
+#include <gtest/gtest.h>
+
+namespace parley {
+namespace {
+
+Issue discrete_issue(std::string id, std::size_t options) {
+  Issue issue;
+  issue.id = std::move(id);
+  issue.kind = IssueKind::discrete;
+  for (std::size_t i = 0; i < options; ++i) issue.options.push_back("o" + std::to_string(i));
+  return issue;
+}
+
+TEST(OutcomeSpace, MixedRadixRoundTrip) {
+  std::vector<Issue> issues{discrete_issue("a", 3), discrete_issue("b", 4), discrete_issue("c", 5)};
+  OutcomeSpace space(issues, {0, 1, 2});
+  ASSERT_TRUE(space.enumerable());
+  EXPECT_EQ(space.size(), 60u);
+  for (std::uint64_t i = 0; i < space.size(); ++i) EXPECT_EQ(space.encode(space.decode(i)), i);
+  EXPECT_EQ(space.decode(59), (Outcome{2, 3, 4}));
+  EXPECT_EQ(space.decode(5), (Outcome{0, 1, 0}));  // first issue varies slowest
+}
+
+TEST(OutcomeSpace, ExactCardinalityBeyondSixtyFourBits) {
+  std::vector<Issue> issues;
+  std::vector<std::size_t> indices;
+  for (int i = 0; i < 50; ++i) {
+    issues.push_back(discrete_issue("i" + std::to_string(i), 10));
+    indices.push_back(i);
+  }
+  OutcomeSpace space(issues, indices);
+  EXPECT_FALSE(space.enumerable());
+  EXPECT_EQ(space.cardinality().to_string(), "1" + std::string(50, '0'));
+  EXPECT_FALSE(space.cardinality().to_u64().has_value());
+  EXPECT_NEAR(space.cardinality().to_double(), 1e50, 1e36);
+}
+
+TEST(OutcomeSpace, EmptyIssueGivesEmptySpace) {
+  std::vector<Issue> issues{discrete_issue("a", 3), discrete_issue("b", 0)};
+  OutcomeSpace space(issues, {0, 1});
+  EXPECT_TRUE(space.cardinality().is_zero());
+}
+
+}  // namespace
+}  // namespace parley
