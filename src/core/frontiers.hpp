@@ -1,0 +1,22 @@
+#pragma once
+// Internal to the analysis unit: the three ways of computing a Pareto frontier.
+// Each returns the undominated outcomes (one outcome per distinct utility vector), in any
+// order. REQUIRES: every party compiled for `space`.
+
+#include <span>
+#include <vector>
+
+#include "parley/core/analysis.hpp"
+
+namespace parley::detail {
+
+// REQUIRES: space.enumerable().
+std::vector<ScoredOutcome> enumerated_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space);
+
+// REQUIRES: every party is_linear().
+std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space);
+
+// For spaces too large to enumerate where some party uses hyper-rectangles.
+std::vector<ScoredOutcome> rectangle_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space);
+
+}  // namespace parley::detail
