@@ -1,1 +1,51 @@
-int main() { return 0; }
+// parley: model, forecast and simulate multi-party negotiations.
+// Exit status: 0 ok, 2 bad input (file, option), 1 internal error.
+
+#include <cstdio>
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "parley/io/input_error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "parley — model, forecast and simulate multi-party negotiations.\n\n"
+      "Examples:\n"
+      "  parley show scenarios/talks-2025.yaml\n"
+      "  parley analyze scenarios/talks-2025.yaml --stage settlement\n"
+      "  parley analyze path/to/genius/domain-folder --json\n"
+      "  parley import genius path/to/genius/domain-folder -o domain.yaml\n\n"
+      "Run `parley COMMAND --help` for each command's options.",
+      "parley"};
+  app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  parley::cli::add_validate(app);
+  parley::cli::add_show(app);
+  parley::cli::add_analyze(app);
+  parley::cli::add_import(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const parley::InputError& e) {
+    std::fflush(stdout);
+    fmt::print(stderr, "{}\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fflush(stdout);
+    fmt::print(stderr, "parley: internal error: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}

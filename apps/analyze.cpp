@@ -1,0 +1,233 @@
+// `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima.
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <ranges>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "parley/core/analysis.hpp"
+#include "parley/io/analysis_json.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/input_error.hpp"
+#include "parley/io/load.hpp"
+#include "text_table.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+struct AnalyzeOptions {
+  std::string file;
+  std::string stage;
+  std::string variant;
+  std::vector<std::string> parties;
+  std::vector<std::string> outcome;
+  std::string output;
+  bool json = false;
+  std::size_t show_pareto = 10;
+};
+
+std::vector<std::string> ids_of(const auto& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string match = closest_match(word, candidates);
+  return match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match);
+}
+
+std::size_t resolve_stage(const Scenario& scenario, const AnalyzeOptions& options) {
+  if (options.stage.empty()) return 0;
+  if (auto stage = scenario.find_stage(options.stage)) return *stage;
+  throw InputError("--stage", fmt::format("no stage '{}'{}; stages: {}", options.stage,
+                                          suggestion(options.stage, ids_of(scenario.stages)),
+                                          fmt::join(ids_of(scenario.stages), ", ")));
+}
+
+std::vector<std::size_t> resolve_parties(const Scenario& scenario, std::size_t stage, const AnalyzeOptions& options) {
+  if (options.parties.empty()) {
+    auto parties = scenario.stage_parties(stage);
+    if (parties.empty())
+      throw InputError(options.file, fmt::format("no actor has a stake in stage '{}'", scenario.stages[stage].id));
+    return parties;
+  }
+  std::vector<std::size_t> parties;
+  for (const auto& id : options.parties) {
+    auto actor = scenario.find_actor(id);
+    if (!actor)
+      throw InputError("--parties", fmt::format("no actor '{}'{}", id, suggestion(id, ids_of(scenario.actors))));
+    parties.push_back(*actor);
+  }
+  return parties;
+}
+
+// "--outcome issue=value" for every issue of the stage.
+Outcome parse_outcome(const Scenario& scenario, const OutcomeSpace& space, const std::vector<std::string>& items) {
+  Outcome outcome(space.issue_count(), 0);
+  std::vector<bool> given(space.issue_count(), false);
+  std::vector<std::string> stage_issue_ids;
+  for (std::size_t k = 0; k < space.issue_count(); ++k) stage_issue_ids.push_back(scenario.issues[space.scenario_issue(k)].id);
+  for (const auto& item : items) {
+    const auto equals = item.find('=');
+    if (equals == std::string::npos) throw InputError("--outcome", fmt::format("'{}' is not ISSUE=VALUE", item));
+    const std::string id = item.substr(0, equals), value = item.substr(equals + 1);
+    std::size_t k = 0;
+    while (k < stage_issue_ids.size() && stage_issue_ids[k] != id) ++k;
+    if (k == stage_issue_ids.size())
+      throw InputError("--outcome", fmt::format("'{}' is not an issue of this stage{}; issues: {}", id,
+                                                suggestion(id, stage_issue_ids), fmt::join(stage_issue_ids, ", ")));
+    const Issue& issue = scenario.issues[space.scenario_issue(k)];
+    if (issue.kind == IssueKind::discrete) {
+      auto it = std::find(issue.options.begin(), issue.options.end(), value);
+      if (it == issue.options.end())
+        throw InputError("--outcome", fmt::format("'{}' is not an option of {}{}", value, id, suggestion(value, issue.options)));
+      outcome[k] = static_cast<std::uint32_t>(it - issue.options.begin());
+    } else {
+      double number = 0;
+      try {
+        std::size_t used = 0;
+        number = std::stod(value, &used);
+        if (used != value.size()) throw std::invalid_argument(value);
+      } catch (const std::exception&) {
+        throw InputError("--outcome", fmt::format("'{}' is not a number (issue {})", value, id));
+      }
+      if (number < issue.lower || number > issue.upper)
+        throw InputError("--outcome", fmt::format("{} is outside {}'s range {:g}..{:g}", value, id, issue.lower, issue.upper));
+      outcome[k] = issue.nearest_value(number);
+    }
+    given[k] = true;
+  }
+  for (std::size_t k = 0; k < given.size(); ++k)
+    if (!given[k]) throw InputError("--outcome", fmt::format("no value given for issue {}", stage_issue_ids[k]));
+  return outcome;
+}
+
+std::string value_cell(const Issue& issue, std::uint32_t v) {
+  return issue.kind == IssueKind::discrete ? issue.options[v] : fmt::format("{:g}", issue.value_number(v));
+}
+
+void print_text(const Scenario& scenario, std::size_t stage_index, const std::vector<std::size_t>& parties,
+                const OutcomeSpace& space, const Analysis& analysis, const std::optional<ScoredOutcome>& probe,
+                std::size_t show_pareto) {
+  const Stage& stage = scenario.stages[stage_index];
+  std::vector<std::string> party_ids, issue_ids;
+  for (std::size_t p : parties) party_ids.push_back(scenario.actors[p].id);
+  for (std::size_t i : stage.issues) issue_ids.push_back(scenario.issues[i].id);
+  fmt::print("Stage {}{}: {} outcomes over {}\n", stage.id, stage.name.empty() || stage.name == stage.id ? "" : " (" + stage.name + ")",
+             space.cardinality().to_string(), fmt::join(issue_ids, ", "));
+  fmt::print("Parties: {}   method: {}   Pareto frontier: {} outcomes\n", fmt::join(party_ids, ", "), analysis.method,
+             analysis.pareto.size());
+  if (scenario.stages.size() > 1 && stage_index == 0)
+    fmt::print("(other stages: use --stage {})\n", fmt::join(ids_of(scenario.stages) | std::views::drop(1), " | "));
+
+  std::vector<std::string> header{""};
+  header.insert(header.end(), issue_ids.begin(), issue_ids.end());
+  header.insert(header.end(), party_ids.begin(), party_ids.end());
+  auto row = [&](const std::string& label, const std::optional<ScoredOutcome>& point) {
+    std::vector<std::string> cells{label};
+    for (std::size_t k = 0; k < space.issue_count(); ++k)
+      cells.push_back(point ? value_cell(scenario.issues[space.scenario_issue(k)], point->outcome[k]) : "");
+    for (std::size_t p = 0; p < parties.size(); ++p)
+      cells.push_back(point ? fmt::format("{:.3f}", point->utilities[p]) : "");
+    if (!point) cells[1] = "(none: no outcome beats every reservation value)";
+    return cells;
+  };
+
+  fmt::print("\nSolutions\n");
+  TextTable solutions(header);
+  solutions.add(row("Nash", analysis.nash));
+  solutions.add(row("Kalai–Smorodinsky", analysis.kalai_smorodinsky));
+  solutions.add(row("utilitarian", analysis.utilitarian));
+  solutions.add(row("egalitarian", analysis.egalitarian));
+  if (probe) solutions.add(row("--outcome", probe));
+  std::vector<std::string> reservation{"reservation"};
+  reservation.resize(1 + space.issue_count());
+  for (double d : analysis.disagreement) reservation.push_back(fmt::format("{:.3f}", d));
+  solutions.add(reservation);
+  solutions.print();
+
+  if (probe) {
+    const Distances d = distances(analysis, probe->utilities);
+    auto text = [](double x) { return std::isnan(x) ? std::string("-") : fmt::format("{:.3f}", x); };
+    fmt::print("\nDistance of --outcome in utility space: Pareto frontier {}, Nash {}, Kalai–Smorodinsky {}, "
+               "utilitarian {}, egalitarian {}\n",
+               text(d.pareto), text(d.nash), text(d.kalai_smorodinsky), text(d.utilitarian), text(d.egalitarian));
+  }
+
+  const std::size_t shown = std::min(show_pareto, analysis.pareto.size());
+  if (shown == 0) return;
+  fmt::print("\nPareto frontier ({} of {}, by {}'s utility; --json for all)\n", shown, analysis.pareto.size(),
+             party_ids.front());
+  TextTable frontier(header);
+  // Evenly spread over the frontier, so the table shows its whole extent.
+  for (std::size_t r = 0; r < shown; ++r) {
+    const std::size_t index = shown == 1 ? 0 : r * (analysis.pareto.size() - 1) / (shown - 1);
+    frontier.add(row(std::to_string(index + 1), analysis.pareto[index]));
+  }
+  frontier.print();
+}
+
+void run_analyze(const AnalyzeOptions& options) {
+  const Scenario scenario = load_scenario(options.file, options.variant);
+  const std::size_t stage = resolve_stage(scenario, options);
+  const auto parties = resolve_parties(scenario, stage, options);
+  const OutcomeSpace space = scenario.stage_space(stage);
+  std::vector<CompiledUtility> utilities;
+  for (std::size_t p : parties) utilities.emplace_back(scenario.actors[p], scenario.issues, space);
+
+  std::optional<ScoredOutcome> probe;
+  if (!options.outcome.empty()) {
+    ScoredOutcome scored{parse_outcome(scenario, space, options.outcome), {}};
+    for (const auto& u : utilities) scored.utilities.push_back(u(scored.outcome));
+    probe = std::move(scored);
+  }
+
+  const Analysis analysis = analyze(utilities, space);
+  if (options.json) {
+    const std::string text = analysis_to_json(scenario, stage, parties, analysis, probe).dump(2) + "\n";
+    if (options.output.empty())
+      fmt::print("{}", text);
+    else
+      write_file_atomically(options.output, text);
+    return;
+  }
+  print_text(scenario, stage, parties, space, analysis, probe, options.show_pareto);
+}
+
+}  // namespace
+
+void add_analyze(CLI::App& app) {
+  auto* command = app.add_subcommand(
+      "analyze", "Pareto frontier, Nash and Kalai–Smorodinsky points, utilitarian and egalitarian optima of a stage.");
+  command->footer(
+      "Analyses one stage's outcome space (the first stage unless --stage) for the parties\n"
+      "whose agreement it needs: its channel's members and its ratifiers (or --parties).\n"
+      "Utilities are normalised to [0,1]; the disagreement point is each party's reservation value.\n\n"
+      "Examples:\n"
+      "  parley analyze scenarios/talks-2025.yaml --stage truce\n"
+      "  parley analyze scenarios/talks-2025.yaml --stage settlement --variant trade-ukraine\n"
+      "  parley analyze scenarios/talks-2025.yaml --stage truce --outcome ceasefire=\"full 30-day\" --outcome aid=60\n"
+      "  parley analyze scenarios/talks-2025.yaml --stage truce --parties us,ru --json -o truce.json\n"
+      "  parley analyze path/to/genius/CameraA --json");
+  auto options = std::make_shared<AnalyzeOptions>();
+  command->add_option("FILE", options->file, "Scenario YAML file or GENIUS domain folder")->required();
+  command->add_option("--stage", options->stage, "Stage id (default: the first stage)");
+  command->add_option("--variant", options->variant, "Apply this variant of the scenario first");
+  command->add_option("--parties", options->parties, "Actor ids to analyse for, comma-separated")->delimiter(',');
+  command->add_option("--outcome", options->outcome,
+                      "An outcome to place against the solutions, one ISSUE=VALUE per issue (repeat)");
+  command->add_flag("--json", options->json, "Print one JSON document (keys: parties, outcomes, pareto, nash, ...)");
+  command->add_option("-o,--output", options->output, "Write the JSON document to this file instead of stdout")
+      ->needs("--json");
+  command->add_option("--show-pareto", options->show_pareto, "Pareto points listed in the text output (default 10)");
+  command->callback([options] { run_analyze(*options); });
+}
+
+}  // namespace parley::cli

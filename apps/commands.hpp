@@ -1,0 +1,14 @@
+#pragma once
+// The `parley` subcommands. Each add_* registers one subcommand whose callback does the
+// work; errors a user can fix are thrown as parley::InputError (exit status 2).
+
+#include <CLI/CLI.hpp>
+
+namespace parley::cli {
+
+void add_validate(CLI::App& app);
+void add_show(CLI::App& app);
+void add_analyze(CLI::App& app);
+void add_import(CLI::App& app);
+
+}  // namespace parley::cli

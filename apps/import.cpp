@@ -1,0 +1,40 @@
+// `parley import`: convert a peer tool's input into a parley scenario file.
+
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/genius.hpp"
+#include "parley/io/scenario_yaml.hpp"
+
+namespace parley::cli {
+
+void add_import(CLI::App& app) {
+  auto* command = app.add_subcommand("import", "Convert a peer tool's input into a parley scenario (YAML).");
+  command->require_subcommand(1);
+  auto* genius = command->add_subcommand("genius", "Import a GENIUS / ANAC domain folder (domain file + one profile per party).");
+  genius->footer(
+      "The folder holds one domain file (root element negotiation_template) and one profile\n"
+      "per party (root utility_space); file names do not matter. Utilities follow GENIUS:\n"
+      "discrete evaluations divided by the issue's maximum, linear evaluators on integer and\n"
+      "real issues, hyper-rectangle (nonlinear) profiles as sums of boxes / maxutility.\n"
+      "Every other command also reads such a folder directly.\n\n"
+      "Examples:\n"
+      "  parley import genius tests/data/genius/anac/y2011/Laptop -o laptop.yaml\n"
+      "  parley import genius tests/data/genius/anac/y2014/10issues     # YAML to stdout");
+  auto options = std::make_shared<std::pair<std::string, std::string>>();
+  genius->add_option("DIR", options->first, "GENIUS domain folder")->required()->check(CLI::ExistingDirectory);
+  genius->add_option("-o,--output", options->second, "Write the scenario here (default: stdout)");
+  genius->callback([options] {
+    const std::string yaml = scenario_to_yaml(import_genius(options->first));
+    if (options->second.empty())
+      fmt::print("{}", yaml);
+    else
+      write_file_atomically(options->second, yaml);
+  });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,95 @@
+// The command line as users meet it: exit statuses, messages, files left behind.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "run_cli.hpp"
+
+namespace parley::test {
+namespace {
+
+const std::filesystem::path kData = PARLEY_TEST_DATA;
+const std::filesystem::path kFlagship = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios/talks-2025.yaml";
+
+TEST(Cli, VersionAndHelp) {
+  const auto version = run_cli("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_EQ(version.out, std::string("parley ") + PARLEY_VERSION + "\n");
+  for (const char* command : {"validate", "show", "analyze", "import genius"}) {
+    const auto help = run_cli(std::string(command) + " --help");
+    EXPECT_EQ(help.status, 0) << command;
+    EXPECT_NE(help.out.find("Examples:"), std::string::npos) << command << " --help teaches by example";
+  }
+}
+
+TEST(Cli, UnknownCommandOrOptionIsBadInput) {
+  EXPECT_EQ(run_cli("frobnicate").status, 2);
+  EXPECT_EQ(run_cli("analyze " + quoted(kFlagship) + " --no-such-option").status, 2);
+  EXPECT_EQ(run_cli("").status, 2);
+}
+
+TEST(Cli, MissingFileIsBadInput) {
+  const auto result = run_cli("validate /nonexistent/scenario.yaml");
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.err.find("/nonexistent/scenario.yaml"), std::string::npos) << result.err;
+}
+
+TEST(Cli, FlagshipValidatesAndShows) {
+  const auto validate = run_cli("validate " + quoted(kFlagship));
+  EXPECT_EQ(validate.status, 0) << validate.err;
+  EXPECT_NE(validate.out.find("6 actors, 9 issues, 4 channels, 2 stages, 3 links, 3 variants"), std::string::npos)
+      << validate.out;
+  const auto show = run_cli("show " + quoted(kFlagship));
+  EXPECT_EQ(show.status, 0) << show.err;
+  for (const char* text : {"United States", "ceasefire", "us-ru", "settlement", "trade-ukraine", "1771561"})
+    EXPECT_NE(show.out.find(text), std::string::npos) << text;
+}
+
+TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
+  const auto result = run_cli("analyze " + quoted(kFlagship) + " --stage truce --json");
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["parties"], nlohmann::json({"us", "ru", "ua"}));
+  EXPECT_EQ(json["outcomes"], 55);
+  ASSERT_FALSE(json["pareto"].empty());
+  for (const auto& point : json["pareto"]) {
+    EXPECT_TRUE(point["outcome"].contains("ceasefire"));
+    EXPECT_EQ(point["utilities"].size(), 3u);
+  }
+  for (const char* key : {"nash", "kalai_smorodinsky", "utilitarian", "egalitarian"}) {
+    ASSERT_TRUE(json.contains(key)) << key;
+    if (!json[key].is_null()) {
+      EXPECT_EQ(json[key]["utilities"].size(), 3u) << key;
+    }
+  }
+}
+
+TEST(Cli, AnalyzePlacesAnOutcome) {
+  const auto result = run_cli("analyze " + quoted(kFlagship) +
+                              " --stage truce --outcome 'ceasefire=full 30-day' --outcome aid=60 --json");
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["probe"]["outcome"]["ceasefire"], "full 30-day");
+  EXPECT_GE(json["probe"]["distances"]["pareto"].get<double>(), 0.0);
+}
+
+TEST(Cli, BadOptionValuesNameTheOption) {
+  const auto stage = run_cli("analyze " + quoted(kFlagship) + " --stage truse");
+  EXPECT_EQ(stage.status, 2);
+  EXPECT_NE(stage.err.find("did you mean 'truce'"), std::string::npos) << stage.err;
+  const auto outcome = run_cli("analyze " + quoted(kFlagship) + " --stage truce --outcome aid=60");
+  EXPECT_EQ(outcome.status, 2);
+  EXPECT_NE(outcome.err.find("no value given for issue ceasefire"), std::string::npos) << outcome.err;
+}
+
+TEST(Cli, VariantsChangeTheAnalysis) {
+  const auto base = nlohmann::json::parse(run_cli("analyze " + quoted(kFlagship) + " --stage truce --json").out);
+  const auto open = run_cli("analyze " + quoted(kFlagship) + " --stage truce --variant open-format --json");
+  ASSERT_EQ(open.status, 0) << open.err;
+  const auto json = nlohmann::json::parse(open.out);
+  EXPECT_EQ(json["variant"], "open-format");
+  EXPECT_GT(json["parties"].size(), base["parties"].size()) << "the open format brings every stakeholder to the table";
+}
+
+}  // namespace
+}  // namespace parley::test
