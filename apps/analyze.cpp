@@ -4,7 +4,6 @@
 #include <cmath>
 #include <memory>
 #include <optional>
-#include <ranges>
 #include <string>
 
 #include <fmt/format.h>
@@ -124,8 +123,10 @@ void print_text(const Scenario& scenario, std::size_t stage_index, const std::ve
              space.cardinality().to_string(), fmt::join(issue_ids, ", "));
   fmt::print("Parties: {}   method: {}   Pareto frontier: {} outcomes\n", fmt::join(party_ids, ", "), analysis.method,
              analysis.pareto.size());
-  if (scenario.stages.size() > 1 && stage_index == 0)
-    fmt::print("(other stages: use --stage {})\n", fmt::join(ids_of(scenario.stages) | std::views::drop(1), " | "));
+  if (scenario.stages.size() > 1 && stage_index == 0) {
+    const auto stage_ids = ids_of(scenario.stages);
+    fmt::print("(other stages: use --stage {})\n", fmt::join(stage_ids.begin() + 1, stage_ids.end(), " | "));
+  }
 
   std::vector<std::string> header{""};
   header.insert(header.end(), issue_ids.begin(), issue_ids.end());
