@@ -4,6 +4,7 @@
 // store a value index per issue, and `value_number` maps that index to the issue's scale.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +34,11 @@ struct Issue {
   // discrete issues
   std::vector<std::string> options;
   bool ordered = false;  // ordered options have an ordinal scale 0..n-1
+
+  // Known facts about the decision, used to evaluate forecasts (e.g. the DEU data): the
+  // status quo (reference point) and the actual outcome, on the issue's scale.
+  std::optional<double> reference_point;
+  std::optional<double> known_outcome;
 
   // Number of values an outcome may pick for this issue.
   std::uint32_t value_count() const;
