@@ -1,0 +1,270 @@
+// The rectangle branch and bound against brute force: on small random spaces the frontier
+// it returns must be exactly the set of undominated utility vectors of the enumerated space.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "../../src/core/frontiers.hpp"
+#include "parley/core/utility.hpp"
+
+namespace parley {
+namespace {
+
+Issue discrete_issue(std::string id, std::size_t options) {
+  Issue issue;
+  issue.id = std::move(id);
+  issue.kind = IssueKind::discrete;
+  for (std::size_t i = 0; i < options; ++i) issue.options.push_back("o" + std::to_string(i));
+  return issue;
+}
+
+struct Instance {
+  std::vector<Issue> issues;
+  std::vector<Actor> actors;
+};
+
+// Random rectangles with small integer utilities (so that sums are exact in binary floating
+// point and equal utility vectors compare equal). Bounds may extend past the last value.
+Actor rectangle_actor(const std::vector<Issue>& issues, std::mt19937& rng, bool with_exclusive, bool with_negative) {
+  Actor actor;
+  actor.id = "r";
+  actor.stances.resize(issues.size());
+  const int count = std::uniform_int_distribution<int>(2, 7)(rng);
+  for (int r = 0; r < count; ++r) {
+    HyperRectangle rectangle;
+    rectangle.utility = std::uniform_int_distribution<int>(1, 9)(rng);
+    if (with_negative && std::uniform_int_distribution<int>(0, 4)(rng) == 0) rectangle.utility = -rectangle.utility;
+    rectangle.exclusive = with_exclusive && std::uniform_int_distribution<int>(0, 2)(rng) == 0;
+    const int bounds = std::uniform_int_distribution<int>(1, 3)(rng);
+    for (int b = 0; b < bounds; ++b) {
+      const std::size_t issue = std::uniform_int_distribution<std::size_t>(0, issues.size() - 1)(rng);
+      const std::uint32_t values = issues[issue].value_count();
+      std::uint32_t lo = std::uniform_int_distribution<std::uint32_t>(0, values - 1)(rng);
+      std::uint32_t hi = std::uniform_int_distribution<std::uint32_t>(0, values)(rng);
+      if (lo > hi) std::swap(lo, hi);
+      rectangle.bounds.push_back({issue, lo, hi});
+    }
+    actor.rectangles.push_back(rectangle);
+  }
+  actor.rectangle_scale = 1;
+  return actor;
+}
+
+// Linear-additive actor with explicit values k/8 and equal saliences over 4 issues (weights
+// 1/4): all utilities are exact binary fractions.
+Actor linear_actor(const std::vector<Issue>& issues, std::mt19937& rng) {
+  Actor actor;
+  actor.id = "l";
+  for (const auto& issue : issues) {
+    Stance stance;
+    stance.salience = 1;
+    for (std::uint32_t v = 0; v < issue.value_count(); ++v)
+      stance.values.push_back(std::uniform_int_distribution<int>(0, 8)(rng) / 8.0);
+    actor.stances.push_back(stance);
+  }
+  return actor;
+}
+
+using Vector = std::vector<double>;
+
+// Undominated distinct utility vectors of every outcome, sorted.
+std::vector<Vector> brute_force(const std::vector<CompiledUtility>& parties, const OutcomeSpace& space) {
+  std::vector<Vector> points;
+  for (std::uint64_t index = 0; index < space.size(); ++index) {
+    const Outcome outcome = space.decode(index);
+    Vector u;
+    for (const auto& party : parties) u.push_back(party(outcome));
+    points.push_back(u);
+  }
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+  std::vector<Vector> frontier;
+  for (const auto& p : points) {
+    const bool dominated = std::any_of(points.begin(), points.end(), [&](const Vector& q) {
+      if (q == p) return false;
+      for (std::size_t k = 0; k < p.size(); ++k)
+        if (q[k] < p[k]) return false;
+      return true;
+    });
+    if (!dominated) frontier.push_back(p);
+  }
+  return frontier;
+}
+
+// Checks the search result against brute force: same vectors, each outcome really reaching
+// the utilities reported for it.
+void expect_exact(const Instance& instance) {
+  std::vector<std::size_t> all(instance.issues.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  const OutcomeSpace space(instance.issues, all);
+  std::vector<CompiledUtility> parties;
+  for (const auto& actor : instance.actors) parties.emplace_back(actor, instance.issues, space);
+
+  const auto found = detail::rectangle_frontier(parties, space);
+  std::vector<Vector> vectors;
+  for (const auto& scored : found) {
+    ASSERT_EQ(scored.outcome.size(), space.issue_count());
+    ASSERT_EQ(scored.utilities.size(), parties.size());
+    for (std::size_t p = 0; p < parties.size(); ++p) EXPECT_EQ(scored.utilities[p], parties[p](scored.outcome));
+    vectors.push_back(scored.utilities);
+  }
+  std::sort(vectors.begin(), vectors.end());
+  EXPECT_EQ(vectors, brute_force(parties, space));
+}
+
+Instance random_instance(std::uint32_t seed, std::size_t rectangle_parties, bool linear_party, bool exclusive,
+                         bool negative) {
+  std::mt19937 rng(seed);
+  Instance instance;
+  const std::size_t issues = linear_party ? 4 : std::uniform_int_distribution<std::size_t>(2, 6)(rng);
+  for (std::size_t i = 0; i < issues; ++i)
+    instance.issues.push_back(discrete_issue("i" + std::to_string(i), std::uniform_int_distribution<int>(1, 5)(rng)));
+  for (std::size_t p = 0; p < rectangle_parties; ++p)
+    instance.actors.push_back(rectangle_actor(instance.issues, rng, exclusive, negative));
+  if (linear_party) instance.actors.push_back(linear_actor(instance.issues, rng));
+  return instance;
+}
+
+TEST(RectangleFrontier, TwoPartiesInclusiveMatchesBruteForce) {
+  for (std::uint32_t seed = 0; seed < 300; ++seed) {
+    SCOPED_TRACE(seed);
+    expect_exact(random_instance(seed, 2, false, false, false));
+  }
+}
+
+TEST(RectangleFrontier, TwoPartiesExclusiveMatchesBruteForce) {
+  for (std::uint32_t seed = 0; seed < 300; ++seed) {
+    SCOPED_TRACE(seed);
+    expect_exact(random_instance(1000 + seed, 2, false, true, false));
+  }
+}
+
+TEST(RectangleFrontier, NegativeUtilitiesMatchBruteForce) {
+  for (std::uint32_t seed = 0; seed < 300; ++seed) {
+    SCOPED_TRACE(seed);
+    expect_exact(random_instance(2000 + seed, 2, false, true, true));
+  }
+}
+
+TEST(RectangleFrontier, ThreePartiesMatchBruteForce) {
+  for (std::uint32_t seed = 0; seed < 200; ++seed) {
+    SCOPED_TRACE(seed);
+    expect_exact(random_instance(3000 + seed, 3, false, true, false));
+  }
+}
+
+TEST(RectangleFrontier, RectangleAndLinearPartyMatchBruteForce) {
+  for (std::uint32_t seed = 0; seed < 200; ++seed) {
+    SCOPED_TRACE(seed);
+    expect_exact(random_instance(4000 + seed, 1, true, true, false));
+  }
+}
+
+TEST(RectangleFrontier, TwoRectangleAndOneLinearPartyMatchBruteForce) {
+  for (std::uint32_t seed = 0; seed < 200; ++seed) {
+    SCOPED_TRACE(seed);
+    expect_exact(random_instance(5000 + seed, 2, true, true, false));
+  }
+}
+
+TEST(RectangleFrontier, SinglePartyGetsItsBest) {
+  for (std::uint32_t seed = 0; seed < 100; ++seed) {
+    SCOPED_TRACE(seed);
+    expect_exact(random_instance(6000 + seed, 1, false, true, true));
+  }
+}
+
+// Larger: 8 issues of 4 values (65536 outcomes), many rectangles, so that pruning and the
+// separable solve run deep in the tree.
+TEST(RectangleFrontier, DenserSpacesMatchBruteForce) {
+  for (std::uint32_t seed = 0; seed < 20; ++seed) {
+    SCOPED_TRACE(seed);
+    std::mt19937 rng(7000 + seed);
+    Instance instance;
+    for (int i = 0; i < 8; ++i) instance.issues.push_back(discrete_issue("i" + std::to_string(i), 4));
+    for (int p = 0; p < 2; ++p) {
+      Actor actor = rectangle_actor(instance.issues, rng, true, false);
+      for (int extra = 0; extra < 3; ++extra) {
+        Actor more = rectangle_actor(instance.issues, rng, seed % 2 == 0, false);
+        actor.rectangles.insert(actor.rectangles.end(), more.rectangles.begin(), more.rectangles.end());
+      }
+      instance.actors.push_back(actor);
+    }
+    expect_exact(instance);
+  }
+}
+
+// A space far too large to enumerate with a known frontier: on each of 12 contested issues
+// the first party wants the low half and the second the high half (one point each), and on
+// 28 more issues both gain from the same middle values. The frontier is (k, 12 - k) + 28·(1, 1)
+// for k = 0..12, all on one line (the hull bound alone cannot prune this).
+TEST(RectangleFrontier, HugeSpaceWithKnownFrontier) {
+  std::vector<Issue> issues;
+  std::vector<std::size_t> all;
+  for (std::size_t i = 0; i < 40; ++i) {
+    issues.push_back(discrete_issue("i" + std::to_string(i), 10));
+    all.push_back(i);
+  }
+  Actor low, high;
+  low.id = "low";
+  high.id = "high";
+  low.stances.resize(40);
+  high.stances.resize(40);
+  for (std::size_t i = 0; i < 12; ++i) {
+    low.rectangles.push_back({{{i, 0, 4}}, 1, false});
+    high.rectangles.push_back({{{i, 5, 9}}, 1, false});
+  }
+  for (std::size_t i = 12; i < 40; ++i) {
+    low.rectangles.push_back({{{i, 3, 6}}, 1, false});
+    high.rectangles.push_back({{{i, 4, 8}}, 1, false});
+  }
+  const OutcomeSpace space(issues, all);
+  ASSERT_FALSE(space.enumerable());
+  const std::vector<CompiledUtility> parties{CompiledUtility(low, issues, space), CompiledUtility(high, issues, space)};
+  auto found = detail::rectangle_frontier(parties, space);
+  std::vector<Vector> vectors;
+  for (const auto& scored : found) vectors.push_back(scored.utilities);
+  std::sort(vectors.begin(), vectors.end());
+  std::vector<Vector> expected;
+  for (int k = 0; k <= 12; ++k) expected.push_back({28.0 + k, 28.0 + 12 - k});
+  EXPECT_EQ(vectors, expected);
+}
+
+// Coupled rectangles over many issues: the outcome must pick the same half on a chain of
+// issues for the first party, the opposite for the second; the frontier is the two extremes
+// and the all-agree compromise on the shared issues.
+TEST(RectangleFrontier, CoupledRectanglesInHugeSpace) {
+  std::vector<Issue> issues;
+  std::vector<std::size_t> all;
+  for (std::size_t i = 0; i < 30; ++i) {
+    issues.push_back(discrete_issue("i" + std::to_string(i), 10));
+    all.push_back(i);
+  }
+  Actor a, b;
+  a.id = "a";
+  b.id = "b";
+  a.stances.resize(30);
+  b.stances.resize(30);
+  // a: 10 for issues 0..4 all in [0,4]; b: 10 for issues 0..4 all in [5,9]; both: 1 for each
+  // of issues 5..29 in [2,7] (b) / [0,2] (a): only value 2 serves both.
+  a.rectangles.push_back({{{0, 0, 4}, {1, 0, 4}, {2, 0, 4}, {3, 0, 4}, {4, 0, 4}}, 10, false});
+  b.rectangles.push_back({{{0, 5, 9}, {1, 5, 9}, {2, 5, 9}, {3, 5, 9}, {4, 5, 9}}, 10, false});
+  for (std::size_t i = 5; i < 30; ++i) {
+    a.rectangles.push_back({{{i, 0, 2}}, 1, false});
+    b.rectangles.push_back({{{i, 2, 7}}, 1, false});
+  }
+  const OutcomeSpace space(issues, all);
+  const std::vector<CompiledUtility> parties{CompiledUtility(a, issues, space), CompiledUtility(b, issues, space)};
+  auto found = detail::rectangle_frontier(parties, space);
+  std::vector<Vector> vectors;
+  for (const auto& scored : found) vectors.push_back(scored.utilities);
+  std::sort(vectors.begin(), vectors.end());
+  EXPECT_EQ(vectors, (std::vector<Vector>{{25.0, 35.0}, {35.0, 25.0}}));
+}
+
+}  // namespace
+}  // namespace parley
