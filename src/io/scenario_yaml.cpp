@@ -1,15 +1,569 @@
+// Reading the parley scenario format (docs/format.md): YAML text -> validated Scenario.
+// The variant machinery lives in scenario_yaml_variants.cpp, the writer in
+// scenario_yaml_writer.cpp.
+
 #include "parley/io/scenario_yaml.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+#include <fmt/format.h>
 
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
+#include "scenario_yaml_internal.hpp"
+#include "yaml_tree.hpp"
 
 namespace parley {
-// Placeholder until the YAML unit lands.
-Scenario parse_scenario_yaml(std::string_view, const std::string& file_name, const std::string&) {
-  throw InputError(file_name, "YAML loader not yet implemented");
+namespace yaml_scenario {
+
+using yaml_tree::Context;
+using yaml_tree::Entry;
+using yaml_tree::Record;
+using yaml_tree::Value;
+
+namespace {
+
+std::string list_names(const std::vector<std::string>& names) {
+  constexpr std::size_t kShown = 12;
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < kShown; ++i) out += (i ? ", " : "") + names[i];
+  if (names.size() > kShown) out += fmt::format(", ... ({} in all)", names.size());
+  return out;
 }
+
+// "unknown <kind> 'x' in <where>; did you mean 'y'?" or "...; <listed> are: a, b".
+[[noreturn]] void unknown_name(const Context& context, const YAML::Mark& mark, std::string_view kind,
+                               const std::string& name, const std::string& where,
+                               const std::vector<std::string>& candidates, std::string listed = "") {
+  if (listed.empty()) listed = fmt::format("the {}s", kind);
+  const std::string suggestion = closest_match(name, candidates);
+  if (!suggestion.empty())
+    context.fail(mark, fmt::format("unknown {} '{}' in {}; did you mean '{}'?", kind, name, where, suggestion));
+  if (candidates.empty()) context.fail(mark, fmt::format("unknown {} '{}' in {}; none are defined", kind, name, where));
+  context.fail(mark, fmt::format("unknown {} '{}' in {}; {} are: {}", kind, name, where, listed, list_names(candidates)));
+}
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+// Parses [lower, upper].
+std::pair<const Value, const Value> read_pair(const Value& value, std::string_view what) {
+  if (!value.is_list() || value.node().size() != 2)
+    value.fail(fmt::format("{} must be a list of two {} [lower, upper], not {}", value.path(), what,
+                           yaml_tree::describe(value.node())));
+  auto items = value.items();
+  return {items[0], items[1]};
+}
+
+class Builder {
+ public:
+  Builder(const Context& context, const YAML::Node& root)
+      : context_(context), root_(context, root, "", YAML::Mark::null_mark()) {}
+
+  Scenario build() {
+    const Record root(root_, "the scenario", kRootFields);
+    scenario_.name = root.require("name", "a title, e.g. `name: Budget talks 2025`").text();
+    if (scenario_.name.empty()) root.find("name")->fail("name is empty; give the scenario a title");
+    if (const Value* description = root.find("description")) scenario_.description = description->text();
+    read_issues(root.require("issues", "a map from issue id to its definition"));
+    read_actors(root.require("actors", "a map from actor id to its definition"));
+    if (const Value* channels = root.find("channels")) read_channels(*channels);
+    read_stages(root.find("stages"));
+    if (const Value* links = root.find("links")) read_links(*links);
+    return std::move(scenario_);
+  }
+
+ private:
+  // ---- references -------------------------------------------------------------------------
+
+  std::size_t issue_ref(const std::string& id, const YAML::Mark& mark, const std::string& where) const {
+    if (const auto index = scenario_.find_issue(id)) return *index;
+    unknown_name(context_, mark, "issue", id, where, ids_of(scenario_.issues));
+  }
+  std::size_t actor_ref(const Value& value) const {
+    const std::string id = value.text();
+    if (const auto index = scenario_.find_actor(id)) return *index;
+    unknown_name(context_, value.mark(), "actor", id, value.path(), ids_of(scenario_.actors));
+  }
+  // A list of distinct references.
+  template <typename Resolve>
+  std::vector<std::size_t> distinct_refs(const Value& list, std::string_view kind, Resolve resolve) const {
+    std::vector<std::size_t> out;
+    for (const Value& item : list.items()) {
+      const std::size_t index = resolve(item);
+      if (std::find(out.begin(), out.end(), index) != out.end())
+        item.fail(fmt::format("{} '{}' is listed twice in {}", kind, item.text(), list.path()));
+      out.push_back(index);
+    }
+    return out;
+  }
+  std::vector<std::size_t> issue_list(const Value& list) const {
+    return distinct_refs(list, "issue", [&](const Value& item) { return issue_ref(item.text(), item.mark(), list.path()); });
+  }
+  std::vector<std::size_t> actor_list(const Value& list) const {
+    return distinct_refs(list, "actor", [&](const Value& item) { return actor_ref(item); });
+  }
+
+  // ---- issues -------------------------------------------------------------------------------
+
+  void check_id(const Entry& entry, std::string_view kind) const {
+    if (!yaml_tree::is_valid_id(entry.key))
+      context_.fail(entry.key_mark, fmt::format("invalid {} id '{}': ids may contain only letters, digits, '_' "
+                                                "and '-' (dots separate the parts of variant paths)",
+                                                kind, entry.key));
+  }
+
+  void read_issues(const Value& issues) {
+    const auto entries = issues.entries("issue id");
+    if (entries.empty()) issues.fail("issues is empty; define at least one issue");
+    for (const auto& entry : entries) {
+      check_id(entry, "issue");
+      scenario_.issues.push_back(read_issue(entry.key, entry.value));
+    }
+  }
+
+  Issue read_issue(const std::string& id, const Value& value) const {
+    const std::string what = fmt::format("issue '{}'", id);
+    const Record record(value, what, kIssueFields, /*allow_empty=*/true);
+    Issue issue;
+    issue.id = id;
+    issue.name = record.find("name") ? record.find("name")->text() : id;
+
+    const Value* options = record.find("options");
+    const Value* integer = record.find("integer");
+    if (options && integer)
+      context_.fail(record.key_mark("integer"),
+                    fmt::format("{} has both `options` and `integer`; an issue is discrete (`options`), integer "
+                                "(`integer: [lower, upper]`) or continuous (`range: [lower, upper]`)",
+                                what));
+    issue.kind = options ? IssueKind::discrete : integer ? IssueKind::integer : IssueKind::continuous;
+    // Fields that belong to another kind of issue.
+    static constexpr std::pair<std::string_view, IssueKind> kFieldKinds[] = {
+        {"options", IssueKind::discrete}, {"ordered", IssueKind::discrete},     {"integer", IssueKind::integer},
+        {"range", IssueKind::continuous}, {"steps", IssueKind::continuous},     {"labels", IssueKind::continuous}};
+    for (const auto& [field, kind] : kFieldKinds)
+      if (record.find(field) && kind != issue.kind)
+        context_.fail(record.key_mark(field),
+                      fmt::format("`{}` applies to {} issues, but {} is {} (it has `{}`)", field, to_string(kind),
+                                  what, to_string(issue.kind), issue.kind == IssueKind::discrete ? "options" : "integer"));
+
+    switch (issue.kind) {
+      case IssueKind::discrete: {
+        for (const Value& option : options->items()) {
+          std::string name = option.text();
+          if (name.empty()) option.fail(fmt::format("{} holds an empty option name", options->path()));
+          if (std::find(issue.options.begin(), issue.options.end(), name) != issue.options.end())
+            option.fail(fmt::format("option '{}' is listed twice in {}", name, options->path()));
+          issue.options.push_back(std::move(name));
+        }
+        if (issue.options.empty())
+          options->fail(fmt::format("{} has no options, so its outcome space is empty; list at least one option", what));
+        if (const Value* ordered = record.find("ordered")) issue.ordered = ordered->boolean();
+        break;
+      }
+      case IssueKind::integer: {
+        const auto [lower, upper] = read_pair(*integer, "whole numbers");
+        const std::int64_t low = lower.integer_in(-kMaxIntegerBound, kMaxIntegerBound);
+        const std::int64_t high = upper.integer_in(-kMaxIntegerBound, kMaxIntegerBound);
+        if (low > high)
+          integer->fail(fmt::format("{} is empty: its lower bound {} is above its upper bound {}, so its outcome "
+                                    "space is empty; write [{}, {}]",
+                                    integer->path(), low, high, high, low));
+        if (high - low >= kMaxIssueValues)
+          integer->fail(fmt::format("{} spans {} values; at most {} are supported (use a continuous issue with "
+                                    "`range` and `steps`)",
+                                    what, high - low + 1, kMaxIssueValues));
+        issue.lower = double(low);
+        issue.upper = double(high);
+        break;
+      }
+      case IssueKind::continuous: {
+        if (const Value* range = record.find("range")) {
+          const auto [lower, upper] = read_pair(*range, "numbers");
+          issue.lower = lower.number();
+          issue.upper = upper.number();
+          if (issue.lower > issue.upper)
+            range->fail(fmt::format("{} is empty: its lower bound {} is above its upper bound {}; write [{}, {}]",
+                                    range->path(), yaml_tree::format_number(issue.lower),
+                                    yaml_tree::format_number(issue.upper), yaml_tree::format_number(issue.upper),
+                                    yaml_tree::format_number(issue.lower)));
+          if (issue.lower == issue.upper)
+            range->fail(fmt::format("{} is a single point; a continuous issue needs lower < upper (for a fixed "
+                                    "value use a discrete issue with one option)",
+                                    range->path()));
+        }
+        if (const Value* steps = record.find("steps"))
+          issue.steps = static_cast<std::uint32_t>(steps->integer_in(2, kMaxIssueValues));
+        // Grid points must be distinct numbers, or values and bounds could not name them.
+        const double magnitude = std::max(std::abs(issue.lower), std::abs(issue.upper));
+        if ((issue.upper - issue.lower) / (issue.steps - 1) < kMinRelativeGridSpacing * magnitude)
+          (record.find("range") ? *record.find("range") : value)
+              .fail(fmt::format("{} is too narrow for numbers this large: its {} grid points would not be distinct; "
+                                "shift the scale (e.g. measure from {}) or use fewer steps",
+                                what, issue.steps, yaml_tree::format_number(issue.lower)));
+        if (const Value* labels = record.find("labels")) {
+          for (const auto& entry : labels->entries("label", /*allow_empty=*/true)) {
+            const auto at = yaml_tree::parse_number(entry.key);
+            if (!at)
+              context_.fail(entry.key_mark, fmt::format("label key '{}' in {} must be a number on the issue's range",
+                                                        entry.key, labels->path()));
+            if (*at < issue.lower || *at > issue.upper)
+              context_.fail(entry.key_mark,
+                            fmt::format("label at {} in {} lies outside the issue's range [{}, {}]", entry.key,
+                                        labels->path(), yaml_tree::format_number(issue.lower),
+                                        yaml_tree::format_number(issue.upper)));
+            for (const auto& point : issue.labels)
+              if (point.at == *at)
+                context_.fail(entry.key_mark, fmt::format("two labels in {} sit on the same point {}", labels->path(),
+                                                          entry.key));
+            issue.labels.push_back({*at, entry.value.text()});
+          }
+        }
+        break;
+      }
+    }
+    return issue;
+  }
+
+  // ---- actors -------------------------------------------------------------------------------
+
+  void read_actors(const Value& actors) {
+    const auto entries = actors.entries("actor id");
+    if (entries.empty()) actors.fail("actors is empty; define at least one actor");
+    for (const auto& entry : entries) {
+      check_id(entry, "actor");
+      scenario_.actors.push_back(read_actor(entry.key, entry.value));
+    }
+  }
+
+  Actor read_actor(const std::string& id, const Value& value) const {
+    const std::string what = fmt::format("actor '{}'", id);
+    const Record record(value, what, kActorFields, /*allow_empty=*/true);
+    Actor actor;
+    actor.id = id;
+    actor.name = record.find("name") ? record.find("name")->text() : id;
+    if (const Value* note = record.find("note")) actor.note = note->text();
+    if (const Value* capability = record.find("capability")) actor.capability = capability->number_at_least(0, false);
+    if (const Value* reservation = record.find("reservation"))
+      actor.reservation_value = reservation->number_in(0, true, 1, true);
+    if (const Value* risk = record.find("risk")) actor.risk = risk->number();
+    if (const Value* discount = record.find("discount")) actor.discount = discount->number_in(0, false, 1, true);
+    if (const Value* shape = record.find("shape")) {
+      const std::string name = shape->text();
+      if (name == "linear") {
+        actor.shape = ValueShape::linear;
+      } else if (name == "quadratic") {
+        actor.shape = ValueShape::quadratic;
+      } else {
+        unknown_name(context_, shape->mark(), "shape", name, shape->path(), {"linear", "quadratic"});
+      }
+    }
+    actor.stances.resize(scenario_.issues.size());
+    if (const Value* stances = record.find("stances")) {
+      for (const auto& entry : stances->entries("stance for issue", /*allow_empty=*/true)) {
+        const std::size_t issue = issue_ref(entry.key, entry.key_mark, stances->path());
+        actor.stances[issue] = read_stance(scenario_.issues[issue], entry.value, id);
+      }
+    }
+    if (const Value* rectangles = record.find("rectangles")) read_rectangles(actor, *rectangles);
+    return actor;
+  }
+
+  // The value index that `text` names on `issue`: an option name, an integer, or a grid point.
+  std::uint32_t value_index(const Issue& issue, const std::string& text, const YAML::Mark& mark,
+                            const std::string& where) const {
+    switch (issue.kind) {
+      case IssueKind::discrete: {
+        const auto it = std::find(issue.options.begin(), issue.options.end(), text);
+        if (it == issue.options.end())
+          unknown_name(context_, mark, "option", text, where, issue.options,
+                       fmt::format("the options of issue '{}'", issue.id));
+        return static_cast<std::uint32_t>(it - issue.options.begin());
+      }
+      case IssueKind::integer: {
+        const auto number = yaml_tree::parse_number(text);
+        if (!number || *number != std::floor(*number))
+          context_.fail(mark, fmt::format("'{}' in {} is not a value of integer issue '{}'; give a whole number "
+                                          "from {} to {}",
+                                          text, where, issue.id, issue.lower, issue.upper));
+        if (*number < issue.lower || *number > issue.upper)
+          context_.fail(mark, fmt::format("{} in {} lies outside integer issue '{}' ({} to {})", text, where, issue.id,
+                                          issue.lower, issue.upper));
+        return static_cast<std::uint32_t>(*number - issue.lower);
+      }
+      case IssueKind::continuous: {
+        const auto number = yaml_tree::parse_number(text);
+        if (!number)
+          context_.fail(mark, fmt::format("'{}' in {} is not a number; give a grid point of issue '{}'", text, where,
+                                          issue.id));
+        const std::uint32_t index = issue.nearest_value(*number);
+        // Hand-written grid points may be off by rounding; written ones are exact.
+        const double tolerance = 1e-9 * (issue.upper - issue.lower) / (issue.steps - 1);
+        if (*number < issue.lower - tolerance || *number > issue.upper + tolerance ||
+            std::abs(issue.value_number(index) - *number) > tolerance)
+          context_.fail(mark, fmt::format("{} in {} is not a grid point of issue '{}': its {} steps run from {} to {} "
+                                          "in equal intervals",
+                                          text, where, issue.id, issue.steps, yaml_tree::format_number(issue.lower),
+                                          yaml_tree::format_number(issue.upper)));
+        return index;
+      }
+    }
+    return 0;
+  }
+
+  Stance read_stance(const Issue& issue, const Value& value, const std::string& actor) const {
+    const std::string what = fmt::format("the stance of '{}' on '{}'", actor, issue.id);
+    const Record record(value, what, kStanceFields, /*allow_empty=*/true);
+    Stance stance;
+    stance.salience = 1;
+    if (const Value* salience = record.find("salience")) stance.salience = salience->number_at_least(0, true);
+    const Value* position = record.find("position");
+    const Value* values = record.find("values");
+    if (!position && !values)
+      record.self().fail(fmt::format("{} needs `position` (where it stands) or `values` (utility of each value)", what));
+    if (values) {
+      if (issue.value_count() > kMaxExplicitValues)
+        values->fail(fmt::format("issue '{}' has {} values, too many for explicit `values` (at most {}); use "
+                                 "`position`",
+                                 issue.id, issue.value_count(), kMaxExplicitValues));
+      stance.values.assign(issue.value_count(), 0.0);
+      std::vector<bool> seen(stance.values.size(), false);
+      for (const auto& entry : values->entries("value", /*allow_empty=*/true)) {
+        const std::uint32_t index = value_index(issue, entry.key, entry.key_mark, values->path());
+        if (seen[index])
+          context_.fail(entry.key_mark, fmt::format("{} gives value '{}' twice", values->path(), issue.value_text(index)));
+        seen[index] = true;
+        stance.values[index] = entry.value.number_in(0, true, 1, true);
+      }
+      // Without a position, the actor stands where it is happiest.
+      const auto best = std::max_element(stance.values.begin(), stance.values.end());
+      stance.position = issue.value_number(static_cast<std::uint32_t>(best - stance.values.begin()));
+    } else if (issue.kind == IssueKind::discrete && !issue.ordered) {
+      position->fail(fmt::format("issue '{}' is unordered, so a position has no distance to the other options; "
+                                 "give `values` (a utility per option) instead, or make the issue `ordered: true`",
+                                 issue.id));
+    }
+    if (position) {
+      if (issue.kind == IssueKind::discrete) {
+        stance.position = value_index(issue, position->text(), position->mark(), position->path());
+      } else {
+        const double at = position->number();
+        if (at < issue.lower || at > issue.upper)
+          position->fail(fmt::format("{} is {}, outside the range of issue '{}' [{}, {}]", position->path(),
+                                     yaml_tree::format_number(at), issue.id, yaml_tree::format_number(issue.lower),
+                                     yaml_tree::format_number(issue.upper)));
+        stance.position = at;
+      }
+    }
+    return stance;
+  }
+
+  void read_rectangles(Actor& actor, const Value& value) const {
+    const Record record(value, value.path(), kRectanglesFields);
+    if (const Value* scale = record.find("scale")) actor.rectangle_scale = scale->number_at_least(0, false);
+    const Value& boxes = record.require("boxes", "a list of boxes like {utility: 10, inside: {issue: [1, 3]}}");
+    for (const Value& box_value : boxes.items()) {
+      const Record box(box_value, box_value.path(), kBoxFields);
+      HyperRectangle rectangle;
+      rectangle.utility = box.require("utility", "the utility the box pays").number();
+      const Value* inside = box.find("inside");
+      const Value* outside = box.find("outside");
+      if (inside && outside)
+        context_.fail(box.key_mark("outside"),
+                      fmt::format("{} has both `inside` and `outside`; a box pays either when every bound holds "
+                                  "(inside) or when some bound fails (outside)",
+                                  box_value.path()));
+      if (!inside && !outside)
+        box_value.fail(fmt::format("{} needs `inside` or `outside` (a map from issue id to [min, max])", box_value.path()));
+      rectangle.exclusive = outside != nullptr;
+      const Value& bounds = inside ? *inside : *outside;
+      for (const auto& entry : bounds.entries("bound for issue", /*allow_empty=*/true)) {
+        HyperRectangle::Bound bound;
+        bound.issue = issue_ref(entry.key, entry.key_mark, bounds.path());
+        const Issue& issue = scenario_.issues[bound.issue];
+        const Value& limits = entry.value;
+        if (limits.is_list()) {
+          const auto [low, high] = read_pair(limits, "values of the issue");
+          bound.min = value_index(issue, low.text(), low.mark(), limits.path());
+          bound.max = value_index(issue, high.text(), high.mark(), limits.path());
+          if (bound.min > bound.max)
+            limits.fail(fmt::format("{} is empty: '{}' comes after '{}' on issue '{}'", limits.path(), low.text(),
+                                    high.text(), issue.id));
+        } else {
+          bound.min = bound.max = value_index(issue, limits.text(), limits.mark(), bounds.path());
+        }
+        rectangle.bounds.push_back(bound);
+      }
+      actor.rectangles.push_back(std::move(rectangle));
+    }
+  }
+
+  // ---- channels, stages, links --------------------------------------------------------------
+
+  void read_channels(const Value& channels) {
+    for (const auto& entry : channels.entries("channel id", /*allow_empty=*/true)) {
+      check_id(entry, "channel");
+      const std::string what = fmt::format("channel '{}'", entry.key);
+      const Record record(entry.value, what, kChannelFields);
+      Channel channel;
+      channel.id = entry.key;
+      channel.name = record.find("name") ? record.find("name")->text() : entry.key;
+      const Value& members = record.require("members", "the actors in the channel, e.g. [us, ru]");
+      channel.members = actor_list(members);
+      if (channel.members.empty()) members.fail(fmt::format("{} has no members; list at least one actor", what));
+      if (const Value* see = record.find("outsiders_see")) {
+        const std::string name = see->text();
+        if (name == "nothing") {
+          channel.outsiders_see = Visibility::nothing;
+        } else if (name == "talks") {
+          channel.outsiders_see = Visibility::talks;
+        } else if (name == "decisions") {
+          channel.outsiders_see = Visibility::decisions;
+        } else {
+          unknown_name(context_, see->mark(), "visibility", name, see->path(), {"nothing", "talks", "decisions"});
+        }
+      }
+      scenario_.channels.push_back(std::move(channel));
+    }
+  }
+
+  void read_stages(const Value* stages) {
+    if (!stages) {
+      Stage stage;
+      stage.id = stage.name = "all";
+      for (std::size_t i = 0; i < scenario_.issues.size(); ++i) stage.issues.push_back(i);
+      scenario_.stages.push_back(std::move(stage));
+      return;
+    }
+    const auto entries = stages->entries("stage id");
+    if (entries.empty())
+      stages->fail("stages is empty; define at least one stage, or leave `stages` out for one stage over every issue");
+    std::vector<std::string> ids;
+    for (const auto& entry : entries) {
+      check_id(entry, "stage");
+      ids.push_back(entry.key);
+    }
+    std::vector<std::optional<YAML::Mark>> after_marks;
+    for (const auto& entry : entries) {
+      const std::string what = fmt::format("stage '{}'", entry.key);
+      const Record record(entry.value, what, kStageFields, /*allow_empty=*/true);
+      Stage stage;
+      stage.id = entry.key;
+      stage.name = record.find("name") ? record.find("name")->text() : entry.key;
+      if (const Value* issues = record.find("issues")) {
+        stage.issues = issue_list(*issues);
+        if (stage.issues.empty())
+          issues->fail(fmt::format("{} has no issues, so its outcome space is empty; list at least one issue", what));
+      } else {
+        for (std::size_t i = 0; i < scenario_.issues.size(); ++i) stage.issues.push_back(i);
+      }
+      if (const Value* channel = record.find("channel")) {
+        const std::string id = channel->text();
+        stage.channel = scenario_.find_channel(id);
+        if (!stage.channel)
+          unknown_name(context_, channel->mark(), "channel", id, channel->path(), ids_of(scenario_.channels));
+      }
+      if (const Value* protocol = record.find("protocol")) {
+        stage.protocol = protocol->text();
+        if (stage.protocol.empty()) protocol->fail(fmt::format("{} is empty; name a protocol, e.g. sao", protocol->path()));
+      }
+      if (const Value* settings = record.find("settings")) {
+        for (const auto& setting : settings->entries("setting", /*allow_empty=*/true)) {
+          if (!setting.value.node().IsScalar())
+            setting.value.fail(fmt::format("{} must be text or a number, not {}", setting.value.path(),
+                                           yaml_tree::describe(setting.value.node())));
+          stage.protocol_settings[setting.key] = setting.value.text();
+        }
+      }
+      if (const Value* deadline = record.find("deadline"))
+        stage.deadline = static_cast<int>(deadline->integer_in(1, INT_MAX));
+      if (const Value* ratify = record.find("ratify")) stage.ratify = actor_list(*ratify);
+      after_marks.emplace_back();
+      if (const Value* after = record.find("after")) {
+        const std::string id = after->text();
+        const auto it = std::find(ids.begin(), ids.end(), id);
+        if (it == ids.end()) unknown_name(context_, after->mark(), "stage", id, after->path(), ids);
+        stage.after = static_cast<std::size_t>(it - ids.begin());
+        after_marks.back() = after->mark();
+      }
+      scenario_.stages.push_back(std::move(stage));
+    }
+    check_stage_cycles(after_marks);
+  }
+
+  void check_stage_cycles(const std::vector<std::optional<YAML::Mark>>& after_marks) const {
+    const auto& stages = scenario_.stages;
+    enum State { unvisited, on_path, done };
+    std::vector<State> state(stages.size(), unvisited);
+    for (std::size_t start = 0; start < stages.size(); ++start) {
+      std::vector<std::size_t> path;
+      std::size_t at = start;
+      bool cycle = false;
+      while (true) {
+        if (state[at] == on_path) {
+          cycle = true;
+          break;
+        }
+        if (state[at] == done) break;
+        state[at] = on_path;
+        path.push_back(at);
+        if (!stages[at].after) break;
+        at = *stages[at].after;
+      }
+      if (cycle) {
+        const auto first = std::find(path.begin(), path.end(), at);
+        std::string cycle;
+        for (auto it = first; it != path.end(); ++it) cycle += stages[*it].id + " -> ";
+        cycle += stages[at].id;
+        context_.fail(*after_marks[at],
+                      fmt::format("stages form a cycle through `after`: {}; a stage cannot wait for itself, so remove "
+                                  "one of these `after` entries",
+                                  cycle));
+      }
+      for (std::size_t stage : path) state[stage] = done;
+    }
+  }
+
+  void read_links(const Value& links) {
+    if (links.is_null()) return;
+    for (const Value& item : links.items()) {
+      const Record record(item, item.path(), kLinkFields);
+      Link link;
+      const Value& issues = record.require("issues", "the issues traded against each other, e.g. [sanctions, china]");
+      link.issues = issue_list(issues);
+      if (link.issues.size() < 2)
+        issues.fail(fmt::format("{} links {} issue; a link trades at least two issues", issues.path(), link.issues.size()));
+      if (const Value* note = record.find("note")) link.note = note->text();
+      scenario_.links.push_back(std::move(link));
+    }
+  }
+
+  const Context& context_;
+  Value root_;
+  Scenario scenario_;
+};
+
+}  // namespace
+
+Scenario build_scenario(const Context& context, const YAML::Node& root) { return Builder(context, root).build(); }
+
+}  // namespace yaml_scenario
+
+Scenario parse_scenario_yaml(std::string_view text, const std::string& file_name, const std::string& variant) {
+  yaml_tree::check_nesting(text, file_name, yaml_scenario::kMaxNesting);
+  const YAML::Node root = yaml_tree::load_document(text, file_name);
+  return yaml_scenario::build_with_variants(root, file_name, variant);
+}
+
 Scenario load_scenario_yaml(const std::filesystem::path& file, const std::string& variant) {
   return parse_scenario_yaml(read_text_file(file), file.string(), variant);
 }
-std::string scenario_to_yaml(const Scenario&) { return {}; }
+
 }  // namespace parley

@@ -52,6 +52,7 @@ struct VariantSummary {
   std::string id;
   std::string description;
   std::vector<std::string> overrides;  // paths of the fields it changes, e.g. "actors.us.discount"
+  std::vector<std::string> values;  // the new value of each override, as YAML flow text, e.g. "0.9"
 };
 
 struct Scenario {

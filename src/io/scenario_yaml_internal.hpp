@@ -1,0 +1,46 @@
+#pragma once
+// Internal to the YAML scenario reader and writer: the fields of each map and the limits of
+// the format (docs/format.md), shared by the builder, the variant checker and the writer.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <yaml-cpp/yaml.h>
+
+#include "parley/core/scenario.hpp"
+
+namespace parley::yaml_tree {
+class Context;
+}
+
+namespace parley::yaml_scenario {
+
+inline constexpr std::string_view kRootFields[] = {"name",   "description", "issues", "actors",
+                                                   "channels", "stages",    "links",  "variants"};
+inline constexpr std::string_view kIssueFields[] = {"name", "options", "ordered", "integer", "range", "steps", "labels"};
+inline constexpr std::string_view kActorFields[] = {"name",     "capability", "note",  "reservation", "risk",
+                                                    "discount", "shape",      "stances", "rectangles"};
+inline constexpr std::string_view kStanceFields[] = {"position", "salience", "values"};
+inline constexpr std::string_view kRectanglesFields[] = {"scale", "boxes"};
+inline constexpr std::string_view kBoxFields[] = {"utility", "inside", "outside"};
+inline constexpr std::string_view kChannelFields[] = {"name", "members", "outsiders_see"};
+inline constexpr std::string_view kStageFields[] = {"name",     "issues",   "channel", "protocol",
+                                                    "settings", "deadline", "ratify",  "after"};
+inline constexpr std::string_view kLinkFields[] = {"issues", "note"};
+inline constexpr std::string_view kVariantFields[] = {"description", "set"};
+
+inline constexpr int kMaxNesting = 64;                         // levels of YAML nesting
+inline constexpr std::int64_t kMaxIssueValues = 1'000'000'000;  // values of an integer issue, steps
+inline constexpr std::int64_t kMaxIntegerBound = 1'000'000'000'000'000;  // |bound| of an integer issue
+inline constexpr double kMinRelativeGridSpacing = 1e-12;     // grid spacing / largest |bound|
+inline constexpr std::uint32_t kMaxExplicitValues = 1'000'000;  // entries of a stance's `values`
+
+// Builds and validates a scenario from a document (overrides of the context applied).
+Scenario build_scenario(const yaml_tree::Context& context, const YAML::Node& root);
+
+// Builds the base scenario, checks every variant (paths exist, the varied scenario is
+// valid), and returns the base or the requested variant with `variants` filled.
+Scenario build_with_variants(const YAML::Node& root, const std::string& file, const std::string& variant);
+
+}  // namespace parley::yaml_scenario

@@ -1,0 +1,224 @@
+// Variants of a YAML scenario: named sets of `dotted.path: new value` overrides. Every
+// variant is checked when a file is loaded (its paths exist in the base document and the
+// varied scenario is valid), so a broken variant is reported even when it is not applied.
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <span>
+
+#include <fmt/format.h>
+
+#include "parley/io/input_error.hpp"
+#include "scenario_yaml_internal.hpp"
+#include "yaml_tree.hpp"
+
+namespace parley::yaml_scenario {
+
+using yaml_tree::Context;
+using yaml_tree::Override;
+using yaml_tree::Record;
+using yaml_tree::Value;
+
+namespace {
+
+struct VariantSpec {
+  std::string id;
+  std::string description;
+  std::vector<Override> overrides;
+};
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    parts.push_back(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) return parts;
+    start = dot + 1;
+  }
+}
+
+std::string join_path(const std::vector<std::string>& parts, std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += (i ? "." : "") + parts[i];
+  return out;
+}
+
+std::optional<YAML::Node> find_key(const YAML::Node& map, const std::string& key) {
+  for (const auto& pair : map)
+    if (pair.first.IsScalar() && pair.first.Scalar() == key) return pair.second;
+  return std::nullopt;
+}
+
+std::vector<std::string> keys_of(const YAML::Node& map) {
+  std::vector<std::string> keys;
+  for (const auto& pair : map)
+    if (pair.first.IsScalar()) keys.push_back(pair.first.Scalar());
+  return keys;
+}
+
+// Keys a variant may add to the map at `parent` when the base document leaves them out:
+// optional fields (left at their defaults) and, in `stances`, issue ids. `any` is set for
+// open maps (protocol settings).
+std::vector<std::string> addable_keys(const std::vector<std::string>& parent, const YAML::Node& root, bool& any) {
+  const auto fields = [](std::span<const std::string_view> list) {
+    return std::vector<std::string>(list.begin(), list.end());
+  };
+  any = false;
+  const std::size_t n = parent.size();
+  if (n == 0) {
+    auto keys = fields(kRootFields);
+    keys.erase(std::find(keys.begin(), keys.end(), "variants"));
+    return keys;
+  }
+  const std::string& section = parent[0];
+  if (n == 2 && section == "issues") return fields(kIssueFields);
+  if (n == 2 && section == "actors") return fields(kActorFields);
+  if (n == 3 && section == "actors" && parent[2] == "stances") {
+    const auto issues = find_key(root, "issues");
+    return issues && issues->IsMap() ? keys_of(*issues) : std::vector<std::string>{};
+  }
+  if (n == 4 && section == "actors" && parent[2] == "stances") return fields(kStanceFields);
+  if (n == 3 && section == "actors" && parent[2] == "rectangles") return fields(kRectanglesFields);
+  if (n == 2 && section == "channels") return fields(kChannelFields);
+  if (n == 2 && section == "stages") return fields(kStageFields);
+  if (n == 3 && section == "stages" && parent[2] == "settings") any = true;
+  if (n == 2 && section == "links") return fields(kLinkFields);
+  return {};
+}
+
+// Checks that `item.path` names something in the base document (or an optional field it
+// leaves out) and sets `item.adds`.
+void check_path(const Context& context, const YAML::Node& root, const std::string& variant, Override& item) {
+  const auto fail = [&](const std::string& why) {
+    context.fail(item.key_mark, fmt::format("variant '{}' sets '{}', but {}", variant, item.path, why));
+  };
+  const auto parts = split_path(item.path);
+  if (std::any_of(parts.begin(), parts.end(), [](const std::string& part) { return part.empty(); }))
+    fail("the path has an empty part; separate its parts with single dots, e.g. actors.us.discount");
+  if (parts[0] == "variants") fail("a variant cannot change `variants`");
+
+  YAML::Node node(root);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& part = parts[i];
+    const std::string parent = i == 0 ? std::string("the base scenario") : fmt::format("'{}'", join_path(parts, i));
+    if (node.IsMap()) {
+      if (const auto child = find_key(node, part)) {
+        node.reset(*child);  // rebind; `node = x` would overwrite the document
+        continue;
+      }
+      bool any = false;
+      const std::vector<std::string> parent_parts(parts.begin(), parts.begin() + std::ptrdiff_t(i));
+      auto candidates = addable_keys(parent_parts, root, any);
+      if (i + 1 == parts.size() && (any || std::find(candidates.begin(), candidates.end(), part) != candidates.end())) {
+        item.adds = true;
+        return;
+      }
+      for (auto& key : keys_of(node)) candidates.push_back(std::move(key));
+      const std::string suggestion = closest_match(part, candidates);
+      fail(fmt::format("{} has no '{}'{}; a variant changes only what the base scenario defines, or an optional "
+                       "field it leaves out",
+                       parent, part, suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion)));
+    }
+    if (node.IsSequence()) {
+      std::size_t index = 0;
+      const auto [end, error] = std::from_chars(part.data(), part.data() + part.size(), index);
+      if (error == std::errc() && end == part.data() + part.size() && index < node.size()) {
+        node.reset(node[index]);
+        continue;
+      }
+      fail(fmt::format("{} is a list of {} items, numbered from 0, so it has no item '{}'", parent, node.size(), part));
+    }
+    fail(fmt::format("{} is {} and has no parts", parent, yaml_tree::describe(node)));
+  }
+}
+
+std::vector<VariantSpec> read_variants(const Context& context, const YAML::Node& root) {
+  std::vector<VariantSpec> specs;
+  const Value root_value(context, root, "", YAML::Mark::null_mark());
+  const Record record(root_value, "the scenario", kRootFields);
+  const Value* variants = record.find("variants");
+  if (!variants) return specs;
+  for (const auto& entry : variants->entries("variant id", /*allow_empty=*/true)) {
+    if (!yaml_tree::is_valid_id(entry.key))
+      context.fail(entry.key_mark, fmt::format("invalid variant id '{}': ids may contain only letters, digits, '_' "
+                                               "and '-'",
+                                               entry.key));
+    const std::string what = fmt::format("variant '{}'", entry.key);
+    const Record fields(entry.value, what, kVariantFields, /*allow_empty=*/true);
+    VariantSpec spec;
+    spec.id = entry.key;
+    if (const Value* description = fields.find("description")) spec.description = description->text();
+    const Value& set = fields.require("set", "a map from dotted path to new value, e.g. `actors.us.discount: 0.9`");
+    for (const auto& change : set.entries("path")) spec.overrides.push_back({change.key, change.key_mark, change.value.node()});
+    if (spec.overrides.empty())
+      set.fail(fmt::format("{} sets nothing; give at least one `dotted.path: value`", what));
+    for (auto& item : spec.overrides) check_path(context, root, spec.id, item);
+    for (const auto& outer : spec.overrides)
+      for (const auto& inner : spec.overrides)
+        if (inner.path.size() > outer.path.size() && inner.path.starts_with(outer.path) &&
+            inner.path[outer.path.size()] == '.')
+          context.fail(inner.key_mark, fmt::format("{} sets both '{}' and '{}', which lies inside it; set only one", what,
+                                                   outer.path, inner.path));
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+std::string flow_text(const YAML::Node& node) {
+  YAML::Emitter out;
+  out.SetMapFormat(YAML::Flow);
+  out.SetSeqFormat(YAML::Flow);
+  out << node;
+  return out.c_str();
+}
+
+}  // namespace
+
+Scenario build_with_variants(const YAML::Node& root, const std::string& file, const std::string& variant) {
+  const Context base_context(file);
+  Scenario base = build_scenario(base_context, root);
+  std::vector<VariantSpec> specs = read_variants(base_context, root);
+
+  if (!variant.empty() &&
+      std::none_of(specs.begin(), specs.end(), [&](const VariantSpec& spec) { return spec.id == variant; })) {
+    if (specs.empty()) throw InputError(file, fmt::format("unknown variant '{}': the file defines no variants", variant));
+    std::vector<std::string> ids;
+    std::string list;
+    for (const auto& spec : specs) {
+      ids.push_back(spec.id);
+      list += (list.empty() ? "" : ", ") + spec.id;
+    }
+    const std::string suggestion = closest_match(variant, ids);
+    throw InputError(file, fmt::format("unknown variant '{}'{}; the variants are: {}", variant,
+                                       suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion), list));
+  }
+
+  std::optional<Scenario> chosen;
+  std::vector<VariantSummary> summaries;
+  for (const auto& spec : specs) {
+    Context context(file);
+    context.set_overrides(spec.overrides);
+    try {
+      Scenario varied = build_scenario(context, root);
+      if (spec.id == variant) chosen = std::move(varied);
+    } catch (const InputError& error) {
+      throw InputError(error.file(), error.line(), error.column(),
+                       fmt::format("{} (in variant '{}')", error.message(), spec.id));
+    }
+    VariantSummary summary{spec.id, spec.description, {}, {}};
+    for (const auto& item : spec.overrides) {
+      summary.overrides.push_back(item.path);
+      summary.values.push_back(flow_text(item.value));
+    }
+    summaries.push_back(std::move(summary));
+  }
+
+  Scenario result = chosen ? std::move(*chosen) : std::move(base);
+  result.variants = std::move(summaries);
+  result.variant = variant;
+  return result;
+}
+
+}  // namespace parley::yaml_scenario

@@ -1,0 +1,414 @@
+// Writing a Scenario in the parley YAML format (docs/format.md). Fields at their defaults
+// are left out; short lists and stances use flow style ([a, b], {position: 3, salience: 1}).
+// Numbers are written in their shortest exact form, so reading the text back reproduces
+// every double bit for bit.
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "parley/io/scenario_yaml.hpp"
+#include "yaml_tree.hpp"
+
+namespace parley {
+namespace {
+
+using yaml_tree::format_number;
+
+constexpr std::size_t kShortFlow = 72;       // flow style for lists up to this many characters
+constexpr std::size_t kFlowStanceValues = 12;  // stances listing more values are written in block style
+
+// Multi-line text reads best as a literal block; yaml-cpp's literal style keeps exactly one
+// final newline, so only text ending in exactly one newline (and otherwise plain) uses it.
+bool fits_literal_block(const std::string& text) {
+  if (text.size() < 2 || text.back() != '\n' || text[text.size() - 2] == '\n') return false;
+  if (text.front() == ' ' || text.front() == '\n') return false;
+  if (text.find('\n') == text.size() - 1 && text.size() < 80) return false;
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\n') || u == 0x7f;
+  });
+}
+
+// yaml-cpp leaves some text unquoted that reads back differently (" " reads as empty, a
+// lone carriage return as a line break): quote empty text, text with surrounding blanks and
+// text with control characters (double quotes escape them).
+bool needs_quotes(const std::string& text) {
+  const auto blank = [](char c) { return c == ' ' || c == '\t'; };
+  return text.empty() || blank(text.front()) || blank(text.back()) ||
+         std::any_of(text.begin(), text.end(), [](char c) {
+           const auto u = static_cast<unsigned char>(c);
+           return u < 0x20 || u == 0x7f;
+         });
+}
+
+std::string integer_text(double x) { return fmt::format("{}", static_cast<long long>(x)); }
+
+// The text of value index v of an issue, as `values` keys and rectangle bounds write it.
+std::string value_key(const Issue& issue, std::uint32_t v) {
+  switch (issue.kind) {
+    case IssueKind::discrete: return issue.options.at(v);
+    case IssueKind::integer: return integer_text(issue.lower + v);
+    case IssueKind::continuous: return format_number(issue.value_number(v));
+  }
+  return {};
+}
+
+bool is_default(const Stance& stance) { return stance.position == 0 && stance.salience == 0 && stance.values.empty(); }
+
+// The position the reader infers from `values`: the best value (first on ties).
+double position_from_values(const Issue& issue, const Stance& stance) {
+  const auto best = std::max_element(stance.values.begin(), stance.values.end());
+  return issue.value_number(static_cast<std::uint32_t>(best - stance.values.begin()));
+}
+
+bool is_default_stage_list(const Scenario& scenario) {
+  if (scenario.stages.size() != 1) return false;
+  const Stage& stage = scenario.stages.front();
+  const Stage defaults;
+  if (stage.id != "all" || stage.name != "all" || stage.channel || stage.protocol != defaults.protocol ||
+      !stage.protocol_settings.empty() || stage.deadline != defaults.deadline || !stage.ratify.empty() || stage.after)
+    return false;
+  if (stage.issues.size() != scenario.issues.size()) return false;
+  for (std::size_t i = 0; i < stage.issues.size(); ++i)
+    if (stage.issues[i] != i) return false;
+  return true;
+}
+
+class Writer {
+ public:
+  explicit Writer(const Scenario& scenario) : scenario_(scenario) { out_.SetIndent(2); }
+
+  std::string write() {
+    if (!scenario_.variant.empty())
+      out_ << YAML::Comment(fmt::format("variant '{}' applied; the file's variants are left out", scenario_.variant))
+           << YAML::Newline;
+    out_ << YAML::BeginMap;
+    field("name");
+    text(scenario_.name);
+    if (!scenario_.description.empty()) {
+      field("description");
+      text(scenario_.description);
+    }
+    field("issues");
+    out_ << YAML::BeginMap;
+    for (const auto& issue : scenario_.issues) write_issue(issue);
+    out_ << YAML::EndMap;
+    field("actors");
+    out_ << YAML::BeginMap;
+    for (const auto& actor : scenario_.actors) write_actor(actor);
+    out_ << YAML::EndMap;
+    if (!scenario_.channels.empty()) {
+      field("channels");
+      out_ << YAML::BeginMap;
+      for (const auto& channel : scenario_.channels) write_channel(channel);
+      out_ << YAML::EndMap;
+    }
+    if (!is_default_stage_list(scenario_)) {
+      field("stages");
+      out_ << YAML::BeginMap;
+      for (const auto& stage : scenario_.stages) write_stage(stage);
+      out_ << YAML::EndMap;
+    }
+    if (!scenario_.links.empty()) {
+      field("links");
+      out_ << YAML::BeginSeq;
+      for (const auto& link : scenario_.links) {
+        out_ << YAML::BeginMap;
+        field("issues");
+        id_list(link.issues, [&](std::size_t i) { return scenario_.issues.at(i).id; });
+        if (!link.note.empty()) {
+          field("note");
+          text(link.note);
+        }
+        out_ << YAML::EndMap;
+      }
+      out_ << YAML::EndSeq;
+    }
+    if (scenario_.variant.empty() && !scenario_.variants.empty()) write_variants();
+    out_ << YAML::EndMap;
+    if (!out_.good()) throw std::logic_error("scenario_to_yaml: " + out_.GetLastError());
+    std::string yaml = out_.c_str();
+    yaml += '\n';
+    return yaml;
+  }
+
+ private:
+  void field(std::string_view name) { out_ << YAML::Key << std::string(name) << YAML::Value; }
+  void text(const std::string& value) {
+    if (fits_literal_block(value)) {
+      out_ << YAML::Literal;
+    } else if (needs_quotes(value)) {
+      out_ << YAML::DoubleQuoted;
+    }
+    out_ << value;
+  }
+  // Text in any position (keys, list items, flow maps).
+  void word(const std::string& value) {
+    if (needs_quotes(value)) out_ << YAML::DoubleQuoted;
+    out_ << value;
+  }
+  void number(double value) { out_ << format_number(value); }
+
+  template <typename Name>
+  void id_list(const std::vector<std::size_t>& indices, Name name) {
+    std::vector<std::string> names;
+    std::size_t length = 0;
+    for (std::size_t index : indices) {
+      names.push_back(name(index));
+      length += names.back().size() + 2;
+    }
+    string_list(names, length);
+  }
+  void string_list(const std::vector<std::string>& items, std::size_t length) {
+    if (length <= kShortFlow) out_ << YAML::Flow;
+    out_ << YAML::BeginSeq;
+    for (const auto& item : items) word(item);
+    out_ << YAML::EndSeq;
+  }
+
+  void write_issue(const Issue& issue) {
+    out_ << YAML::Key << issue.id << YAML::Value << YAML::BeginMap;
+    if (issue.name != issue.id) {
+      field("name");
+      text(issue.name);
+    }
+    switch (issue.kind) {
+      case IssueKind::discrete: {
+        std::size_t length = 0;
+        for (const auto& option : issue.options) length += option.size() + 2;
+        field("options");
+        string_list(issue.options, length);
+        if (issue.ordered) {
+          field("ordered");
+          out_ << true;
+        }
+        break;
+      }
+      case IssueKind::integer:
+        field("integer");
+        out_ << YAML::Flow << YAML::BeginSeq << integer_text(issue.lower) << integer_text(issue.upper) << YAML::EndSeq;
+        break;
+      case IssueKind::continuous:
+        field("range");
+        out_ << YAML::Flow << YAML::BeginSeq << format_number(issue.lower) << format_number(issue.upper)
+             << YAML::EndSeq;
+        if (issue.steps != Issue{}.steps) {
+          field("steps");
+          out_ << std::to_string(issue.steps);
+        }
+        if (!issue.labels.empty()) {
+          field("labels");
+          out_ << YAML::BeginMap;
+          for (const auto& point : issue.labels) {
+            out_ << YAML::Key << format_number(point.at) << YAML::Value;
+            text(point.label);
+          }
+          out_ << YAML::EndMap;
+        }
+        break;
+    }
+    out_ << YAML::EndMap;
+  }
+
+  void write_actor(const Actor& actor) {
+    const Actor defaults;
+    out_ << YAML::Key << actor.id << YAML::Value << YAML::BeginMap;
+    if (actor.name != actor.id) {
+      field("name");
+      text(actor.name);
+    }
+    if (actor.capability != defaults.capability) {
+      field("capability");
+      number(actor.capability);
+    }
+    if (!actor.note.empty()) {
+      field("note");
+      text(actor.note);
+    }
+    if (actor.reservation_value != defaults.reservation_value) {
+      field("reservation");
+      number(actor.reservation_value);
+    }
+    if (actor.risk != defaults.risk) {
+      field("risk");
+      number(actor.risk);
+    }
+    if (actor.discount != defaults.discount) {
+      field("discount");
+      number(actor.discount);
+    }
+    if (actor.shape != defaults.shape) {
+      field("shape");
+      out_ << to_string(actor.shape);
+    }
+    if (std::any_of(actor.stances.begin(), actor.stances.end(), [](const Stance& s) { return !is_default(s); })) {
+      field("stances");
+      out_ << YAML::BeginMap;
+      for (std::size_t i = 0; i < actor.stances.size(); ++i)
+        if (!is_default(actor.stances[i])) write_stance(scenario_.issues.at(i), actor.stances[i]);
+      out_ << YAML::EndMap;
+    }
+    if (!actor.rectangles.empty() || actor.rectangle_scale != defaults.rectangle_scale) write_rectangles(actor);
+    out_ << YAML::EndMap;
+  }
+
+  void write_stance(const Issue& issue, const Stance& stance) {
+    const bool has_values = !stance.values.empty();
+    if (has_values && stance.values.size() != issue.value_count())
+      throw std::invalid_argument(fmt::format("scenario_to_yaml: a stance on issue '{}' has {} values, not {}",
+                                              issue.id, stance.values.size(), issue.value_count()));
+    // Every option of a discrete issue; the non-zero values of numeric issues (unlisted ones are 0).
+    const auto listed = [&](std::uint32_t v) { return issue.kind == IssueKind::discrete || stance.values[v] != 0; };
+    std::size_t count = 0;
+    for (std::uint32_t v = 0; v < stance.values.size(); ++v) count += listed(v) ? 1 : 0;
+    out_ << YAML::Key << issue.id << YAML::Value;
+    if (count <= kFlowStanceValues) out_ << YAML::Flow;
+    out_ << YAML::BeginMap;
+    if (!has_values || stance.position != position_from_values(issue, stance)) {
+      field("position");
+      if (issue.kind == IssueKind::discrete) {
+        const double index = stance.position;
+        if (index != std::floor(index) || index < 0 || index >= double(issue.options.size()))
+          throw std::invalid_argument(fmt::format(
+              "scenario_to_yaml: position {} on discrete issue '{}' is not an option index", index, issue.id));
+        word(issue.options[static_cast<std::size_t>(index)]);
+      } else {
+        number(stance.position);
+      }
+    }
+    field("salience");
+    number(stance.salience);
+    if (has_values) {
+      field("values");
+      out_ << YAML::BeginMap;
+      for (std::uint32_t v = 0; v < stance.values.size(); ++v) {
+        if (!listed(v)) continue;
+        out_ << YAML::Key;
+        word(value_key(issue, v));
+        out_ << YAML::Value << format_number(stance.values[v]);
+      }
+      out_ << YAML::EndMap;
+    }
+    out_ << YAML::EndMap;
+  }
+
+  void write_rectangles(const Actor& actor) {
+    field("rectangles");
+    out_ << YAML::BeginMap;
+    if (actor.rectangle_scale != 1) {
+      field("scale");
+      number(actor.rectangle_scale);
+    }
+    field("boxes");
+    out_ << YAML::BeginSeq;
+    for (const auto& rectangle : actor.rectangles) {
+      out_ << YAML::Flow << YAML::BeginMap;
+      field("utility");
+      number(rectangle.utility);
+      field(rectangle.exclusive ? "outside" : "inside");
+      out_ << YAML::Flow << YAML::BeginMap;
+      for (const auto& bound : rectangle.bounds) {
+        const Issue& issue = scenario_.issues.at(bound.issue);
+        out_ << YAML::Key << issue.id << YAML::Value << YAML::Flow << YAML::BeginSeq;
+        word(value_key(issue, bound.min));
+        word(value_key(issue, bound.max));
+        out_ << YAML::EndSeq;
+      }
+      out_ << YAML::EndMap << YAML::EndMap;
+    }
+    out_ << YAML::EndSeq << YAML::EndMap;
+  }
+
+  void write_channel(const Channel& channel) {
+    out_ << YAML::Key << channel.id << YAML::Value << YAML::BeginMap;
+    if (channel.name != channel.id) {
+      field("name");
+      text(channel.name);
+    }
+    field("members");
+    id_list(channel.members, [&](std::size_t a) { return scenario_.actors.at(a).id; });
+    if (channel.outsiders_see != Channel{}.outsiders_see) {
+      field("outsiders_see");
+      out_ << to_string(channel.outsiders_see);
+    }
+    out_ << YAML::EndMap;
+  }
+
+  void write_stage(const Stage& stage) {
+    const Stage defaults;
+    out_ << YAML::Key << stage.id << YAML::Value << YAML::BeginMap;
+    if (stage.name != stage.id) {
+      field("name");
+      text(stage.name);
+    }
+    field("issues");
+    id_list(stage.issues, [&](std::size_t i) { return scenario_.issues.at(i).id; });
+    if (stage.channel) {
+      field("channel");
+      out_ << scenario_.channels.at(*stage.channel).id;
+    }
+    if (stage.protocol != defaults.protocol) {
+      field("protocol");
+      word(stage.protocol);
+    }
+    if (!stage.protocol_settings.empty()) {
+      field("settings");
+      out_ << YAML::BeginMap;
+      for (const auto& [key, value] : stage.protocol_settings) {
+        out_ << YAML::Key;
+        word(key);
+        out_ << YAML::Value;
+        word(value);
+      }
+      out_ << YAML::EndMap;
+    }
+    if (stage.deadline != defaults.deadline) {
+      field("deadline");
+      out_ << std::to_string(stage.deadline);
+    }
+    if (!stage.ratify.empty()) {
+      field("ratify");
+      id_list(stage.ratify, [&](std::size_t a) { return scenario_.actors.at(a).id; });
+    }
+    if (stage.after) {
+      field("after");
+      out_ << scenario_.stages.at(*stage.after).id;
+    }
+    out_ << YAML::EndMap;
+  }
+
+  void write_variants() {
+    field("variants");
+    out_ << YAML::BeginMap;
+    for (const auto& variant : scenario_.variants) {
+      if (variant.values.size() != variant.overrides.size())
+        throw std::invalid_argument(
+            fmt::format("scenario_to_yaml: variant '{}' has {} override paths but {} values", variant.id,
+                        variant.overrides.size(), variant.values.size()));
+      out_ << YAML::Key << variant.id << YAML::Value << YAML::BeginMap;
+      if (!variant.description.empty()) {
+        field("description");
+        text(variant.description);
+      }
+      field("set");
+      out_ << YAML::BeginMap;
+      for (std::size_t i = 0; i < variant.overrides.size(); ++i)
+        out_ << YAML::Key << variant.overrides[i] << YAML::Value << YAML::Load(variant.values[i]);
+      out_ << YAML::EndMap << YAML::EndMap;
+    }
+    out_ << YAML::EndMap;
+  }
+
+  const Scenario& scenario_;
+  YAML::Emitter out_;
+};
+
+}  // namespace
+
+std::string scenario_to_yaml(const Scenario& scenario) { return Writer(scenario).write(); }
+
+}  // namespace parley
