@@ -8,6 +8,7 @@
 #include <rapidcheck/gtest.h>
 
 #include "parley/io/files.hpp"
+#include "parley/io/genius.hpp"
 #include "parley/io/input_error.hpp"
 
 namespace parley {
@@ -469,6 +470,24 @@ Scenario genius_style_scenario() {
 }
 
 TEST(ScenarioYamlWriter, RoundTripsGeniusStyleScenarios) { expect_round_trip(genius_style_scenario()); }
+
+// Everything the GENIUS importer produces from the reference domains survives the YAML format.
+TEST(ScenarioYamlWriter, RoundTripsEveryImportedGeniusDomain) {
+  std::size_t folders = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kData / "genius")) {
+    if (!entry.is_directory() || !is_genius_folder(entry.path())) continue;
+    SCOPED_TRACE(entry.path().string());
+    Scenario imported;
+    try {
+      imported = import_genius(entry.path());
+    } catch (const InputError&) {
+      continue;  // bad-input folders of the importer's own tests
+    }
+    expect_round_trip(imported);
+    ++folders;
+  }
+  EXPECT_GT(folders, 100u);
+}
 
 // ---- property: random scenarios survive writing and reading -------------------------------
 
