@@ -9,6 +9,8 @@
 // Issues are taken in document order (GENIUS's preorder over nested objectives) and keep
 // their `index` attribute, by which profiles refer to them.
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "genius_detail.hpp"
@@ -60,6 +62,8 @@ void read_real(const XmlFile& file, pugi::xml_node node, Issue& issue) {
   if (issue.upper < issue.lower)
     throw file.error(range, fmt::format("real issue '{}': upperbound {} is below lowerbound {}", issue.name,
                                         issue.upper, issue.lower));
+  if (!std::isfinite(issue.upper - issue.lower))
+    throw file.error(range, fmt::format("real issue '{}': the range is too wide", issue.name));
   issue.steps = kRealIssueSteps;
 }
 

@@ -200,6 +200,7 @@ void read_linear(const XmlFile& file, const Domain& domain, Actor& actor, Notes&
     const auto best = std::max_element(stance.values.begin(), stance.values.end());
     stance.position = issue.value_number(static_cast<std::uint32_t>(best - stance.values.begin()));
   }
+  if (!std::isfinite(weight_sum)) throw file.error(objective, "the weights add up to more than a double can hold");
   if (std::abs(weight_sum - 1) > 1e-6)
     notes.push_back(fmt::format(
         "GENIUS weights sum to {:.10g}, not 1: parley divides by the sum, GENIUS multiplies by the raw weights and "
@@ -212,6 +213,8 @@ void read_linear(const XmlFile& file, const Domain& domain, Actor& actor, Notes&
 void read_rectangle(const XmlFile& file, pugi::xml_node node, const Domain& domain, double scale, Actor& actor) {
   HyperRectangle rectangle;
   rectangle.utility = file.number(node, "utility") * file.optional_number(node, "weight").value_or(1.0) * scale;
+  if (!std::isfinite(rectangle.utility) || !std::isfinite(rectangle.utility / actor.rectangle_scale))
+    throw file.error(node, "rectangle utility times its weights (or divided by maxutility) is out of range");
   const bool includes = static_cast<bool>(node.child("INCLUDES"));
   rectangle.exclusive = static_cast<bool>(node.child("EXCLUDES"));
   if (includes && rectangle.exclusive)

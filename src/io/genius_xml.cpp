@@ -64,7 +64,10 @@ XmlFile::XmlFile(std::string name, std::string text) : name_(std::move(name)), t
 }
 
 InputError XmlFile::error(pugi::xml_node at, const std::string& message) const {
-  const Position position = at ? position_of(text_, at.offset_debug()) : Position{};
+  std::ptrdiff_t offset = at ? at.offset_debug() : -1;
+  // pugixml gives the offset of an element's name; point at its '<' instead.
+  if (offset > 0 && static_cast<std::size_t>(offset) <= text_.size() && text_[offset - 1] == '<') --offset;
+  const Position position = position_of(text_, offset);
   return InputError(name_, position.line, position.column, message);
 }
 

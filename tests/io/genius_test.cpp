@@ -461,8 +461,9 @@ TEST(Genius, MalformedXml) {
 TEST(Genius, NonNumericWeight) {
   const InputError error = input_error([&] { parse_genius(kSmallDomain, {{"p.xml", small_profile("heavy")}}, "d"); });
   EXPECT_EQ(error.file(), "p.xml");
-  EXPECT_EQ(error.line(), 11);  // the <weight index="1"> line
-  EXPECT_GT(error.column(), 0);
+  EXPECT_EQ(error.line(), 11);    // the <weight index="1"> line,
+  EXPECT_EQ(error.column(), 3);   // at its '<'
+  EXPECT_EQ(std::string(error.what()).rfind("p.xml:11:3: ", 0), 0u) << error.what();
   EXPECT_NE(error.message().find("\"heavy\" is not a number"), std::string::npos) << error.what();
 }
 

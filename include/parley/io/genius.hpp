@@ -5,6 +5,23 @@
 // evaluation; integer and real issues use the linear evaluator of their bounds; reservation
 // value and discount factor are on the normalised [0,1] scale; "nonlinear" profiles are
 // sums of hyper-rectangle utilities divided by maxutility.
+//
+// The imported scenario:
+// - issues: one per domain `<issue>`, in document order. Ids are the names made safe
+//   ([a-z0-9_-], e.g. "External Monitor" -> "external_monitor", made unique with _2, _3...);
+//   names and option texts are kept verbatim. Discrete issues keep their values; integer
+//   issues their bounds; real issues become continuous issues on a 21-point grid (GENIUS's
+//   own discretisation), with each actor's utility given explicitly at every grid point.
+// - actors: one per profile, every profile in the folder (folders holding alternative
+//   profiles, e.g. ItexvsCypressDomain, give one actor per alternative). Id: the file stem
+//   made safe and unique; name: the stem. Linear profiles give per-issue salience = GENIUS
+//   weight and explicit per-value utilities; nonlinear ones give hyper-rectangles (bounds
+//   as value indices) with rectangle_scale = maxutility. The note names the file and any
+//   departure from GENIUS, e.g. weights that do not sum to 1 (parley normalises by their
+//   sum; GENIUS multiplies by the raw weights and caps utilities at 1).
+// - reservation_value from `<reservation value>` (0 when absent), discount from
+//   `<discount_factor value>` (1 when absent or outside (0, 1], as in GENIUS).
+// - one stage "all" over every issue, no channels; the scenario name is the folder name.
 
 #include <filesystem>
 #include <string>
@@ -16,14 +33,21 @@
 
 namespace parley {
 
-// True when `path` is a folder holding a GENIUS domain file.
+// True when `path` is a folder holding a GENIUS domain file. Never throws.
 bool is_genius_folder(const std::filesystem::path& path);
 
 // One party per profile file, in file-name order; actor ids are the profile file stems.
-// Throws InputError on bad or incomplete input.
+// Reads every `*.xml` file of the folder: files that are not XML at all (such as the ANAC
+// 2014 `pareto.xml` frontiers) and XML files with other root elements are skipped.
+// Throws InputError ("file:line:col: what is wrong") on bad or incomplete input: no or two
+// domain files, no profile, malformed XML, a profile issue or weight the domain lacks, a
+// value without evaluation, a non-numeric number, ...
 Scenario import_genius(const std::filesystem::path& folder);
 
-// Parses one domain text and its profile texts (the fuzz target's entry point).
+// Parses one domain text and its profile texts (the fuzz target's entry point). `profiles`
+// holds {file name, text} pairs; the file names label errors and give the actor ids (their
+// stems). `domain_name` labels the domain's errors and names the scenario.
+// Throws InputError as import_genius does.
 Scenario parse_genius(std::string_view domain_xml, const std::vector<std::pair<std::string, std::string>>& profiles,
                       const std::string& domain_name);
 
