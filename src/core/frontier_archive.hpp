@@ -10,9 +10,17 @@
 //   second's is then strictly descending), so coverage is one binary search and the
 //   staircase of "still open" corners can be walked in order.
 // - FrontierArchiveK: any number of parties, a plain list (linear scans); used for k != 2.
+//   It also keeps the corners of the uncovered region (the "local lower bounds" of
+//   Klamroth, Lacour & Vanderpooten, EJOR 2015, for maximisation): a point is uncovered iff
+//   it is strictly above some corner in every component. Inserting z replaces each corner c
+//   strictly below z + tol by the k corners c with one component raised to z_j + tol, and
+//   drops those that lie above another corner (their orthant is contained in its orthant).
+//   Corners are a superset view: an archived point later dropped for a better one keeps
+//   its (then redundant up to the tolerance) cut.
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -66,7 +74,8 @@ class FrontierArchiveK {
     Outcome outcome;
   };
 
-  explicit FrontierArchiveK(std::size_t parties) : parties_(parties) {}
+  explicit FrontierArchiveK(std::size_t parties)
+      : parties_(parties), corners_(parties, -std::numeric_limits<double>::infinity()) {}
 
   bool covers(std::span<const double> u) const {
     return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return at_least(e.utilities, u); });
@@ -76,10 +85,15 @@ class FrontierArchiveK {
     if (covers(u)) return false;
     std::erase_if(entries_, [&](const Entry& e) { return at_least(u, e.utilities); });
     entries_.push_back(Entry{std::vector<double>(u.begin(), u.end()), outcome});
+    carve(u);
     return true;
   }
 
   const std::vector<Entry>& entries() const { return entries_; }
+
+  // Corners of the uncovered region, `parties` values each (components may be -inf).
+  std::span<const double> corners() const { return corners_; }
+  std::size_t corner_count() const { return corners_.size() / parties_; }
 
  private:
   // a >= b - tol in every component.
@@ -89,8 +103,50 @@ class FrontierArchiveK {
     return true;
   }
 
+  void carve(std::span<const double> u) {
+    const std::size_t k = parties_;
+    std::vector<double> z(u.begin(), u.end());
+    for (double& value : z) value += kFrontierTolerance;
+    // Corners strictly below z lose their orthant's part below z.
+    std::vector<double> candidates;
+    for (std::size_t c = 0; c < corners_.size() / k;) {
+      const double* corner = corners_.data() + c * k;
+      bool below = true;
+      for (std::size_t p = 0; p < k && below; ++p) below = corner[p] < z[p];
+      if (!below) {
+        ++c;
+        continue;
+      }
+      for (std::size_t j = 0; j < k; ++j) {
+        candidates.insert(candidates.end(), corner, corner + k);
+        candidates[candidates.size() - k + j] = z[j];
+      }
+      // swap-remove corner c
+      std::copy(corners_.end() - k, corners_.end(), corners_.begin() + c * k);
+      corners_.resize(corners_.size() - k);
+    }
+    // Keep the candidates that lie above no other corner or candidate (ties: the first).
+    auto at_or_below = [&](const double* a, const double* b) {  // a <= b everywhere
+      for (std::size_t p = 0; p < k; ++p)
+        if (a[p] > b[p]) return false;
+      return true;
+    };
+    const std::size_t kept = corners_.size() / k, count = candidates.size() / k;
+    for (std::size_t a = 0; a < count; ++a) {
+      const double* candidate = candidates.data() + a * k;
+      bool redundant = false;
+      for (std::size_t c = 0; c < kept && !redundant; ++c) redundant = at_or_below(corners_.data() + c * k, candidate);
+      for (std::size_t b = 0; b < count && !redundant; ++b) {
+        const double* other = candidates.data() + b * k;
+        redundant = b != a && at_or_below(other, candidate) && (b < a || !at_or_below(candidate, other));
+      }
+      if (!redundant) corners_.insert(corners_.end(), candidate, candidate + k);
+    }
+  }
+
   std::size_t parties_;
   std::vector<Entry> entries_;
+  std::vector<double> corners_;
 };
 
 }  // namespace parley::detail
