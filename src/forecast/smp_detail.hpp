@@ -4,6 +4,7 @@
 // The arithmetic follows KTAB's operation order where the result feeds a rounding or an
 // argmax, so that the KTAB-compatible mode reproduces KTAB's runs to the last digit.
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <type_traits>
@@ -14,29 +15,23 @@
 namespace parley::smp::detail {
 
 // ---- votes -----------------------------------------------------------------------------------
+// Branch-free (min/max instead of conditionals) so that loops over voters vectorise; each
+// form is bit-identical to KTAB's conditional one.
 template <VotingRule R>
 inline double vote_as(double w, double ui, double uj) {
   const double du = ui - uj;
   if constexpr (R == VotingRule::prop) {
     return w * du;
   } else if constexpr (R == VotingRule::binary) {
-    double b = du / 1e-8;
-    b = b > 1 ? 1 : b;
-    b = b < -1 ? -1 : b;
-    return w * b;
+    return w * std::max(-1.0, std::min(1.0, du / 1e-8));
   } else if constexpr (R == VotingRule::prop_bin) {
-    double b = du / 1e-8;
-    b = b > 1 ? 1 : b;
-    b = b < -1 ? -1 : b;
-    return w * ((1 - 0.2) * du + 0.2 * b);
+    return w * ((1 - 0.2) * du + 0.2 * std::max(-1.0, std::min(1.0, du / 1e-8)));
   } else if constexpr (R == VotingRule::prop_cbc) {
     return w * ((1 - 0.5) * du + 0.5 * (du * du * du));
   } else if constexpr (R == VotingRule::cubic) {
     return w * (du * du * du);
-  } else {
-    if (du < 0.0) return w * du;
-    if (0.0 < du) return (2.0 * w * du) / 3.0;
-    return 0.0;
+  } else {  // ASymProsp: w·du for a loss, (2 w du)/3 for a gain
+    return w * std::min(du, 0.0) + (2.0 * w * std::max(du, 0.0)) / 3.0;
   }
 }
 
@@ -117,10 +112,9 @@ inline double estimated_risk(BigRAdjust adjust, double rh, double ri) {
 }
 
 // Utility of a position at salience-weighted distance sd for risk attitude r (KTAB bsUtil).
-inline double distance_utility(double sd, double r) {
-  if (sd <= 1) return (1 - sd) * (1 + sd * r);
-  return (1 - sd) * (1 + r);
-}
+// Branch-free: min(sd, 1)·r equals KTAB's sd·r for sd <= 1 and r beyond (round-off can push
+// sd slightly above 1).
+inline double distance_utility(double sd, double r) { return (1 - sd) * (1 + std::min(sd, 1.0) * r); }
 
 // sqrt(Σ_k (s_k (a_k − b_k))² / Σ_k s_k²) (KTAB bvDiff). 0 when every salience is 0.
 inline double weighted_distance(const double* a, const double* b, const double* s, std::size_t dims) {
@@ -142,18 +136,38 @@ inline double weighted_distance(const double* a, const double* b, const double* 
 void interpolate_bargain(InterVecBrgn rule, const double* ti, const double* si, double pi, const double* tj,
                          const double* sj, double pj, std::size_t dims, double* bi, double* bj);
 
+// What a third party n gets in each outcome of the contest i:j, depending on how firmly it
+// commits to the side it joins (KTAB Actor::thirdPartyVoteSU). Each is the sum of three
+// position utilities — j's and n's, and i's — written as a·u_ni + b·u_nn (or u_nj), which is
+// bit-identical to KTAB's sums.
+struct Commitment {
+  double win_a, win_b;    // n joined the winner: a·u(winner) + b·u_nn
+  double lose_a, lose_b;  // n joined the loser: a·u(winner) + b·u_nn
+};
+inline Commitment commitment(ThirdPartyCommit commit) {
+  switch (commit) {
+    case ThirdPartyCommit::full_commit: return {3, 0, 3, 0};  // n moves to the winner either way
+    case ThirdPartyCommit::no_commit: return {2, 1, 2, 1};    // n keeps its position either way
+    case ThirdPartyCommit::semi_commit: break;                // n keeps it only when it wins
+  }
+  return {2, 1, 3, 0};
+}
+
 // The vote of third party n with weight wn on the contest i:j (KTAB Actor::vProbLittle and
 // Actor::thirdPartyVoteSU): ci, cj are the principals' coalitions, uni/unj/unn n's utilities
-// of i's, j's and its own position.
-template <VotingRule R>
-inline double third_party_vote(ThirdPartyCommit commit, bool same_probability, double wn, double uni, double unj,
-                               double unn, double ci, double cj) {
+// of i's, j's and its own position. n compares joining i with joining j. With
+// `same_probability` (KTAB) both hypothetical contests get the probability of the contest in
+// which n backs the side it prefers; otherwise P(i wins | n joins i) = (ci + |v_n|)/(ci + cj
+// + |v_n|) and P(i wins | n joins j) = ci/(ci + cj + |v_n|). Branch-free, so loops vectorise.
+template <VotingRule R, bool SameProbability>
+inline double third_party_vote(const Commitment& c, double wn, double uni, double unj, double unn, double ci,
+                               double cj) {
   const double vn = vote_as<R>(wn, uni, unj);
   double p_ik_j = 0;  // P(i wins | n joins i)
   double p_i_jk = 0;  // P(i wins | n joins j)
-  if (same_probability) {
-    const double cni = (vn > 0) ? ci + vn : ci;
-    const double cnj = (vn < 0) ? cj - vn : cj;
+  if constexpr (SameProbability) {
+    const double cni = ci + std::max(vn, 0.0);  // = ci + vn when n prefers i, else ci
+    const double cnj = cj - std::min(vn, 0.0);
     p_ik_j = cni / (cni + cnj);
     p_i_jk = p_ik_j;
   } else {
@@ -163,27 +177,10 @@ inline double third_party_vote(ThirdPartyCommit commit, bool same_probability, d
   }
   const double p_j_ik = 1.0 - p_ik_j;
   const double p_jk_i = 1.0 - p_i_jk;
-  double u_ik_def_j = 0, u_j_def_ik = 0, u_i_def_jk = 0, u_jk_def_i = 0;
-  switch (commit) {
-    case ThirdPartyCommit::full_commit:
-      u_ik_def_j = uni + uni + uni;
-      u_j_def_ik = unj + unj + unj;
-      u_i_def_jk = uni + uni + uni;
-      u_jk_def_i = unj + unj + unj;
-      break;
-    case ThirdPartyCommit::semi_commit:
-      u_ik_def_j = uni + uni + unn;
-      u_j_def_ik = unj + unj + unj;
-      u_i_def_jk = uni + uni + uni;
-      u_jk_def_i = unj + unj + unn;
-      break;
-    case ThirdPartyCommit::no_commit:
-      u_ik_def_j = uni + uni + unn;
-      u_j_def_ik = unj + unj + unn;
-      u_i_def_jk = uni + uni + unn;
-      u_jk_def_i = unj + unj + unn;
-      break;
-  }
+  const double u_ik_def_j = c.win_a * uni + c.win_b * unn;
+  const double u_j_def_ik = c.lose_a * unj + c.lose_b * unn;
+  const double u_i_def_jk = c.lose_a * uni + c.lose_b * unn;
+  const double u_jk_def_i = c.win_a * unj + c.win_b * unn;
   const double u_ik_j = (p_ik_j * u_ik_def_j) + (p_j_ik * u_j_def_ik);
   const double u_i_jk = (p_i_jk * u_i_def_jk) + (p_jk_i * u_jk_def_i);
   return vote_as<R>(wn, u_ik_j, u_i_jk);
