@@ -100,6 +100,7 @@ struct Problem {
   std::vector<double> constant;  // per party
   std::vector<const CompiledUtility*> linear;  // per party, null for rectangle parties
   std::vector<char> linear_matters;  // per issue: some linear table is not constant on it
+  std::vector<char> varies;  // per party and issue: the party's table is not constant on it
 
   Problem(std::span<const CompiledUtility> utilities, const OutcomeSpace& space) {
     parties = utilities.size();
@@ -109,6 +110,7 @@ struct Problem {
     constant.assign(parties, 0.0);
     linear.assign(parties, nullptr);
     linear_matters.assign(issues, 0);
+    varies.assign(parties * issues, 0);
     for (std::size_t p = 0; p < parties; ++p) {
       const CompiledUtility& u = utilities[p];
       if (u.is_linear()) {
@@ -116,9 +118,9 @@ struct Problem {
         for (std::size_t i = 0; i < issues; ++i) {
           const auto table = u.issue_table(i);
           if (!table.empty() && std::any_of(table.begin(), table.end(), [&](double v) { return v != table[0]; }))
-            linear_matters[i] = 1;
+            linear_matters[i] = varies[p * issues + i] = 1;
           else if (!table.empty())
-            constant[p] += table[0];
+            constant[p] += table[0];  // then table() reports 0 for it
         }
         continue;
       }
@@ -133,8 +135,10 @@ struct Problem {
 
   bool linear_on(std::size_t issue) const { return linear_matters[issue] != 0; }
 
+  // Party p's linear value of value v of `issue`, 0 where the table is constant (its value
+  // is in `constant`) and for rectangle parties.
   double table(std::size_t p, std::size_t issue, std::uint32_t v) const {
-    return linear[p] ? linear[p]->issue_table(issue)[v] : 0.0;
+    return varies[p * issues + issue] ? linear[p]->issue_table(issue)[v] : 0.0;
   }
 
  private:
