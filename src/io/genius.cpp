@@ -5,12 +5,12 @@
 
 #include "parley/io/genius.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <memory>
 #include <system_error>
-
-#include <fmt/format.h>
 
 #include "genius_detail.hpp"
 #include "parley/io/files.hpp"
@@ -87,8 +87,9 @@ Scenario assemble(const XmlFile& domain_file, const std::vector<ProfileFile>& pr
 
   Scenario scenario;
   scenario.name = name;
-  scenario.description = fmt::format("Imported from the GENIUS domain {} with {} profile{}",
-                                     file_name_of(domain_file.name()), profiles.size(), profiles.size() == 1 ? "" : "s");
+  scenario.description =
+      fmt::format("Imported from the GENIUS domain {} with {} profile{}", file_name_of(domain_file.name()),
+                  profiles.size(), profiles.size() == 1 ? "" : "s");
   scenario.issues = domain.issues;
 
   std::set<std::string> actor_ids;
@@ -172,7 +173,8 @@ Scenario import_genius(const std::filesystem::path& folder) {
     // Any other root is not a GENIUS domain or profile: ignored.
   }
   if (!domain)
-    throw InputError(folder.string(), fmt::format("no GENIUS domain file (an .xml file with root element <{}>)", kDomainRoot));
+    throw InputError(folder.string(),
+                     fmt::format("no GENIUS domain file (an .xml file with root element <{}>)", kDomainRoot));
 
   std::vector<ProfileFile> profiles;
   for (const auto& file : profile_files)

@@ -8,12 +8,11 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <pugixml.hpp>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <pugixml.hpp>
 
 #include "parley/core/actor.hpp"
 #include "parley/core/issue.hpp"
@@ -79,7 +78,7 @@ std::string unique_id(const std::string& id, std::set<std::string>& taken);
 // The issues of a domain file, in GENIUS preorder, with their GENIUS `index` attributes.
 struct Domain {
   std::vector<Issue> issues;
-  std::vector<long long> genius_index;  // per issue
+  std::vector<long long> genius_index;        // per issue
   std::map<long long, std::size_t> by_index;  // GENIUS index -> issue position
 
   std::optional<std::size_t> find(long long index) const {

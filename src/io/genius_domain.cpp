@@ -9,9 +9,9 @@
 // Issues are taken in document order (GENIUS's preorder over nested objectives) and keep
 // their `index` attribute, by which profiles refer to them.
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "genius_detail.hpp"
 
@@ -36,7 +36,8 @@ void read_discrete(const XmlFile& file, pugi::xml_node node, Issue& issue) {
       throw file.error(item, fmt::format("issue '{}' lists value '{}' twice", issue.name, value));
     issue.options.push_back(std::move(value));
   }
-  if (issue.options.empty()) throw file.error(node, fmt::format("discrete issue '{}' has no <item> values", issue.name));
+  if (issue.options.empty())
+    throw file.error(node, fmt::format("discrete issue '{}' has no <item> values", issue.name));
 }
 
 void read_integer(const XmlFile& file, pugi::xml_node node, Issue& issue) {
@@ -44,11 +45,12 @@ void read_integer(const XmlFile& file, pugi::xml_node node, Issue& issue) {
   const long long lower = file.integer(node, "lowerbound");
   const long long upper = file.integer(node, "upperbound");
   if (upper < lower)
-    throw file.error(node, fmt::format("integer issue '{}': upperbound {} is below lowerbound {}", issue.name, upper, lower));
+    throw file.error(node,
+                     fmt::format("integer issue '{}': upperbound {} is below lowerbound {}", issue.name, upper, lower));
   // Both bounds are checked before subtracting, so the difference cannot overflow.
   if (lower < -(1LL << 52) || upper > (1LL << 52) || upper - lower >= kMaxIntegerValues)
-    throw file.error(node, fmt::format("integer issue '{}' has too many values (at most {})", issue.name,
-                                       kMaxIntegerValues));
+    throw file.error(node,
+                     fmt::format("integer issue '{}' has too many values (at most {})", issue.name, kMaxIntegerValues));
   issue.lower = static_cast<double>(lower);
   issue.upper = static_cast<double>(upper);
 }
@@ -86,8 +88,7 @@ Domain read_domain(const XmlFile& file) {
     if (tag != "issue") return false;
 
     const long long index = file.integer(node, "index");
-    if (domain.by_index.count(index) != 0)
-      throw file.error(node, fmt::format("two issues have index {}", index));
+    if (domain.by_index.count(index) != 0) throw file.error(node, fmt::format("two issues have index {}", index));
     Issue issue;
     const std::string_view name = node.attribute("name").value();
     issue.name = name.empty() ? fmt::format("issue {}", index) : std::string(name);
@@ -99,8 +100,8 @@ Domain read_domain(const XmlFile& file) {
     } else if (equals_ignoring_case(type, "real")) {
       read_real(file, node, issue);
     } else {
-      throw file.error(node, fmt::format("issue '{}' has type '{}'; expected discrete, integer or real", issue.name,
-                                         type));
+      throw file.error(node,
+                       fmt::format("issue '{}' has type '{}'; expected discrete, integer or real", issue.name, type));
     }
     issue.id = unique_id(id_from_name(issue.name, fmt::format("issue_{}", index)), ids);
     domain.by_index.emplace(index, domain.issues.size());

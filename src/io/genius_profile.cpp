@@ -21,10 +21,10 @@
 // - <reservation value> is the reservation value (0 when absent); <discount_factor value>
 //   the discount, where GENIUS reads a factor outside (0, 1] as "no discount" (1).
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "genius_detail.hpp"
 
@@ -42,7 +42,8 @@ void read_reservation_and_discount(const XmlFile& file, Actor& actor, Notes& not
     // GENIUS AbstractUtilitySpace.validateDiscount: outside (0, 1] means no discounting.
     actor.discount = factor <= 0 || factor > 1 ? 1.0 : factor;
     if (factor < 0 || factor > 1)
-      notes.push_back(fmt::format("discount_factor {} is outside [0, 1]: read as 1 (no discount), as GENIUS does", factor));
+      notes.push_back(
+          fmt::format("discount_factor {} is outside [0, 1]: read as 1 (no discount), as GENIUS does", factor));
   }
 }
 
@@ -92,20 +93,22 @@ std::vector<double> discrete_values(const XmlFile& file, pugi::xml_node node, co
       throw file.error(item, fmt::format("value '{}' is not an option of issue '{}' in the domain", value, issue.name));
     const double evaluation = file.number(item, "evaluation");
     if (evaluation < 0)
-      throw file.error(item, fmt::format("value '{}' of issue '{}': evaluation {} is negative", value, issue.name,
-                                         evaluation));
+      throw file.error(
+          item, fmt::format("value '{}' of issue '{}': evaluation {} is negative", value, issue.name, evaluation));
     auto& slot = evaluations[found->second];
     // GENIUS keeps the evaluations in a map: a value listed twice takes the later number.
     if (slot)
-      notes.push_back(fmt::format("value '{}' of issue '{}' is evaluated twice ({:g}, then {:g}): the later counts, as "
-                                  "in GENIUS",
-                                  value, issue.name, *slot, evaluation));
+      notes.push_back(
+          fmt::format("value '{}' of issue '{}' is evaluated twice ({:g}, then {:g}): the later counts, as "
+                      "in GENIUS",
+                      value, issue.name, *slot, evaluation));
     slot = evaluation;
   }
   double largest = 0;
   for (std::size_t k = 0; k < evaluations.size(); ++k) {
     if (!evaluations[k])
-      throw file.error(node, fmt::format("issue '{}' gives no evaluation for value '{}'", issue.name, issue.options[k]));
+      throw file.error(node,
+                       fmt::format("issue '{}' gives no evaluation for value '{}'", issue.name, issue.options[k]));
     largest = std::max(largest, *evaluations[k]);
   }
   std::vector<double> values(evaluations.size(), 0.0);
@@ -156,8 +159,9 @@ std::vector<double> real_values(const XmlFile& file, pugi::xml_node node, const 
     const double slope = parameter("parameter1", "slope");
     for (std::uint32_t v = 0; v < values.size(); ++v) values[v] = clamp01(slope * issue.value_number(v) + offset);
   } else {
-    throw file.error(evaluator, fmt::format("real issue '{}': evaluator ftype '{}' is not supported (linear or constant)",
-                                            issue.name, ftype));
+    throw file.error(
+        evaluator,
+        fmt::format("real issue '{}': evaluator ftype '{}' is not supported (linear or constant)", issue.name, ftype));
   }
   return values;
 }
@@ -169,8 +173,8 @@ void read_linear(const XmlFile& file, const Domain& domain, Actor& actor, Notes&
 
   for (const auto& [index, node] : elements.issues)
     if (!domain.find(index))
-      throw file.error(node, fmt::format("issue index {} ('{}') is not in the domain", index,
-                                         node.attribute("name").value()));
+      throw file.error(
+          node, fmt::format("issue index {} ('{}') is not in the domain", index, node.attribute("name").value()));
   for (const auto& [index, node] : elements.weights)
     if (!domain.find(index) && elements.objectives.count(index) == 0)
       throw file.error(node, fmt::format("<weight> for issue index {}, which is not in the domain", index));
@@ -187,7 +191,8 @@ void read_linear(const XmlFile& file, const Domain& domain, Actor& actor, Notes&
     if (weight_node == elements.weights.end())
       throw file.error(node, fmt::format("no <weight index=\"{}\"> for issue '{}'", index, issue.name));
     const double weight = file.number(weight_node->second, "value");
-    if (weight < 0) throw file.error(weight_node->second, fmt::format("weight {} of issue '{}' is negative", weight, issue.name));
+    if (weight < 0)
+      throw file.error(weight_node->second, fmt::format("weight {} of issue '{}' is negative", weight, issue.name));
     weight_sum += weight;
 
     Stance& stance = actor.stances[i];
@@ -228,8 +233,8 @@ void read_rectangle(const XmlFile& file, pugi::xml_node node, const Domain& doma
       throw file.error(bound, fmt::format("rectangle bound on issue index {}, which is not in the domain", index));
     const Issue& issue = domain.issues[*position];
     if (issue.kind != IssueKind::integer)
-      throw file.error(bound, fmt::format("rectangle bound on issue '{}': GENIUS rectangles bound integer issues only",
-                                          issue.name));
+      throw file.error(
+          bound, fmt::format("rectangle bound on issue '{}': GENIUS rectangles bound integer issues only", issue.name));
     const long long min = file.integer(bound, "min");
     const long long max = file.integer(bound, "max");
     const auto lower = static_cast<long long>(issue.lower);

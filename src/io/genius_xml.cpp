@@ -1,11 +1,11 @@
 // XML helpers of the GENIUS importer: parsing with positions, attribute readers.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "genius_detail.hpp"
 

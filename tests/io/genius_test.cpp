@@ -247,16 +247,19 @@ TEST(Genius, CameraUtilitiesByHand) {
   // Accessory 0.26 (sum 1). Maker Canon 320 (max), Nikon 300; Body Full size 150 (max),
   // APS-C 50; Lens High end model 350 (max), Middle range model 100; Tripod GITZO 525 (max),
   // Manfrotto 250; Bag Domke 340 (max), Lowepro 55; Accessory Battery Grip 220 (max), Memory 10.
-  const Outcome nikon = {option(camera, "maker", "Nikon"),      option(camera, "body", "APS-C"),
-                         option(camera, "lens", "Middle range model"), option(camera, "tripod", "Manfrotto"),
-                         option(camera, "bag", "Lowepro"),     option(camera, "accessory", "Memory")};
+  const Outcome nikon = {option(camera, "maker", "Nikon"),
+                         option(camera, "body", "APS-C"),
+                         option(camera, "lens", "Middle range model"),
+                         option(camera, "tripod", "Manfrotto"),
+                         option(camera, "bag", "Lowepro"),
+                         option(camera, "accessory", "Memory")};
   // 0.34·300/320 + 0.06·50/150 + 0.13·100/350 + 0.10·250/525 + 0.11·55/340 + 0.26·10/220
   // = 0.31875 + 0.02 + 0.037142857142857144 + 0.047619047619047616 + 0.017794117647058825
   //   + 0.011818181818181818 = 0.4531242042271455
   EXPECT_NEAR(utility(camera, buyer, nikon), 0.4531242042271455, 1e-9);
-  const Outcome best = {option(camera, "maker", "Canon"),       option(camera, "body", "Full size"),
+  const Outcome best = {option(camera, "maker", "Canon"),         option(camera, "body", "Full size"),
                         option(camera, "lens", "High end model"), option(camera, "tripod", "GITZO"),
-                        option(camera, "bag", "Domke"),         option(camera, "accessory", "Battery Grip")};
+                        option(camera, "bag", "Domke"),           option(camera, "accessory", "Battery Grip")};
   EXPECT_NEAR(utility(camera, buyer, best), 1.0, 1e-9);
   EXPECT_DOUBLE_EQ(camera.actors[buyer].discount, 0.890596104);
 }
@@ -328,7 +331,8 @@ TEST(Genius, SeveralAlternativeProfilesAreAllActors) {
 // ---- parse_genius and non-strict XML -------------------------------------------------------
 
 TEST(Genius, ParsesTextsAndSalienceNormalisation) {
-  const Scenario s = parse_genius(kSmallDomain, {{"Alice.xml", small_profile()}, {"Bob", small_profile("1.6")}}, "shop");
+  const Scenario s =
+      parse_genius(kSmallDomain, {{"Alice.xml", small_profile()}, {"Bob", small_profile("1.6")}}, "shop");
   EXPECT_EQ(s.name, "shop");
   ASSERT_EQ(s.actors.size(), 2u);
   EXPECT_EQ(s.actors[0].id, "alice");
@@ -404,6 +408,45 @@ TEST(Genius, UniqueIds) {
   EXPECT_EQ(s.actors[1].id, "party_a_2");
 }
 
+TEST(Genius, IssuesAreMatchedByIndexNotPosition) {
+  // Domain issues in the order index 5 ("A", integer 0..3), index 2 ("B", discrete); the
+  // profiles list them the other way round and refer to them by index only.
+  const std::string domain = R"(<negotiation_template><utility_space><objective index="0" name="root">
+  <issue index="5" name="A" type="integer" lowerbound="0" upperbound="3"/>
+  <issue index="2" name="B" type="discrete"><item value="x"/><item value="y"/></issue>
+</objective></utility_space></negotiation_template>)";
+  const std::string linear = R"(<utility_space><objective index="0">
+  <issue index="2" type="discrete"><item value="y" evaluation="5"/><item value="x" evaluation="10"/></issue>
+  <issue index="5" type="integer" lowerbound="0" upperbound="3"><evaluator ftype="linear" slope="0.25" offset="0.25"/></issue>
+  <weight index="2" value="0.8"/><weight index="5" value="0.2"/>
+</objective></utility_space>)";
+  const std::string rectangles = R"(<utility_space type="nonlinear"><objective index="0">
+<utility maxutility="10"><ufun type="PlainUfun" weight="0.5" aggregation="sum">
+  <hyperRectangle utility="4" weight="2"><INCLUDES index="5" min="2" max="3"/></hyperRectangle>
+  <ufun type="PlainUfun" weight="3" aggregation="sum">
+    <hyperRectangle utility="1"><INCLUDES index="5" min="0" max="3"/></hyperRectangle>
+  </ufun>
+</ufun></utility></objective></utility_space>)";
+  const Scenario s = parse_genius(domain, {{"linear.xml", linear}, {"rectangles.xml", rectangles}}, "order");
+  ASSERT_EQ(s.issues.size(), 2u);
+  EXPECT_EQ(s.issues[0].name, "A");
+  EXPECT_EQ(s.issues[1].options, (std::vector<std::string>{"x", "y"}));
+  const Actor& linear_actor = s.actors[0];
+  EXPECT_EQ(linear_actor.stances[0].salience, 0.2);
+  EXPECT_EQ(linear_actor.stances[0].values, (std::vector<double>{0.25, 0.5, 0.75, 1.0}));
+  EXPECT_EQ(linear_actor.stances[1].salience, 0.8);
+  EXPECT_EQ(linear_actor.stances[1].values, (std::vector<double>{1.0, 0.5}));
+  // u(A = 1, B = y) = 0.2·0.5 + 0.8·0.5 = 0.5
+  EXPECT_NEAR(utility(s, 0, {1, 1}), 0.5, 1e-12);
+  // Rectangles: ufun weights multiply down: 4·2·0.5 = 4 for A ∈ [2,3], 1·0.5·3 = 1.5 always;
+  // over maxutility 10.
+  const Actor& rectangle_actor = s.actors[1];
+  ASSERT_EQ(rectangle_actor.rectangles.size(), 2u);
+  EXPECT_EQ(rectangle_actor.rectangles[0].bounds[0].issue, 0u);
+  EXPECT_NEAR(utility(s, 1, {3, 0}), 0.55, 1e-12);
+  EXPECT_NEAR(utility(s, 1, {1, 0}), 0.15, 1e-12);
+}
+
 // ---- bad input ------------------------------------------------------------------------------
 
 TEST(Genius, FolderWithoutDomainFile) {
@@ -440,7 +483,9 @@ TEST(Genius, UnknownIssueIndexInProfile) {
   TemporaryFolder folder;
   folder.write("domain.xml", kSmallDomain);
   // The extra issue sits on line 11 of the profile.
-  folder.write("p.xml", small_profile("0.6", R"(  <issue index="7" name="Ghost" type="discrete"><item value="x" evaluation="1"/></issue>
+  folder.write(
+      "p.xml",
+      small_profile("0.6", R"(  <issue index="7" name="Ghost" type="discrete"><item value="x" evaluation="1"/></issue>
 )"));
   const InputError error = input_error([&] { import_genius(folder.path()); });
   EXPECT_EQ(error.file(), (folder.path() / "p.xml").string());
@@ -451,7 +496,8 @@ TEST(Genius, UnknownIssueIndexInProfile) {
 TEST(Genius, MalformedXml) {
   TemporaryFolder folder;
   folder.write("domain.xml", kSmallDomain);
-  folder.write("p.xml", "<utility_space>\n<objective index=\"0\">\n<weight index=\"1\" value=\"1\">\n</utility_space>\n");
+  folder.write("p.xml",
+               "<utility_space>\n<objective index=\"0\">\n<weight index=\"1\" value=\"1\">\n</utility_space>\n");
   const InputError error = input_error([&] { import_genius(folder.path()); });
   EXPECT_EQ(error.file(), (folder.path() / "p.xml").string());
   EXPECT_GE(error.line(), 3);
@@ -461,8 +507,8 @@ TEST(Genius, MalformedXml) {
 TEST(Genius, NonNumericWeight) {
   const InputError error = input_error([&] { parse_genius(kSmallDomain, {{"p.xml", small_profile("heavy")}}, "d"); });
   EXPECT_EQ(error.file(), "p.xml");
-  EXPECT_EQ(error.line(), 11);    // the <weight index="1"> line,
-  EXPECT_EQ(error.column(), 3);   // at its '<'
+  EXPECT_EQ(error.line(), 11);   // the <weight index="1"> line,
+  EXPECT_EQ(error.column(), 3);  // at its '<'
   EXPECT_EQ(std::string(error.what()).rfind("p.xml:11:3: ", 0), 0u) << error.what();
   EXPECT_NE(error.message().find("\"heavy\" is not a number"), std::string::npos) << error.what();
 }
@@ -497,13 +543,15 @@ TEST(Genius, BadRectangles) {
   const auto profile = [](const std::string& rectangle) {
     return R"(<utility_space type="nonlinear"><objective index="0">
 <utility maxutility="10"><ufun type="PlainUfun" weight="1" aggregation="sum">
-)" + rectangle + R"(
+)" + rectangle +
+           R"(
 </ufun></utility></objective></utility_space>)";
   };
   const auto error = [&](const std::string& rectangle) {
     return input_error([&] { parse_genius(domain, {{"p.xml", profile(rectangle)}}, "d"); });
   };
-  const InputError unknown = error(R"(<hyperRectangle utility="3"><INCLUDES index="5" min="0" max="1"/></hyperRectangle>)");
+  const InputError unknown =
+      error(R"(<hyperRectangle utility="3"><INCLUDES index="5" min="0" max="1"/></hyperRectangle>)");
   EXPECT_EQ(unknown.line(), 3);
   EXPECT_NE(unknown.message().find("issue index 5"), std::string::npos) << unknown.what();
   EXPECT_NE(error(R"(<hyperRectangle utility="3"><INCLUDES index="2" min="0" max="1"/></hyperRectangle>)")
@@ -512,8 +560,7 @@ TEST(Genius, BadRectangles) {
             std::string::npos);
   // Bounds are clipped to the issue's range; a box outside it never pays.
   const Scenario s = parse_genius(
-      domain,
-      {{"p.xml", profile(R"(<hyperRectangle utility="4"><INCLUDES index="1" min="-3" max="2"/></hyperRectangle>
+      domain, {{"p.xml", profile(R"(<hyperRectangle utility="4"><INCLUDES index="1" min="-3" max="2"/></hyperRectangle>
 <hyperRectangle utility="5"><INCLUDES index="1" min="20" max="30"/></hyperRectangle>
 <hyperRectangle utility="6"><EXCLUDES index="1" min="20" max="30"/></hyperRectangle>)")}},
       "d");
@@ -530,18 +577,25 @@ TEST(Genius, BadDomains) {
   };
   EXPECT_NE(message("<negotiation_template><utility_space/></negotiation_template>").find("no <objective>"),
             std::string::npos);
-  EXPECT_NE(message(R"(<negotiation_template><objective><issue index="1" name="n" type="integer" lowerbound="5" upperbound="1"/></objective></negotiation_template>)")
-                .find("below lowerbound"),
-            std::string::npos);
-  EXPECT_NE(message(R"(<negotiation_template><objective><issue index="1" name="n" type="integer" lowerbound="0" upperbound="100000000000"/></objective></negotiation_template>)")
-                .find("too many values"),
-            std::string::npos);
-  EXPECT_NE(message(R"(<negotiation_template><objective><issue index="1" name="n" type="colour"/></objective></negotiation_template>)")
-                .find("type 'colour'"),
-            std::string::npos);
-  EXPECT_NE(message(R"(<negotiation_template><objective><issue index="x" name="n"/></objective></negotiation_template>)")
-                .find("not an integer"),
-            std::string::npos);
+  EXPECT_NE(
+      message(
+          R"(<negotiation_template><objective><issue index="1" name="n" type="integer" lowerbound="5" upperbound="1"/></objective></negotiation_template>)")
+          .find("below lowerbound"),
+      std::string::npos);
+  EXPECT_NE(
+      message(
+          R"(<negotiation_template><objective><issue index="1" name="n" type="integer" lowerbound="0" upperbound="100000000000"/></objective></negotiation_template>)")
+          .find("too many values"),
+      std::string::npos);
+  EXPECT_NE(
+      message(
+          R"(<negotiation_template><objective><issue index="1" name="n" type="colour"/></objective></negotiation_template>)")
+          .find("type 'colour'"),
+      std::string::npos);
+  EXPECT_NE(
+      message(R"(<negotiation_template><objective><issue index="x" name="n"/></objective></negotiation_template>)")
+          .find("not an integer"),
+      std::string::npos);
   EXPECT_NE(message("<utility_space/>").find("root element is <utility_space>"), std::string::npos);
 }
 
