@@ -86,6 +86,7 @@ struct Box {
 
 struct IssueRef {
   std::uint32_t box, min, max;
+  double excluded;  // number of values outside the bound
 };
 
 // The normalised problem: boxes, constants and linear tables per party.
@@ -129,7 +130,7 @@ struct Problem {
     for (std::uint32_t b = 0; b < boxes.size(); ++b)
       for (std::uint32_t k = 0; k < boxes[b].count; ++k) {
         const Bound& bound = bounds[boxes[b].first + k];
-        by_issue[bound.issue].push_back({b, bound.min, bound.max});
+        by_issue[bound.issue].push_back({b, bound.min, bound.max, excluded[boxes[b].first + k]});
       }
   }
 
@@ -202,7 +203,12 @@ class Search {
     assigned_.assign(n, 0);
     remaining_.resize(problem_.boxes.size());
     violated_.assign(problem_.boxes.size(), 0);
-    for (std::size_t b = 0; b < problem_.boxes.size(); ++b) remaining_[b] = problem_.boxes[b].count;
+    open_excluded_.assign(problem_.boxes.size(), 0.0);
+    for (std::size_t b = 0; b < problem_.boxes.size(); ++b) {
+      remaining_[b] = problem_.boxes[b].count;
+      for (std::uint32_t k = 0; k < remaining_[b]; ++k)
+        open_excluded_[b] += problem_.excluded[problem_.boxes[b].first + k];
+    }
     fixed_ = problem_.constant;
     contribution_.assign(problem_.parties * offset_[n], 0.0);
     activity_.assign(n, 0.0);
@@ -344,6 +350,7 @@ class Search {
       if (problem_.linear[p]) fixed_[p] += problem_.table(p, issue, v);
     for (const auto& ref : problem_.by_issue[issue]) {
       --remaining_[ref.box];
+      open_excluded_[ref.box] -= ref.excluded;  // small integers: exact
       if (v < ref.min || v > ref.max) ++violated_[ref.box];
       if (remaining_[ref.box] == 0 && violated_[ref.box] == 0) {
         const Box& box = problem_.boxes[ref.box];
@@ -360,6 +367,7 @@ class Search {
         fixed_[box.party] -= box.weight;
       }
       ++remaining_[ref.box];
+      open_excluded_[ref.box] += ref.excluded;
       if (v < ref.min || v > ref.max) --violated_[ref.box];
     }
     for (std::size_t p = 0; p < parties(); ++p)
@@ -374,11 +382,16 @@ class Search {
   void bound(std::vector<double>& upper) {
     const std::size_t n = problem_.issues;
     separable_ = true;
+    // Contributions are cleared (and later read) only for relevant issues; the others
+    // contribute 0 to every party.
+    auto make_relevant = [&](std::size_t i) {
+      relevant_[i] = 1;
+      for (std::size_t p = 0; p < parties(); ++p) std::fill_n(&contribution(p, i, 0), problem_.radix[i] + 1, 0.0);
+    };
     for (std::size_t i = 0; i < n; ++i) {
       activity_[i] = 0;
-      relevant_[i] = !assigned_[i] && problem_.linear_on(i);
-      if (assigned_[i]) continue;
-      for (std::size_t p = 0; p < parties(); ++p) std::fill_n(&contribution(p, i, 0), problem_.radix[i] + 1, 0.0);
+      relevant_[i] = 0;
+      if (!assigned_[i] && problem_.linear_on(i)) make_relevant(i);
     }
     for (std::size_t b = 0; b < problem_.boxes.size(); ++b) {
       if (!open(b)) continue;
@@ -386,18 +399,14 @@ class Search {
       const bool spread = box.weight > 0 || remaining_[b] == 1;
       if (remaining_[b] > 1) separable_ = false;
       // Shares in proportion to how many values each bound excludes.
-      double excluded = 0;
-      for (std::uint32_t k = 0; k < box.count; ++k) {
-        const Bound& bd = problem_.bounds[box.first + k];
-        if (!assigned_[bd.issue]) excluded += problem_.excluded[box.first + k];
-      }
+      const double scale = box.weight / open_excluded_[b];
       for (std::uint32_t k = 0; k < box.count; ++k) {
         const Bound& bd = problem_.bounds[box.first + k];
         if (assigned_[bd.issue]) continue;
-        relevant_[bd.issue] = 1;
+        if (!relevant_[bd.issue]) make_relevant(bd.issue);
         activity_[bd.issue] += std::abs(box.weight);
         if (!spread) continue;
-        const double share = box.weight * (problem_.excluded[box.first + k] / excluded);
+        const double share = scale * problem_.excluded[box.first + k];
         contribution(box.party, bd.issue, bd.min) += share;
         contribution(box.party, bd.issue, bd.max + 1) -= share;
       }
@@ -406,13 +415,23 @@ class Search {
     for (std::size_t p = 0; p < parties(); ++p) {
       double total = fixed_[p];
       for (std::size_t i = 0; i < n; ++i) {
-        if (assigned_[i]) continue;
+        issue_max_[p * n + i] = 0;
+        if (!relevant_[i]) continue;
         double running = 0, best = -kInf;
-        for (std::uint32_t v = 0; v < problem_.radix[i]; ++v) {
-          running += contribution(p, i, v);
-          double& c = contribution(p, i, v);
-          c = running + problem_.table(p, i, v);
-          best = std::max(best, c);
+        double* c = &contribution(p, i, 0);
+        if (problem_.varies[p * n + i]) {
+          const double* table = problem_.linear[p]->issue_table(i).data();
+          for (std::uint32_t v = 0; v < problem_.radix[i]; ++v) {
+            running += c[v];
+            c[v] = running + table[v];
+            best = std::max(best, c[v]);
+          }
+        } else {
+          for (std::uint32_t v = 0; v < problem_.radix[i]; ++v) {
+            running += c[v];
+            c[v] = running;
+            best = std::max(best, c[v]);
+          }
         }
         issue_max_[p * n + i] = best;
         total += best;
@@ -429,7 +448,21 @@ class Search {
     Vec2 start{fixed_[0], fixed_[1]};
     std::vector<Vec2>& points = hull_points_;
     for (std::size_t i = 0; i < n; ++i) {
-      if (assigned_[i]) continue;
+      if (!relevant_[i]) continue;
+      // Most issues have one value best for both parties: its point is the whole hull.
+      std::uint32_t best_x = 0, best_y = 0;
+      for (std::uint32_t v = 1; v < problem_.radix[i]; ++v) {
+        const double x = contribution(0, i, v), y = contribution(1, i, v);
+        const double bx = contribution(0, i, best_x), by = contribution(1, i, best_y);
+        if (x > bx || (x == bx && y > contribution(1, i, best_x))) best_x = v;
+        if (y > by || (y == by && x > contribution(0, i, best_y))) best_y = v;
+      }
+      if (contribution(0, i, best_x) == contribution(0, i, best_y) &&
+          contribution(1, i, best_x) == contribution(1, i, best_y)) {
+        start.x += contribution(0, i, best_x);
+        start.y += contribution(1, i, best_x);
+        continue;
+      }
       points.clear();
       for (std::uint32_t v = 0; v < problem_.radix[i]; ++v)
         points.push_back({contribution(0, i, v), contribution(1, i, v)});
@@ -496,7 +529,7 @@ class Search {
       double total = 0;
       for (std::size_t p = 0; p < k; ++p) total += lambda[p] * fixed_[p];
       for (std::size_t i = 0; i < n; ++i) {
-        if (assigned_[i]) continue;
+        if (!relevant_[i]) continue;
         double best = -kInf;
         for (std::uint32_t v = 0; v < problem_.radix[i]; ++v) {
           double sum = 0;
@@ -742,6 +775,7 @@ class Search {
   std::vector<char> assigned_;
   std::vector<std::uint32_t> remaining_;  // per box: unassigned bounded issues
   std::vector<std::uint32_t> violated_;  // per box: assigned issues outside the bound
+  std::vector<double> open_excluded_;  // per box: values excluded by its unassigned bounds
   std::vector<double> fixed_;  // per party: utility already guaranteed
 
   // per-node scratch
