@@ -108,8 +108,10 @@ class XmlReader {
     throw InputError(file_, line, column, message);
   }
   [[noreturn]] void fail(const pugi::xml_node& node, const std::string& message) const {
-    const std::ptrdiff_t offset = node ? node.offset_debug() : -1;
+    std::ptrdiff_t offset = node ? node.offset_debug() : -1;
     if (offset < 0) throw InputError(file_, message);
+    // pugixml points at an element's name; point at its '<'.
+    if (node.type() == pugi::node_element && offset > 0 && text_[static_cast<std::size_t>(offset) - 1] == '<') --offset;
     fail_at(static_cast<std::size_t>(offset), message);
   }
   ktab_detail::Fail at(const pugi::xml_node& node) const {
