@@ -1,10 +1,151 @@
+// analyze(): pick a frontier method, then evaluate the bargaining solutions and welfare
+// optima on the frontier. Each of them is attained on the frontier (a point that dominates
+// another scores at least as well), so scanning the frontier is exact; with one
+// representative per utility vector, exact ties go to the lexicographically smallest outcome.
+
 #include "parley/core/analysis.hpp"
 
-#include <stdexcept>
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <optional>
+
+#include "frontiers.hpp"
+#include "pareto.hpp"
 
 namespace parley {
-// Placeholder until the analysis unit lands.
-Analysis analyze(std::span<const CompiledUtility>, const OutcomeSpace&) { throw std::logic_error("analyze: not yet implemented"); }
-Distances distances(const Analysis&, std::span<const double>) { throw std::logic_error("not yet implemented"); }
-std::vector<std::size_t> pareto_indices(std::span<const double>, std::size_t) { throw std::logic_error("not yet implemented"); }
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Comparisons with reservation values allow for rounding: an outcome worth 1 - 0.8 should
+// count as meeting a reservation value of 0.2. Utilities live on a [0, 1] scale.
+constexpr double kTolerance = 1e-9;
+
+// The eligible frontier point with the highest score (score returns nullopt when a point is
+// not eligible); exact ties go to the lexicographically smallest outcome.
+template <class Score>
+std::optional<ScoredOutcome> best_of(const std::vector<ScoredOutcome>& frontier, Score score) {
+  const ScoredOutcome* best = nullptr;
+  double best_score = 0;
+  for (const ScoredOutcome& point : frontier) {
+    const std::optional<double> value = score(point.utilities);
+    if (!value) continue;
+    if (!best || *value > best_score || (*value == best_score && point.outcome < best->outcome)) {
+      best = &point;
+      best_score = *value;
+    }
+  }
+  if (!best) return std::nullopt;
+  return *best;
+}
+
+bool individually_rational(const std::vector<double>& u, const std::vector<double>& d) {
+  for (std::size_t i = 0; i < u.size(); ++i)
+    if (u[i] < d[i] - kTolerance) return false;
+  return true;
+}
+
+std::vector<ScoredOutcome> frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
+                                       std::string& method) {
+  const bool all_linear = std::all_of(parties.begin(), parties.end(), [](const auto& u) { return u.is_linear(); });
+  // Issue-merge is exact for linear-additive parties and never enumerates, so it wins even
+  // on enumerable spaces; rectangles need enumeration or the rectangle search.
+  if (all_linear) {
+    method = "issue-merge";
+    return detail::issue_merge_frontier(parties, space);
+  }
+  if (space.enumerable()) {
+    method = "enumerated";
+    return detail::enumerated_frontier(parties, space);
+  }
+  method = "rectangle-search";
+  return detail::rectangle_frontier(parties, space);
+}
+
+double euclidean(const std::vector<double>& a, std::span<const double> b) {
+  double sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) sum += (a[i] - b[i]) * (a[i] - b[i]);
+  return std::sqrt(sum);
+}
+
+double distance_to(const std::optional<ScoredOutcome>& solution, std::span<const double> utilities) {
+  return solution ? euclidean(solution->utilities, utilities) : kNaN;
+}
+
+}  // namespace
+
+Analysis analyze(std::span<const CompiledUtility> parties, const OutcomeSpace& space) {
+  assert(!parties.empty());
+  Analysis analysis;
+  analysis.pareto = frontier_of(parties, space, analysis.method);
+  std::sort(analysis.pareto.begin(), analysis.pareto.end(), [](const ScoredOutcome& a, const ScoredOutcome& b) {
+    if (a.utilities != b.utilities) return a.utilities > b.utilities;
+    return a.outcome < b.outcome;
+  });
+  const std::size_t k = parties.size();
+  std::vector<double>& d = analysis.disagreement;
+  for (const CompiledUtility& party : parties) d.push_back(party.reservation_value());
+
+  analysis.nash = best_of(analysis.pareto, [&](const std::vector<double>& u) -> std::optional<double> {
+    double product = 1;
+    for (std::size_t i = 0; i < k; ++i) {
+      if (!(u[i] > d[i] + kTolerance)) return std::nullopt;
+      product *= u[i] - d[i];
+    }
+    return product;
+  });
+  analysis.utilitarian = best_of(analysis.pareto, [&](const std::vector<double>& u) -> std::optional<double> {
+    double sum = 0;
+    for (const double value : u) sum += value;
+    return sum;
+  });
+  analysis.egalitarian = best_of(analysis.pareto, [&](const std::vector<double>& u) -> std::optional<double> {
+    double least = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < k; ++i) least = std::min(least, u[i] - d[i]);
+    return least;
+  });
+
+  // The ideal point is attained on the frontier too (a dominator of an individually
+  // rational point is individually rational). Left empty when no outcome is.
+  for (const ScoredOutcome& point : analysis.pareto) {
+    if (!individually_rational(point.utilities, d)) continue;
+    if (analysis.ideal.empty()) analysis.ideal = point.utilities;
+    for (std::size_t i = 0; i < k; ++i) analysis.ideal[i] = std::max(analysis.ideal[i], point.utilities[i]);
+  }
+  if (!analysis.ideal.empty()) {
+    const std::vector<double>& ideal = analysis.ideal;
+    analysis.kalai_smorodinsky = best_of(analysis.pareto, [&](const std::vector<double>& u) -> std::optional<double> {
+      if (!individually_rational(u, d)) return std::nullopt;
+      double least = std::numeric_limits<double>::infinity();
+      for (std::size_t i = 0; i < k; ++i)
+        // ideal_i == d_i: every rational point gives i its ideal, a full share.
+        least = std::min(least, ideal[i] - d[i] > kTolerance ? (u[i] - d[i]) / (ideal[i] - d[i]) : 1.0);
+      return least;
+    });
+  }
+  return analysis;
+}
+
+Distances distances(const Analysis& analysis, std::span<const double> utilities) {
+  assert(utilities.size() == analysis.disagreement.size());
+  Distances result;
+  result.pareto = analysis.pareto.empty() ? kNaN : std::numeric_limits<double>::infinity();
+  for (const ScoredOutcome& point : analysis.pareto)
+    result.pareto = std::min(result.pareto, euclidean(point.utilities, utilities));
+  result.nash = distance_to(analysis.nash, utilities);
+  result.kalai_smorodinsky = distance_to(analysis.kalai_smorodinsky, utilities);
+  result.utilitarian = distance_to(analysis.utilitarian, utilities);
+  result.egalitarian = distance_to(analysis.egalitarian, utilities);
+  return result;
+}
+
+std::vector<std::size_t> pareto_indices(std::span<const double> points, std::size_t parties) {
+  assert(parties > 0 && points.size() % parties == 0);
+  if (parties == 0) return {};
+  detail::PointView view{{}, parties, points.size() / parties};
+  for (std::size_t j = 0; j < parties; ++j) view.columns.push_back(points.data() + j);
+  return detail::pareto_front(view);
+}
+
 }  // namespace parley

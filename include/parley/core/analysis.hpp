@@ -8,6 +8,8 @@
 //   ideal_i = the best utility i can get among individually rational outcomes
 //   (Kalai & Smorodinsky 1975).
 // - Utilitarian optimum: argmax Σ_i u_i. Egalitarian optimum: argmax min_i (u_i - d_i).
+// Comparisons with d allow 1e-9 for rounding; exact ties go to the lexicographically smallest
+// outcome.
 //
 // Methods, chosen automatically:
 // - enumerated spaces (<= OutcomeSpace::kMaxEnumerable): utilities in flat arrays, then a
@@ -38,7 +40,7 @@ struct Analysis {
   std::optional<ScoredOutcome> utilitarian;
   std::optional<ScoredOutcome> egalitarian;
   std::vector<double> disagreement;  // reservation values
-  std::vector<double> ideal;  // best individually rational utility per party
+  std::vector<double> ideal;  // best individually rational utility per party; empty if none is
   std::string method;  // "enumerated", "issue-merge" or "rectangle-search"
 };
 
@@ -57,7 +59,8 @@ struct Distances {
 Distances distances(const Analysis& analysis, std::span<const double> utilities);
 
 // Pareto frontier of points given as a flat row-major array (count × parties). Returns the
-// indices of the undominated points; duplicates of a frontier point are kept once.
+// indices of the undominated points in ascending order; duplicates of a frontier point are
+// kept once (the smallest index).
 std::vector<std::size_t> pareto_indices(std::span<const double> points, std::size_t parties);
 
 }  // namespace parley

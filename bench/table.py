@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Print Google Benchmark results as a Markdown table against their targets.
+
+Usage:
+    parley_bench --benchmark_out=bench.json --benchmark_out_format=json
+    python3 bench/table.py bench.json
+
+Rows without a target show "-"; a "peak_rss_mb" counter, when a benchmark records one,
+fills the last column.
+"""
+
+import json
+import sys
+
+# Wall-time targets in milliseconds, keyed by benchmark name (without "/iterations:N").
+TARGETS_MS = {
+    "BM_Analyze_AMPOvsCity": 500,
+    "BM_Analyze_EnergyB": 100,
+    "BM_Analyze_Y2014_50issues": 10000,
+    "BM_Frontier2_Random_1e7": 1000,  # NegMAS: 47 s, 3.35 GB
+    "BM_Frontier2_Opposed_1e7": 1000,
+    "BM_IssueMerge2_1e20": 1000,
+    "BM_IssueMerge2_Opposed_1e20": 1000,
+    "BM_Analyze3_Random_1e6": 100,
+    "BM_Analyze4_Opposed_1e6": 500,
+    "BM_Frontier3_Random_1e6": 500,
+    "BM_Frontier4_Random_1e6": 500,
+    "BM_Smp_dummyData_a080": 500,  # KTAB: 56 s
+    "BM_Smp_dummyData_a160": 3000,  # KTAB: 20 min 53 s
+    "BM_Smp_SOE_Competitive": 100,  # KTAB: 7.3 s
+}
+
+TO_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
+
+
+def rows(report):
+    for run in report.get("benchmarks", []):
+        if run.get("run_type") == "aggregate" or "error_message" in run:
+            continue
+        name = run.get("run_name", run["name"]).split("/")[0]
+        time_ms = run["real_time"] * TO_MS[run.get("time_unit", "ns")]
+        target = TARGETS_MS.get(name)
+        status = "-" if target is None else ("ok" if time_ms <= target else "over")
+        rss = run.get("peak_rss_mb")
+        yield name, time_ms, target, status, rss
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.exit(f"usage: {argv[0]} BENCHMARK_JSON")
+    with open(argv[1], encoding="utf-8") as f:
+        report = json.load(f)
+    print("| benchmark | time (ms) | target (ms) | status | peak RSS (MB) |")
+    print("|---|---:|---:|---|---:|")
+    for name, time_ms, target, status, rss in rows(report):
+        target_text = "-" if target is None else f"{target:g}"
+        rss_text = "-" if rss is None else f"{rss:.0f}"
+        print(f"| {name} | {time_ms:.3g} | {target_text} | {status} | {rss_text} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,80 @@
+// Frontier of a linear-additive space without enumerating it. With u(o) = Σ_k t_k(o_k),
+// every Pareto-optimal outcome is built from Pareto-optimal partial outcomes: if a prefix
+// were dominated, swapping in its dominator would dominate the whole outcome. So the
+// frontier over issues 0..k is pareto(F_{k-1} ⊕ P_k), where P_k is issue k's own frontier.
+// Each kept point records (parent, value) so the outcomes are rebuilt at the end.
+//
+// Exactness: a partial sum is f + t in the same order as CompiledUtility::all_utilities, so
+// the utilities are bit-identical to the enumerated ones. Rounding is monotone, so a pruned
+// prefix is always matched or beaten by a kept one and the set of frontier vectors is
+// exactly the enumerated one.
+//
+// Representatives: F is kept in lexicographic order of its prefixes and candidates are
+// numbered (parent, value), so pareto_front's smallest index per vector is the
+// lexicographically smallest outcome among those built from kept prefixes (the smallest
+// overall, unless rounding made a pruned prefix tie a kept one).
+
+#include <cstdint>
+
+#include "frontiers.hpp"
+#include "pareto.hpp"
+
+namespace parley::detail {
+namespace {
+
+struct BackPointers {
+  std::vector<std::size_t> parent;  // index into the previous issue's frontier
+  std::vector<std::uint32_t> value;  // this issue's value index
+};
+
+}  // namespace
+
+std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space) {
+  const std::size_t k = parties.size(), issue_count = space.issue_count();
+  std::vector<double> front(k, 0.0);  // row-major partial sums; first the empty prefix
+  std::vector<double> candidates, next;
+  std::vector<BackPointers> steps(issue_count);
+
+  for (std::size_t issue = 0; issue < issue_count; ++issue) {
+    PointView own{{}, 1, space.radix(issue)};
+    for (const CompiledUtility& party : parties) own.columns.push_back(party.issue_table(issue).data());
+    const std::vector<std::size_t> values = pareto_front(own);  // ascending value index
+
+    const std::size_t previous = front.size() / k, width = values.size();
+    candidates.resize(previous * width * k);
+    double* out = candidates.data();
+    for (std::size_t f = 0; f < previous; ++f)
+      for (const std::size_t v : values)
+        for (std::size_t j = 0; j < k; ++j) *out++ = front[f * k + j] + own.at(v, j);
+
+    PointView view{{}, k, previous * width};
+    for (std::size_t j = 0; j < k; ++j) view.columns.push_back(candidates.data() + j);
+    const std::vector<std::size_t> kept = pareto_front(view);
+
+    BackPointers& step = steps[issue];
+    step.parent.reserve(kept.size());
+    step.value.reserve(kept.size());
+    next.clear();
+    for (const std::size_t c : kept) {
+      step.parent.push_back(c / width);
+      step.value.push_back(static_cast<std::uint32_t>(values[c % width]));
+      next.insert(next.end(), candidates.begin() + c * k, candidates.begin() + (c + 1) * k);
+    }
+    front.swap(next);
+  }
+
+  const std::size_t size = front.size() / k;
+  std::vector<ScoredOutcome> frontier(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    ScoredOutcome& scored = frontier[i];
+    scored.outcome.resize(issue_count);
+    for (std::size_t at = i, issue = issue_count; issue-- > 0;) {
+      scored.outcome[issue] = steps[issue].value[at];
+      at = steps[issue].parent[at];
+    }
+    scored.utilities.assign(front.begin() + i * k, front.begin() + (i + 1) * k);
+  }
+  return frontier;
+}
+
+}  // namespace parley::detail
