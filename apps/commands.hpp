@@ -10,5 +10,7 @@ void add_validate(CLI::App& app);
 void add_show(CLI::App& app);
 void add_analyze(CLI::App& app);
 void add_import(CLI::App& app);
+void add_forecast(CLI::App& app);
+void add_evaluate(CLI::App& app);
 
 }  // namespace parley::cli

@@ -16,7 +16,9 @@ int main(int argc, char** argv) {
       "  parley show scenarios/talks-2025.yaml\n"
       "  parley analyze scenarios/talks-2025.yaml --stage settlement\n"
       "  parley analyze path/to/genius/domain-folder --json\n"
-      "  parley import genius path/to/genius/domain-folder -o domain.yaml\n\n"
+      "  parley import genius path/to/genius/domain-folder -o domain.yaml\n"
+      "  parley forecast scenarios/talks-2025.yaml --model all\n"
+      "  parley evaluate tests/data/deu/deu3.tsv --folds 10 --seed 1\n\n"
       "Run `parley COMMAND --help` for each command's options.",
       "parley"};
   app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
@@ -26,6 +28,8 @@ int main(int argc, char** argv) {
   parley::cli::add_show(app);
   parley::cli::add_analyze(app);
   parley::cli::add_import(app);
+  parley::cli::add_forecast(app);
+  parley::cli::add_evaluate(app);
 
   try {
     app.parse(argc, argv);

@@ -1,16 +1,37 @@
 #pragma once
 // One entry point for every command: a parley YAML file or a peer tool's input, detected
-// from the path and content.
+// from the path and content (or named with `--format`).
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "parley/core/scenario.hpp"
 
 namespace parley {
 
-// A GENIUS folder is imported; anything else is read as a parley YAML scenario.
-// Throws InputError.
-Scenario load_scenario(const std::filesystem::path& path, const std::string& variant = "");
+// The formats load_scenario reads. `automatic` detects from the content:
+//   a folder holding a GENIUS domain file           genius
+//   a first line that is an #A/#P/#M/#D record      exchange (Decide's exchange-model input)
+//   a tab-separated header with p<actor>/s<actor>   deu
+//     position/salience columns and `out`
+//   KTAB's CSV (line 2 `Actor,...`) or XML          ktab
+//   a header Actor,Capability,Position,Salience     bdm
+//   anything else                                   yaml (the parley format)
+enum class InputFormat { automatic, yaml, genius, ktab, bdm, deu, exchange };
+
+const char* to_string(InputFormat format);
+// "auto", "yaml", "genius", "ktab", "bdm", "deu", "exchange"; nullopt for anything else.
+std::optional<InputFormat> parse_input_format(const std::string& name);
+
+// The detected format of `path` (never `automatic`). Throws InputError when the file cannot
+// be read.
+InputFormat detect_input_format(const std::filesystem::path& path);
+
+// Reads `path` in `format` (detected when automatic); with a non-empty `variant`, applies
+// that variant (parley YAML only). A DEU file becomes one scenario with every issue (see
+// deu.hpp). Throws InputError.
+Scenario load_scenario(const std::filesystem::path& path, const std::string& variant = "",
+                       InputFormat format = InputFormat::automatic);
 
 }  // namespace parley

@@ -1,0 +1,141 @@
+// `parley evaluate`: how well each forecast model has done on decisions with known outcomes.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "input_format.hpp"
+#include "parley/forecast/evaluate.hpp"
+#include "parley/io/deu.hpp"
+#include "parley/io/input_error.hpp"
+#include "parley/io/load.hpp"
+#include "text_table.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+struct EvaluateOptions {
+  std::string path;
+  std::vector<std::string> models;
+  std::string capability = "file";
+  int folds = 10;
+  std::uint64_t seed = 1;
+  bool json = false;
+  std::string format;
+};
+
+// The cases of one file: DEU gives one case per issue with an outcome (its actors being
+// those with a position); any other input one case per issue with a known outcome.
+void add_cases(const std::filesystem::path& file, InputFormat format, std::vector<EvaluationCase>& cases,
+               std::vector<std::string>& sources) {
+  if (format == InputFormat::automatic) format = detect_input_format(file);
+  std::size_t before = cases.size();
+  if (format == InputFormat::deu) {
+    const DeuData data = import_deu(file);
+    for (const Scenario& issue : data.issues)
+      for (auto& c : evaluation_cases(issue)) cases.push_back(std::move(c));
+    sources.push_back(fmt::format("{} ({} issues with an outcome; {}; {} saliences imputed)", file.filename().string(),
+                                  cases.size() - before, data.conventions, data.imputed_saliences));
+    return;
+  }
+  for (auto& c : evaluation_cases(load_scenario(file, "", format))) cases.push_back(std::move(c));
+  sources.push_back(fmt::format("{} ({} issues with a known outcome)", file.filename().string(), cases.size() - before));
+}
+
+std::string percent(double share) { return fmt::format("{:.1f}%", 100 * share); }
+
+void run_evaluate(const EvaluateOptions& options) {
+  const InputFormat format = input_format_option(options.format);
+  if (options.capability != "file" && options.capability != "equal")
+    throw InputError("--capability", fmt::format("'{}': use file (the data's capabilities) or equal (every actor 1)",
+                                                 options.capability));
+  std::vector<EvaluationCase> cases;
+  std::vector<std::string> sources;
+  const std::filesystem::path path(options.path);
+  if (std::filesystem::is_directory(path) && format != InputFormat::genius) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(path))
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) add_cases(file, format, cases, sources);
+  } else {
+    add_cases(path, format, cases, sources);
+  }
+  if (cases.empty())
+    throw InputError(options.path, "no issue with a known outcome to evaluate against (DEU data: the `out` column)");
+  if (options.capability == "equal")
+    for (auto& c : cases) c.table.capability.assign(c.table.actor_count(), 1.0);
+
+  EvaluationOptions settings;
+  settings.models = options.models;
+  settings.folds = options.folds;
+  settings.seed = options.seed;
+  const Evaluation evaluation = evaluate(cases, settings);
+  if (options.json) {
+    nlohmann::json document = to_json(evaluation);
+    document["sources"] = sources;
+    document["capability"] = options.capability;
+    fmt::print("{}\n", document.dump(2));
+    return;
+  }
+  fmt::print("{} cases: {}\n", evaluation.cases, fmt::join(sources, "; "));
+  fmt::print("Errors in points of a 0–100 scale; capabilities: {}; {}; {:.2f} s\n\n",
+             options.capability == "file" ? "as in the data" : "equal",
+             evaluation.folds ? fmt::format("{}-fold cross-validation, seed {}", evaluation.folds, evaluation.seed)
+                              : std::string("no cross-validation"),
+             evaluation.seconds);
+  TextTable table({"model", "n", "MAE", "median AE", "≤5", "≤10", "seconds", "description"});
+  for (const ModelScore& s : evaluation.scores)
+    table.add({s.name + (s.cross_validated ? " *" : ""), std::to_string(s.n), s.n ? fmt::format("{:.2f}", s.mae) : "-",
+               s.n ? fmt::format("{:.2f}", s.median_ae) : "-", s.n ? percent(s.hit5) : "-", s.n ? percent(s.hit10) : "-",
+               fmt::format("{:.2f}", s.seconds), s.description});
+  table.print();
+  bool any_cv = false;
+  for (const ModelScore& s : evaluation.scores) any_cv = any_cv || s.cross_validated;
+  if (any_cv) {
+    fmt::print("\n* out of sample: parameters fitted on the training folds only, errors on the held-out fold\n");
+    for (const ModelScore& s : evaluation.scores)
+      if (s.cross_validated && !s.fitted.empty()) fmt::print("  {}: {}\n", s.name, s.fitted);
+  }
+  for (const auto& note : evaluation.notes) fmt::print("Note: {}\n", note);
+}
+
+}  // namespace
+
+void add_evaluate(CLI::App& app) {
+  auto* command =
+      app.add_subcommand("evaluate", "Score the forecast models against decisions with known outcomes (e.g. the DEU data).");
+  command->footer(
+      "Forecasts every issue with a known outcome (the DEU data's `out`; a scenario issue's\n"
+      "known_outcome) with each model and prints, per model, the mean and median absolute error,\n"
+      "the share of forecasts within 5 and 10 points, and n (cases it could forecast). Errors are\n"
+      "in points of each issue's scale mapped to 0–100. With --folds K ≥ 2 the rows marked *\n"
+      "fit their parameters on K−1 folds and are scored on the held-out fold (folds drawn with\n"
+      "--seed), so their errors are out of sample. A folder evaluates every file in it.\n"
+      "Rows: compromise, nash, nash-farthest, nash-reference, salience-mean, mean, median,\n"
+      "midpoint, reference-point, actor:ID, eum, smp, compromise-cv, nash-cv, ensemble-cv.\n\n"
+      "Examples:\n"
+      "  parley evaluate tests/data/deu/deu3.tsv\n"
+      "  parley evaluate tests/data/deu/deu3.tsv --folds 10 --seed 7 --json\n"
+      "  parley evaluate tests/data/deu/deu3.tsv --models compromise,median,actor:com --folds 0\n"
+      "  parley evaluate tests/data/deu/deu3.tsv --capability equal");
+  auto options = std::make_shared<EvaluateOptions>();
+  command->add_option("FILE_OR_DATASET", options->path, "Data with known outcomes (DEU TSV, scenario, or a folder)")
+      ->required();
+  command->add_option("--models", options->models, "Rows to compute, comma-separated (default: all that apply)")
+      ->delimiter(',');
+  command->add_option("--capability", options->capability,
+                      "file (default: the data's capabilities) or equal (every actor 1)");
+  command->add_option("--folds", options->folds, "Cross-validation folds (default 10; 0 or 1: none)")
+      ->check(CLI::Range(0, 100000));
+  command->add_option("--seed", options->seed, "Seed of the fold assignment (default 1)");
+  command->add_flag("--json", options->json, "Print one JSON document (keys: cases, folds, seed, scores, sources)");
+  command->add_option("--format", options->format, kFormatHelp);
+  command->callback([options] { run_evaluate(*options); });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,339 @@
+// `parley forecast`: the collective-decision models on a scenario or an imported actor table.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "input_format.hpp"
+#include "parley/forecast/actor_table.hpp"
+#include "parley/forecast/model.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/input_error.hpp"
+#include "parley/io/ktab.hpp"
+#include "parley/io/load.hpp"
+#include "text_table.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+struct ForecastOptions {
+  std::string file;
+  std::vector<std::string> models{"all"};
+  std::vector<std::string> parameters;
+  std::string variant;
+  std::uint64_t seed = 0;
+  bool seed_given = false;
+  bool json = false;
+  std::string history;
+  std::string format;
+};
+
+std::vector<std::string> model_names() {
+  std::vector<std::string> names;
+  for (const auto& model : forecast_models()) names.push_back(model->name());
+  return names;
+}
+
+std::vector<const ForecastModel*> resolve_models(const std::vector<std::string>& requested) {
+  std::vector<const ForecastModel*> models;
+  for (const auto& name : requested) {
+    if (name == "all") {
+      for (const auto& model : forecast_models())
+        if (std::find(models.begin(), models.end(), model.get()) == models.end()) models.push_back(model.get());
+      continue;
+    }
+    const ForecastModel* model = find_forecast_model(name);
+    if (!model) {
+      const std::string match = closest_match(name, model_names());
+      throw InputError("--model", fmt::format("no model '{}'{}; models: {}, all", name,
+                                              match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+                                              fmt::join(model_names(), ", ")));
+    }
+    if (std::find(models.begin(), models.end(), model) == models.end()) models.push_back(model);
+  }
+  return models;
+}
+
+// NAME=VALUE for the one model, or MODEL.NAME=VALUE for one of several.
+std::map<std::string, ModelParameters> resolve_parameters(const std::vector<std::string>& items,
+                                                          const std::vector<const ForecastModel*>& models) {
+  std::map<std::string, ModelParameters> parameters;
+  for (const auto& item : items) {
+    const auto equals = item.find('=');
+    if (equals == std::string::npos || equals == 0)
+      throw InputError("--param", fmt::format("'{}' is not NAME=VALUE (or MODEL.NAME=VALUE)", item));
+    std::string name = item.substr(0, equals);
+    const std::string value = item.substr(equals + 1);
+    std::string model;
+    const auto dot = name.find('.');
+    if (dot != std::string::npos && find_forecast_model(name.substr(0, dot))) {
+      model = name.substr(0, dot);
+      name = name.substr(dot + 1);
+      bool selected = false;
+      for (const ForecastModel* m : models) selected = selected || m->name() == model;
+      if (!selected) throw InputError("--param", fmt::format("'{}' is for model '{}', which --model does not run", item, model));
+    } else if (models.size() == 1) {
+      model = models.front()->name();
+    } else {
+      throw InputError("--param", fmt::format("'{}': with several models, name the model: MODEL.{}=VALUE (e.g. eum.{})",
+                                              item, name, name));
+    }
+    parameters[model][name] = value;
+  }
+  return parameters;
+}
+
+// The issues that have a scale (unordered discrete issues have none).
+std::vector<std::size_t> scaled_issues(const Scenario& scenario, std::vector<std::string>& skipped) {
+  std::vector<std::size_t> issues;
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    const Issue& issue = scenario.issues[i];
+    if (issue.kind == IssueKind::discrete && !issue.ordered)
+      skipped.push_back(issue.id);
+    else
+      issues.push_back(i);
+  }
+  return issues;
+}
+
+std::string value_text(const Issue& issue, double x) {
+  if (!std::isfinite(x)) return "-";
+  if (issue.kind == IssueKind::discrete) {
+    const auto index = static_cast<std::size_t>(std::clamp(std::lround(x), 0L, static_cast<long>(issue.options.size()) - 1));
+    return fmt::format("{} ({:.2f})", issue.options[index], x);
+  }
+  return fmt::format("{:.2f}", x);
+}
+
+struct ModelRun {
+  const ForecastModel* model = nullptr;
+  ModelParameters parameters;
+  std::optional<Forecast> forecast;
+  std::string failure;  // why it could not run on this table
+};
+
+void write_history(const std::string& path, const ActorTable& table, const ModelRun& run) {
+  const Forecast& forecast = *run.forecast;
+  if (forecast.rounds.empty())
+    throw InputError("--history", fmt::format("model '{}' is static (no rounds); use smp, eum or exchange",
+                                              run.model->name()));
+  const std::size_t m = table.dimension_count();
+  const bool has_ideals = forecast.details.contains("ideals");
+  const bool ideal_is_input = run.model->name() == "exchange";  // actors trade votes, not preferences
+  std::string text = "turn,actor_index,actor,dim_index,dim,position_0_100,ideal_0_100\n";
+  for (std::size_t turn = 0; turn < forecast.rounds.size(); ++turn)
+    for (std::size_t i = 0; i < table.actor_count(); ++i)
+      for (std::size_t d = 0; d < m; ++d) {
+        const double length = table.upper[d] - table.lower[d];
+        auto points = [&](double x) { return length > 0 ? (x - table.lower[d]) * 100 / length : x; };
+        const double position = forecast.rounds[turn][i * m + d];
+        double ideal = position;
+        if (has_ideals && turn < forecast.details["ideals"].size())
+          ideal = forecast.details["ideals"][turn][i * m + d].get<double>();
+        else if (ideal_is_input)
+          ideal = forecast.rounds[0][i * m + d];
+        text += fmt::format("{},{},{},{},{},{:.6f},{:.6f}\n", turn, i, table.actors[i], d, table.dimensions[d],
+                            points(position), points(ideal));
+      }
+  write_file_atomically(path, text);
+}
+
+void run_forecast(const ForecastOptions& options) {
+  const InputFormat format = input_format_option(options.format);
+  const InputFormat detected = format == InputFormat::automatic ? detect_input_format(options.file) : format;
+  Scenario scenario;
+  ModelParameters file_parameters;  // KTAB XML: the file's model parameters, for smp
+  std::optional<std::uint64_t> file_seed;
+  if (detected == InputFormat::ktab && options.variant.empty()) {
+    KtabInput input = import_ktab(options.file);
+    scenario = std::move(input.scenario);
+    file_parameters = std::move(input.parameters);
+    file_seed = input.seed;
+  } else {
+    scenario = load_scenario(options.file, options.variant, detected);
+  }
+  std::vector<std::string> skipped;
+  const auto issues = scaled_issues(scenario, skipped);
+  if (issues.empty()) throw InputError(options.file, "no issue has a scale (unordered issues cannot be forecast)");
+  ActorTable table;
+  try {
+    table = to_actor_table(scenario, issues);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(options.file, fmt::format("cannot forecast: {}", e.what()));
+  }
+  if (table.actor_count() == 0) throw InputError(options.file, "no actors to forecast");
+
+  const auto models = resolve_models(options.models);
+  auto parameters = resolve_parameters(options.parameters, models);
+  const std::uint64_t seed = options.seed_given ? options.seed : file_seed.value_or(0);
+  std::vector<ModelRun> runs;
+  for (const ForecastModel* model : models) {
+    ModelRun run;
+    run.model = model;
+    if (model->name() == "smp") run.parameters = file_parameters;
+    for (const auto& [name, value] : parameters[model->name()]) run.parameters[name] = value;
+    try {
+      run.forecast = model->run(table, run.parameters, seed);
+    } catch (const std::invalid_argument& e) {
+      if (models.size() == 1) throw InputError(options.file, fmt::format("model '{}' cannot run: {}", model->name(), e.what()));
+      run.failure = e.what();
+    }
+    runs.push_back(std::move(run));
+  }
+  if (!options.history.empty()) {
+    if (runs.size() != 1)
+      throw InputError("--history", "the history is one model's rounds: choose it with --model (smp, eum or exchange)");
+    if (runs.front().forecast) write_history(options.history, table, runs.front());
+  }
+
+  // Spread across the models that ran: the range of their forecasts, per issue.
+  std::vector<std::pair<double, double>> spread(issues.size(), {std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()});
+  for (const ModelRun& run : runs)
+    if (run.forecast)
+      for (std::size_t d = 0; d < issues.size(); ++d)
+        if (std::isfinite(run.forecast->outcome[d])) {
+          spread[d].first = std::min(spread[d].first, run.forecast->outcome[d]);
+          spread[d].second = std::max(spread[d].second, run.forecast->outcome[d]);
+        }
+
+  if (options.json) {
+    nlohmann::json document;
+    document["scenario"] = scenario.name;
+    document["source"] = scenario.description;
+    document["format"] = to_string(detected);
+    document["seed"] = seed;
+    nlohmann::json issue_list = nlohmann::json::array();
+    for (std::size_t d = 0; d < issues.size(); ++d) {
+      const Issue& issue = scenario.issues[issues[d]];
+      nlohmann::json entry = {{"id", issue.id}, {"name", issue.name}, {"lower", table.lower[d]}, {"upper", table.upper[d]}};
+      if (issue.kind == IssueKind::discrete) entry["options"] = issue.options;
+      if (issue.reference_point) entry["reference_point"] = *issue.reference_point;
+      if (issue.known_outcome) entry["known_outcome"] = *issue.known_outcome;
+      if (spread[d].first <= spread[d].second)
+        entry["spread"] = {{"min", spread[d].first}, {"max", spread[d].second}, {"range", spread[d].second - spread[d].first}};
+      issue_list.push_back(std::move(entry));
+    }
+    document["issues"] = issue_list;
+    document["skipped_issues"] = skipped;
+    document["actors"] = table.actors;
+    nlohmann::json model_list = nlohmann::json::array();
+    for (const ModelRun& run : runs) {
+      nlohmann::json entry = {{"model", run.model->name()}, {"description", run.model->description()},
+                              {"parameters", run.parameters}};
+      if (!run.forecast) {
+        entry["error"] = run.failure;
+      } else {
+        const Forecast& f = *run.forecast;
+        nlohmann::json outcome = nlohmann::json::object();
+        for (std::size_t d = 0; d < issues.size(); ++d) outcome[table.dimensions[d]] = f.outcome[d];
+        entry["outcome"] = outcome;
+        if (!f.rounds.empty()) {
+          entry["rounds"] = f.rounds.size() - 1;
+          entry["stop_reason"] = f.stop_reason;
+          entry["positions"] = f.rounds;
+        }
+        entry["details"] = f.details;
+      }
+      model_list.push_back(std::move(entry));
+    }
+    document["models"] = model_list;
+    fmt::print("{}\n", document.dump(2));
+    return;
+  }
+
+  fmt::print("{}: {} actors, {} issues\n", scenario.name, table.actor_count(), issues.size());
+  if (!scenario.description.empty()) fmt::print("{}\n", wrap(scenario.description, 96, ""));
+  if (!skipped.empty()) fmt::print("Not forecast (unordered, no scale): {}\n", fmt::join(skipped, ", "));
+  std::vector<std::string> header{"issue"};
+  for (const ModelRun& run : runs) header.push_back(run.model->name());
+  if (runs.size() > 1) header.push_back("spread");
+  bool any_known = false;
+  for (std::size_t i : issues) any_known = any_known || scenario.issues[i].known_outcome.has_value();
+  if (any_known) header.push_back("actual");
+  fmt::print("\nForecasts\n");
+  TextTable forecasts(header);
+  for (std::size_t d = 0; d < issues.size(); ++d) {
+    const Issue& issue = scenario.issues[issues[d]];
+    std::vector<std::string> row{issue.id};
+    for (const ModelRun& run : runs) row.push_back(run.forecast ? value_text(issue, run.forecast->outcome[d]) : "-");
+    if (runs.size() > 1)
+      row.push_back(spread[d].first <= spread[d].second ? fmt::format("{:.2f}", spread[d].second - spread[d].first) : "-");
+    if (any_known) row.push_back(issue.known_outcome ? value_text(issue, *issue.known_outcome) : "");
+    forecasts.add(std::move(row));
+  }
+  forecasts.print();
+  if (runs.size() > 1)
+    fmt::print("  spread: the range of the models' forecasts, an indication of how far to trust any one of them\n");
+  fmt::print("\n");
+  for (const ModelRun& run : runs) {
+    if (!run.forecast) {
+      fmt::print("{}: cannot run on this table: {}\n", run.model->name(), run.failure);
+      continue;
+    }
+    const Forecast& f = *run.forecast;
+    if (f.rounds.empty()) continue;
+    fmt::print("{}: {} rounds; stop: {}\n", run.model->name(), f.rounds.size() - 1, f.stop_reason);
+    // EUM: the median by round, for a few issues (all of them are in --json).
+    if (f.details.contains("dimensions") && issues.size() <= 3)
+      for (const auto& dimension : f.details["dimensions"])
+        if (dimension.contains("medians")) {
+          std::vector<std::string> medians;
+          for (const auto& median : dimension["medians"]) medians.push_back(fmt::format("{:.2f}", median.get<double>()));
+          fmt::print("  {} median by round (0 = input): {}\n", dimension["dimension"].get<std::string>(),
+                     fmt::join(medians, ", "));
+        }
+  }
+  fmt::print("Models: {}\n", fmt::join(model_names(), ", "));
+  if (!options.history.empty()) fmt::print("History written to {}\n", options.history);
+}
+
+}  // namespace
+
+void add_forecast(CLI::App& app) {
+  auto* command = app.add_subcommand("forecast", "Forecast the outcome of each issue with the collective-decision models.");
+  command->footer(
+      "Reads a parley scenario or a peer tool's actor table (KTAB CSV/XML, BDM CSV, DEU TSV,\n"
+      "the exchange model's #A/#P/#M/#D file; detected from the content or named with --format)\n"
+      "and prints, per issue, each model's forecast and their spread. Dynamic models (smp, eum,\n"
+      "exchange) also report their rounds and why they stopped. Discrete ordered issues are\n"
+      "forecast on their ordinal scale (0 = first option).\n"
+      "Parameters: --param NAME=VALUE for a single --model, MODEL.NAME=VALUE otherwise; each\n"
+      "model's parameters and defaults are listed in docs/models.md.\n"
+      "--history writes one model's per-round positions as CSV in KTAB's layout\n"
+      "(turn,actor_index,actor,dim_index,dim,position_0_100,ideal_0_100), positions mapped to\n"
+      "0–100 of each issue's scale; the ideal is the actor's ideal point where the model has one\n"
+      "(smp with ideal adjustment; exchange: the input position), else the position.\n\n"
+      "Examples:\n"
+      "  parley forecast scenarios/talks-2025.yaml --model all\n"
+      "  parley forecast tests/data/bdm/jmckib_ExampleActors_BDM1994_emissions.csv --model eum --param rounds=8\n"
+      "  parley forecast tests/data/ktab/inputs/d3-BigRRange-Min.xml --model smp --history d3.csv\n"
+      "  parley forecast tests/data/exchange/decide_cop21.csv --model exchange --json\n"
+      "  parley forecast scenarios/talks-2025.yaml --param eum.rounds=20 --param nash.utility=quadratic");
+  auto options = std::make_shared<ForecastOptions>();
+  command->add_option("FILE", options->file, "Scenario YAML or actor table (KTAB, BDM, DEU, exchange)")->required();
+  command->add_option("--model", options->models, "smp, eum, compromise, median, nash, exchange or all (default all); "
+                                                   "comma-separated for several")
+      ->delimiter(',');
+  command->add_option("--param", options->parameters, "Model parameter NAME=VALUE (or MODEL.NAME=VALUE; repeat)");
+  command->add_option("--variant", options->variant, "Apply this variant of the scenario first");
+  auto* seed = command->add_option("--seed", options->seed, "Seed for stochastic settings (default: the file's, else 0)");
+  command->add_flag("--json", options->json, "Print one JSON document (keys: scenario, issues, actors, models)");
+  command->add_option("--history", options->history, "Write one model's per-round positions to this CSV file");
+  command->add_option("--format", options->format, kFormatHelp);
+  command->callback([options, seed] {
+    options->seed_given = seed->count() > 0;
+    run_forecast(*options);
+  });
+}
+
+}  // namespace parley::cli

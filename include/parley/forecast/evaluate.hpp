@@ -1,0 +1,87 @@
+#pragma once
+// How well do the forecast models do on decisions with known outcomes? evaluate() forecasts
+// every case, scores each model (mean and median absolute error, hit rates within 5 and 10
+// points, n) and, with folds ≥ 2, fits the models that have parameters on training folds only
+// and scores them on the held-out folds (k-fold cross-validation, folds drawn with a seed).
+//
+// Errors are in points of the case's scale mapped to 0–100 (the DEU scale itself).
+//
+// Rows (EvaluationOptions::models names; the default is all that apply):
+//   compromise        capability × salience weighted mean (CompromiseModel)
+//   nash              Nash bargaining, linear utilities, disagreement at the worst point
+//   nash-farthest     … disagreement at the farther end of the scale
+//   nash-reference    … disagreement at the reference point (cases that have one)
+//   salience-mean     salience-weighted mean;   mean   unweighted mean of every actor
+//   median            capability × salience weighted median
+//   midpoint          the middle of the scale (constant 50 on DEU)
+//   reference-point   the status quo (cases that have one)
+//   actor:ID          actor ID's position (cases where it has one); actor:com by default
+//                     when the cases have an actor `com` (the European Commission on DEU)
+//   eum, smp          the dynamic models with their defaults
+// Cross-validated rows (folds ≥ 2):
+//   compromise-cv     weights c^α s^β, (α, β) chosen on the training folds
+//   nash-cv           Nash with (α, utility exponent k, disagreement) chosen likewise
+//   ensemble-cv       least-absolute-deviation stack (with intercept) of compromise,
+//                     nash-farthest, median, eum and the reference point (compromise where
+//                     there is none, plus an indicator), fitted on the training folds
+// See docs/models.md for the grids and for the DEU figures.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "parley/core/scenario.hpp"
+#include "parley/forecast/actor_table.hpp"
+
+namespace parley {
+
+struct EvaluationCase {
+  std::string id;      // the issue's id
+  ActorTable table;    // exactly one dimension
+  double outcome = 0;  // the known outcome, on the dimension's scale
+};
+
+// One case per issue of `scenario` with a known outcome (issues that cannot be tabled, e.g.
+// unordered ones, are skipped).
+std::vector<EvaluationCase> evaluation_cases(const Scenario& scenario);
+
+struct EvaluationOptions {
+  std::vector<std::string> models;  // rows to compute (names above); empty = every default row
+  int folds = 10;                   // < 2: no cross-validated rows
+  std::uint64_t seed = 1;           // fold assignment
+};
+
+struct ModelScore {
+  std::string name;
+  std::string description;
+  std::size_t n = 0;  // cases forecast
+  double mae = 0, median_ae = 0;
+  double hit5 = 0, hit10 = 0;  // share of cases with error ≤ 5 and ≤ 10 points
+  bool cross_validated = false;
+  std::string fitted;  // cross-validated rows: what the folds chose
+  double seconds = 0;  // time spent forecasting for this row
+};
+
+struct Evaluation {
+  std::size_t cases = 0;
+  int folds = 0;
+  std::uint64_t seed = 0;
+  std::vector<ModelScore> scores;  // in the order of the rows above
+  std::vector<std::string> notes;  // e.g. cases a model could not forecast
+  double seconds = 0;
+};
+
+// Throws InputError("--models", ...) for an unknown row name. REQUIRES: !cases.empty().
+Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOptions& options = {});
+
+// Every row name evaluate() knows (actor:ID aside).
+const std::vector<std::string>& evaluation_rows();
+
+// {cases, folds, seed, seconds, notes, scores: [{name, description, n, mae, median_ae, hit5,
+// hit10, cross_validated, fitted, seconds}]}
+nlohmann::json to_json(const Evaluation& evaluation);
+
+}  // namespace parley

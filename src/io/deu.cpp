@@ -1,0 +1,202 @@
+#include "parley/io/deu.hpp"
+
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "delimited_text.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/input_error.hpp"
+
+namespace parley {
+
+namespace {
+
+std::optional<std::size_t> column_of(const io_detail::Line& header, const std::string& name) {
+  for (std::size_t k = 0; k < header.fields.size(); ++k)
+    if (header.fields[k].text == name) return k;
+  return std::nullopt;
+}
+
+struct DeuColumns {
+  std::vector<std::string> actors;
+  std::vector<std::size_t> position, salience;
+  std::optional<std::size_t> issue_id, issue_number, proposal, reference, outcome;
+};
+
+DeuColumns find_columns(const io_detail::Line& header) {
+  DeuColumns columns;
+  for (std::size_t k = 0; k < header.fields.size(); ++k) {
+    const std::string& name = header.fields[k].text;
+    if (name.size() < 2 || name[0] != 'p') continue;
+    const auto salience = column_of(header, "s" + name.substr(1));
+    if (!salience) continue;
+    columns.actors.push_back(name.substr(1));
+    columns.position.push_back(k);
+    columns.salience.push_back(*salience);
+  }
+  columns.issue_id = column_of(header, "isnr");
+  columns.issue_number = column_of(header, "isnrnmc");
+  columns.proposal = column_of(header, "prname");
+  columns.reference = column_of(header, "rp");
+  columns.outcome = column_of(header, "out");
+  return columns;
+}
+
+std::string format_number(double x) { return fmt::format("{:g}", x); }
+
+}  // namespace
+
+bool looks_like_deu(std::string_view text) {
+  const std::string_view first = io_detail::first_line(text);
+  if (first.find('\t') == std::string_view::npos) return false;
+  const auto lines = io_detail::split_lines(first, '\t', '"');
+  if (lines.empty()) return false;
+  const DeuColumns columns = find_columns(lines.front());
+  return !columns.actors.empty() && columns.outcome.has_value();
+}
+
+DeuData parse_deu(std::string_view text, const std::string& file_name) {
+  const auto lines = io_detail::split_lines(text, '\t', '"');
+  if (lines.empty() || lines.front().fields.empty())
+    throw InputError(file_name, 1, 1, "empty file: expected the DEU header (p<actor>, s<actor>, rp, out columns)");
+  const io_detail::Line& header = lines.front();
+  const DeuColumns columns = find_columns(header);
+  if (columns.actors.empty())
+    throw InputError(file_name, 1, 1, "the header has no actor columns (a p<actor> position column with its s<actor>)");
+  if (!columns.outcome) throw InputError(file_name, 1, 1, "the header has no `out` (outcome) column");
+  const std::size_t actors = columns.actors.size();
+  const std::filesystem::path path(file_name);
+
+  auto field = [&](const io_detail::Line& line, std::size_t column) -> const io_detail::Field* {
+    return column < line.fields.size() ? &line.fields[column] : nullptr;
+  };
+  // A number on 0–100 in `column`, or nullopt when the field is empty.
+  auto value = [&](const io_detail::Line& line, std::size_t column, const std::string& what) -> std::optional<double> {
+    const io_detail::Field* f = field(line, column);
+    if (!f || f->text.empty()) return std::nullopt;
+    const auto number = io_detail::parse_number(f->text);
+    if (!number) throw InputError(file_name, line.number, f->column, fmt::format("{} '{}' is not a number", what, f->text));
+    if (*number < 0 || *number > 100)
+      throw InputError(file_name, line.number, f->column,
+                       fmt::format("{} is {}; DEU values are on the scale 0–100", what, format_number(*number)));
+    return number;
+  };
+
+  DeuData data;
+  std::vector<double> capability(actors, 1.0);
+  std::size_t first_issue = 1;
+  // Line 2 is the capability row when it names no issue.
+  if (lines.size() > 1 && !lines[1].fields.empty()) {
+    const io_detail::Line& line = lines[1];
+    const io_detail::Field* id = columns.issue_id ? field(line, *columns.issue_id) : nullptr;
+    const io_detail::Field* number = columns.issue_number ? field(line, *columns.issue_number) : nullptr;
+    if ((!id || id->text.empty()) && (!number || number->text.empty())) {
+      data.capability_row = true;
+      first_issue = 2;
+      for (std::size_t a = 0; a < actors; ++a) {
+        const io_detail::Field* f = field(line, columns.position[a]);
+        const auto c = f ? io_detail::parse_number(f->text) : std::nullopt;
+        if (!c || !(*c > 0))
+          throw InputError(file_name, line.number, f ? f->column : 1,
+                           fmt::format("capability row: the capability of '{}' must be a number > 0 (found '{}')",
+                                       columns.actors[a], f ? f->text : ""));
+        capability[a] = *c;
+      }
+    }
+  }
+  data.conventions = fmt::format(
+      "{}; actors with a position on an issue take part in it, a missing salience beside a position is imputed as 50",
+      data.capability_row ? "capabilities from line 2 (a capability proxy per actor, not an issue)"
+                          : "no capability row: every actor has capability 1");
+
+  for (std::size_t l = first_issue; l < lines.size(); ++l) {
+    const io_detail::Line& line = lines[l];
+    if (line.fields.empty()) continue;
+    Scenario scenario;
+    Issue issue;
+    const io_detail::Field* id = columns.issue_id ? field(line, *columns.issue_id) : nullptr;
+    const io_detail::Field* number = columns.issue_number ? field(line, *columns.issue_number) : nullptr;
+    const std::string raw_id = id && !id->text.empty() ? id->text : number && !number->text.empty() ? "issue-" + number->text : "";
+    issue.id = io_detail::make_id(raw_id, fmt::format("line-{}", line.number));
+    const io_detail::Field* proposal = columns.proposal ? field(line, *columns.proposal) : nullptr;
+    issue.name = proposal && !proposal->text.empty() ? fmt::format("{} ({})", proposal->text, issue.id) : issue.id;
+    issue.lower = 0;
+    issue.upper = 100;
+    issue.steps = 101;
+    if (columns.reference) issue.reference_point = value(line, *columns.reference, "reference point (rp)");
+    issue.known_outcome = value(line, *columns.outcome, "outcome (out)");
+    scenario.issues.push_back(issue);
+    std::size_t imputed = 0;
+    for (std::size_t a = 0; a < actors; ++a) {
+      const auto position = value(line, columns.position[a], "position of " + columns.actors[a]);
+      if (!position) continue;
+      auto salience = value(line, columns.salience[a], "salience of " + columns.actors[a]);
+      if (!salience) {
+        salience = 50.0;
+        ++imputed;
+      }
+      Actor actor;
+      actor.id = io_detail::make_id(columns.actors[a], fmt::format("actor-{}", a + 1));
+      actor.name = columns.actors[a];
+      actor.capability = capability[a];
+      actor.stances.push_back(Stance{*position, *salience / 100, {}});
+      scenario.actors.push_back(std::move(actor));
+    }
+    data.imputed_saliences += imputed;
+    scenario.name = fmt::format("{} {}", path.stem().string(), issue.id);
+    scenario.description = fmt::format("DEU issue {} ({} line {}): {} actors with a position{}; {}.", issue.id,
+                                       path.filename().string(), line.number, scenario.actors.size(),
+                                       imputed ? fmt::format(", {} imputed saliences", imputed) : "", data.conventions);
+    Stage stage;
+    stage.id = "all";
+    stage.name = "all issues";
+    stage.issues = {0};
+    scenario.stages.push_back(stage);
+    data.issues.push_back(std::move(scenario));
+  }
+  if (data.issues.empty()) throw InputError(file_name, "no issue lines after the header");
+  return data;
+}
+
+DeuData import_deu(const std::filesystem::path& file) { return parse_deu(read_text_file(file), file.string()); }
+
+Scenario deu_as_one_scenario(const DeuData& data, const std::string& name) {
+  Scenario scenario;
+  scenario.name = name;
+  std::map<std::string, std::size_t> actor_index;
+  for (const Scenario& one : data.issues)
+    for (const Actor& actor : one.actors)
+      if (!actor_index.count(actor.id)) {
+        actor_index[actor.id] = scenario.actors.size();
+        Actor copy = actor;
+        copy.stances.clear();
+        scenario.actors.push_back(copy);
+      }
+  for (Actor& actor : scenario.actors) actor.stances.assign(data.issues.size(), Stance{});
+  std::size_t with_outcome = 0;
+  for (std::size_t i = 0; i < data.issues.size(); ++i) {
+    const Scenario& one = data.issues[i];
+    scenario.issues.push_back(one.issues.front());
+    with_outcome += one.issues.front().known_outcome ? 1 : 0;
+    for (const Actor& actor : one.actors) scenario.actors[actor_index[actor.id]].stances[i] = actor.stances.front();
+  }
+  // Issue ids must be unique in one scenario.
+  std::map<std::string, int> seen;
+  for (Issue& issue : scenario.issues)
+    if (seen[issue.id]++) issue.id = fmt::format("{}_{}", issue.id, seen[issue.id]);
+  scenario.description = fmt::format(
+      "DEU data: {} issues ({} with a known outcome), {} actors; {}{}. In this one-scenario view an actor without a "
+      "position on an issue has salience 0 there.",
+      data.issues.size(), with_outcome, scenario.actors.size(), data.conventions,
+      data.imputed_saliences ? fmt::format(" ({} saliences imputed)", data.imputed_saliences) : "");
+  Stage stage;
+  stage.id = "all";
+  stage.name = "all issues";
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) stage.issues.push_back(i);
+  scenario.stages.push_back(stage);
+  return scenario;
+}
+
+}  // namespace parley
