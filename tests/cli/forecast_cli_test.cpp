@@ -1,0 +1,141 @@
+// `parley forecast` and `parley evaluate` as users meet them: tables, JSON, history files,
+// exit statuses and messages.
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "run_cli.hpp"
+
+namespace parley::test {
+namespace {
+
+const std::filesystem::path kData = PARLEY_TEST_DATA;
+const std::filesystem::path kFlagship = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios/talks-2025.yaml";
+const std::filesystem::path kEmissions = kData / "bdm/jmckib_ExampleActors_BDM1994_emissions.csv";
+
+TEST(ForecastCli, HelpTeachesByExample) {
+  for (const char* command : {"forecast", "evaluate"}) {
+    const auto help = run_cli(std::string(command) + " --help");
+    EXPECT_EQ(help.status, 0) << command;
+    EXPECT_NE(help.out.find("Examples:"), std::string::npos) << command;
+  }
+}
+
+TEST(ForecastCli, FlagshipSideBySide) {
+  const auto result = run_cli("forecast " + quoted(kFlagship) + " --model all");
+  ASSERT_EQ(result.status, 0) << result.err;
+  for (const char* text : {"smp", "eum", "compromise", "median", "nash", "exchange", "spread", "ceasefire",
+                           "europe_role", "full 30-day", "rounds; stop:"})
+    EXPECT_NE(result.out.find(text), std::string::npos) << text << "\n" << result.out;
+}
+
+TEST(ForecastCli, FlagshipJson) {
+  const auto result = run_cli("forecast " + quoted(kFlagship) + " --json");
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["issues"].size(), 9u);
+  EXPECT_EQ(json["actors"].size(), 6u);
+  ASSERT_EQ(json["models"].size(), 6u);
+  for (const auto& model : json["models"]) {
+    ASSERT_TRUE(model.contains("outcome")) << model["model"];
+    EXPECT_EQ(model["outcome"].size(), 9u);
+  }
+  EXPECT_TRUE(json["issues"][0].contains("spread"));
+}
+
+TEST(ForecastCli, EmissionsCaseWithEumParameters) {
+  const auto result = run_cli("forecast " + quoted(kEmissions) + " --model eum --param rounds=8");
+  ASSERT_EQ(result.status, 0) << result.err;
+  EXPECT_NE(result.out.find("7.00, 8.43, 9.62, 9.96, 9.96, 9.96, 7.52, 8.87, 9.70"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("0–1 scale"), std::string::npos) << "the salience scale is stated";
+  const auto json = nlohmann::json::parse(run_cli("forecast " + quoted(kEmissions) + " --model eum --json").out);
+  const auto& offers = json["models"][0]["details"]["dimensions"][0]["rounds"][0]["offers"];
+  ASSERT_FALSE(offers.empty());
+  EXPECT_TRUE(offers[0].contains("type"));
+}
+
+TEST(ForecastCli, EveryBdmFileForecasts) {
+  for (const auto& entry : std::filesystem::directory_iterator(kData / "bdm")) {
+    const auto result = run_cli("forecast " + quoted(entry.path()));
+    EXPECT_EQ(result.status, 0) << entry.path() << "\n" << result.err;
+  }
+}
+
+TEST(ForecastCli, HistoryInKtabLayout) {
+  const auto dir = fresh_directory("history");
+  const auto history = dir / "h.csv";
+  const auto result = run_cli("forecast " + quoted(kData / "ktab/inputs/d3-default.xml") +
+                              " --model smp --param ktab_compatible=true --history " + quoted(history));
+  ASSERT_EQ(result.status, 0) << result.err;
+  // KTAB's recorded run, line for line (its file has CRLF line ends).
+  std::string expected = slurp(kData / "ktab/expected/d3-default.csv");
+  expected.erase(std::remove(expected.begin(), expected.end(), '\r'), expected.end());
+  EXPECT_EQ(slurp(history), expected);
+  const auto eum = run_cli("forecast " + quoted(kEmissions) + " --model eum --history " + quoted(history));
+  ASSERT_EQ(eum.status, 0) << eum.err;
+  EXPECT_EQ(slurp(history).rfind("turn,actor_index,actor,dim_index,dim,position_0_100,ideal_0_100\n0,0,Netherlands,0,position,0.000000,", 0), 0u);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ForecastCli, BadInputExitsTwo) {
+  const auto model = run_cli("forecast " + quoted(kFlagship) + " --model eun");
+  EXPECT_EQ(model.status, 2);
+  EXPECT_NE(model.err.find("did you mean 'eum'"), std::string::npos) << model.err;
+  const auto param = run_cli("forecast " + quoted(kFlagship) + " --param rounds=3");
+  EXPECT_EQ(param.status, 2);
+  EXPECT_NE(param.err.find("MODEL.rounds=VALUE"), std::string::npos) << param.err;
+  const auto value = run_cli("forecast " + quoted(kFlagship) + " --model eum --param rounds=many");
+  EXPECT_EQ(value.status, 2);
+  EXPECT_NE(value.err.find("--param"), std::string::npos) << value.err;
+  const auto history = run_cli("forecast " + quoted(kFlagship) + " --model compromise --history /tmp/never.csv");
+  EXPECT_EQ(history.status, 2);
+  EXPECT_FALSE(std::filesystem::exists("/tmp/never.csv"));
+  const auto format = run_cli("forecast " + quoted(kFlagship) + " --format bdn");
+  EXPECT_EQ(format.status, 2);
+  EXPECT_NE(format.err.find("did you mean 'bdm'"), std::string::npos) << format.err;
+  // A bad table: file:line:col.
+  const auto dir = fresh_directory("bad");
+  std::ofstream(dir / "bad.csv") << "Actor,Capability,Position,Salience\nA,1,x,1\n";
+  const auto table = run_cli("forecast " + quoted(dir / "bad.csv"));
+  EXPECT_EQ(table.status, 2);
+  EXPECT_NE(table.err.find("bad.csv:2:5: position 'x' is not a number"), std::string::npos) << table.err;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(EvaluateCli, DeuReferenceFiguresAndCrossValidation) {
+  const auto result = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --folds 10 --seed 1 --json");
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["cases"], 353);
+  EXPECT_EQ(json["folds"], 10);
+  std::map<std::string, double> mae;
+  for (const auto& s : json["scores"]) mae[s["name"]] = s["mae"];
+  EXPECT_NEAR(mae["compromise"], 23.09, 0.005);
+  EXPECT_NEAR(mae["nash"], 23.09, 0.005);
+  EXPECT_NEAR(mae["median"], 27.32, 0.005);
+  EXPECT_NEAR(mae["midpoint"], 28.02, 0.005);
+  EXPECT_NEAR(mae["actor:com"], 37.70, 0.005);
+  EXPECT_NEAR(mae["reference-point"], 51.11, 0.005);
+  EXPECT_LT(json["seconds"].get<double>(), 5.0);
+  ASSERT_TRUE(mae.count("nash-cv"));
+  ASSERT_TRUE(mae.count("ensemble-cv"));
+  const auto text = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --models compromise,median --folds 0");
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("23.09"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("27.32"), std::string::npos) << text.out;
+}
+
+TEST(EvaluateCli, BadInputExitsTwo) {
+  EXPECT_EQ(run_cli("evaluate " + quoted(kEmissions)).status, 2);  // no known outcome
+  const auto rows = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --models compromize");
+  EXPECT_EQ(rows.status, 2);
+  EXPECT_NE(rows.err.find("did you mean 'compromise'"), std::string::npos) << rows.err;
+  EXPECT_EQ(run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --capability gdp").status, 2);
+}
+
+}  // namespace
+}  // namespace parley::test
