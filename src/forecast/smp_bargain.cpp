@@ -15,9 +15,13 @@ namespace parley::smp::detail {
 
 namespace {
 
+// KTAB's (int)(0.5 + x·10⁴)/10⁴. Values an int cannot hold (only KTAB's receiver quirk with
+// S1P1 can produce them) are returned unrounded instead of overflowing.
 double round4(double x) {
   const double scale = 10000.0;
-  const int y = static_cast<int>(0.5 + (x * scale));
+  const double shifted = 0.5 + (x * scale);
+  if (!(std::fabs(shifted) < 2147483647.0)) return x;
+  const int y = static_cast<int>(shifted);
   return static_cast<double>(y) / scale;
 }
 

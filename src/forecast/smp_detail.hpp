@@ -91,8 +91,8 @@ void victory_pair(VictoryProbModel model, double s1, double s2, double& p1, doub
 // v[i*m+j] = P(i beats j) from the coalition matrix; diagonal 1/2.
 void victory_matrix(VictoryProbModel model, const double* c, std::size_t m, double* v);
 
-// Probability of each option (p has m entries). Throws std::runtime_error if a Markov
-// iteration fails to converge in 1000 steps (KTAB's limit).
+// Probability of each option (p has m entries). The Markov iterations stop after 1000 steps
+// (KTAB's limit) if they have not converged.
 void pce(PceModel pce, VictoryProbModel victory, const double* c, std::size_t m, double* p, PceWorkspace& work);
 
 // ---- risk attitudes and utilities --------------------------------------------------------------

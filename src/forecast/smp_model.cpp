@@ -125,7 +125,9 @@ SmpParameters parse_smp_parameters(const ModelParameters& parameters, const Acto
   // ktab_compatible first: the individual quirk switches override it.
   for (const auto& [name, value] : parameters)
     if (same_word(name, kKtabCompatible)) p.set_ktab_compatible(flag(kKtabCompatible, value));
-  for (const auto& [name, value] : parameters) {
+  for (const auto& entry : parameters) {
+    const std::string& name = entry.first;  // not a structured binding: clang 14 cannot capture those
+    const std::string& value = entry.second;
     const auto& ktab = smp::ktab_parameters();
     const auto info = std::find_if(ktab.begin(), ktab.end(), [&](const auto& i) { return same_word(i.name, name); });
     if (info != ktab.end()) {

@@ -13,7 +13,9 @@ namespace parley::smp::detail {
 
 namespace {
 
-constexpr int kMaxIterations = 1000;  // KTAB's limit
+// KTAB's limit. KTAB throws when it is reached; parley keeps the last iterate (the limit is
+// only reached on near-periodic chains, where the average is still a distribution).
+constexpr int kMaxIterations = 1000;
 
 void conditional(const double* v, std::size_t m, double* p) {
   for (std::size_t i = 0; i < m; ++i) {
@@ -34,7 +36,7 @@ void markov_uniform(const double* v, std::size_t m, double* p, std::vector<doubl
   double change = 1.0;
   int iteration = 0;
   while (kTolerance < change) {
-    if (iteration == kMaxIterations) throw std::runtime_error("SMP: MarkovUniform PCE did not converge");
+    if (iteration == kMaxIterations) break;
     change = 0;
     for (std::size_t i = 0; i < m; ++i) {
       double pi = 0.0;
@@ -69,7 +71,7 @@ void markov_incentive(const double* c, const double* v, std::size_t m, double* p
   double change = 1.0;
   int iteration = 0;
   while (kTolerance < change) {
-    if (iteration == kMaxIterations) throw std::runtime_error("SMP: MarkovIncentive PCE did not converge");
+    if (iteration == kMaxIterations) break;
     change = 0.0;
     for (std::size_t i = 0; i < m; ++i) {
       double qi = 0.0;

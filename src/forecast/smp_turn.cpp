@@ -559,6 +559,12 @@ SmpResult run_smp(const ActorTable& table, const SmpParameters& parameters) {
   }
   for (auto& x : positions) result.positions.push_back(to_scale(x));
   for (auto& x : ideals) result.ideals.push_back(to_scale(x));
+  // Turn 0 is the input as given (x/s·s need not give x back to the last bit).
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < dims; ++k) {
+      const double x = std::clamp(table.position_of(i, k), table.lower[k], std::max(table.lower[k], table.upper[k]));
+      result.positions[0][i * dims + k] = result.ideals[0][i * dims + k] = x;
+    }
   return result;
 }
 
