@@ -1,0 +1,123 @@
+#pragma once
+// A negotiator (strategy) as a protocol sees it. NegMAS words: a negotiator offers,
+// responds (accept / reject with counter-offer / end) and observes.
+//
+// Information contract (leak-proof by construction):
+// - At start a negotiator receives a NegotiatorContext: its *own* PartyTable (its private
+//   utilities), the public facts of the session (outcome space, party count, deadline,
+//   discount factors) and nothing else. It never receives the mechanism, the domain, the
+//   trace, or another party's utilities — unless the session grants complete information
+//   explicitly (SessionOptions::complete_information), in which case `known_utilities` holds
+//   the other parties' tables (e.g. Rubinstein's model, where the game is common knowledge).
+// - During the negotiation it receives exactly (a) the Turn it must act on, which carries
+//   only what it is entitled to answer (the standing offer or the text put to it), and (b) the
+//   events whose `observers` contain it, via observe(), before its next act(). The mechanism
+//   computes `observers` and the channel layer's VisibilityHook may only narrow them.
+// Negotiators are single-use: one object per negotiation (on_start is called once). Every
+// random choice must come from the generator seeded at construction (no global RNG), so the
+// same seed gives the same trace on any thread.
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+
+#include "parley/core/outcome_space.hpp"
+#include "parley/negotiate/domain.hpp"
+#include "parley/negotiate/event.hpp"
+
+namespace parley {
+
+// How the negotiation's end is set: a number of rounds, and optionally a wall-clock limit.
+// Relative time t = max(step-based time, elapsed / seconds) in [0, 1] (NegMAS). A wall-clock
+// limit makes results depend on the machine: leave it infinite for reproducible runs.
+struct Deadline {
+  std::int32_t rounds = 100;  // >= 1
+  double seconds = std::numeric_limits<double>::infinity();
+};
+
+// What the exponent t of a discount factor δ^t counts.
+enum class DiscountClock : std::uint8_t {
+  rounds,         // whole rounds elapsed (Rubinstein): u · δ^(offset + round)
+  relative_time,  // relative time in [0,1] (GENIUS): u · δ^(offset + t)
+};
+
+// Public facts of one negotiation, plus the negotiator's own private table.
+// Pointers and spans are valid until the negotiation ends (after on_end returns).
+struct NegotiatorContext {
+  std::size_t self = 0;  // this negotiator's party index
+  std::size_t party_count = 0;
+  std::string_view protocol;  // "alternating", "sao", "mediated", "issue_by_issue"
+  const OutcomeSpace* space = nullptr;
+  std::span<const std::uint32_t> strides;  // mixed-radix strides of the space's issues
+  const PartyTable* table = nullptr;  // own utilities, reservation value and discount
+  Deadline deadline;
+  DiscountClock clock = DiscountClock::rounds;
+  double time_offset = 0;  // time already elapsed in earlier stages, in clock units
+  std::span<const double> discounts;  // every party's discount factor (common knowledge)
+  // Other parties' tables, indexed by party (own entry = table); empty without complete
+  // information.
+  std::span<const PartyTable* const> known_utilities;
+
+  std::uint32_t value(OutcomeIndex outcome, std::size_t k) const {
+    return (outcome / strides[k]) % space->radix(k);
+  }
+};
+
+enum class TurnKind : std::uint8_t {
+  propose,  // no standing offer: make an offer (or pass / end)
+  respond,  // `offer` stands (from `proposer`): accept it, counter-offer, or end
+  vote,     // mediated text: accept or reject (veto) text `offer` against `current` text
+};
+
+struct Turn {
+  TurnKind kind = TurnKind::propose;
+  std::int32_t round = 0;  // protocol round (0-based)
+  std::int32_t step = 0;   // actions so far in this negotiation
+  double time = 0;  // relative time in [0, 1] (see Deadline)
+  OutcomeIndex offer = kNoOutcome;  // standing offer (respond) or proposed text (vote)
+  std::int32_t proposer = kMechanism;  // who made `offer`
+  OutcomeIndex current = kNoOutcome;  // vote: the text in force (kNoOutcome: none yet)
+  // Offers must satisfy this filter (issue by issue: the issues agreed in principle); null
+  // when every outcome is allowed. An offer it rejects counts as no offer.
+  const OfferFilter* allowed = nullptr;
+  std::int32_t issue = -1;  // issue by issue: space position of the issue being settled
+};
+
+enum class ReplyKind : std::uint8_t {
+  accept,    // accept the standing offer / vote for the text
+  offer,     // reject the standing offer (if any) and propose `outcome`
+  reject,    // reject without counter-offer (a pass when proposing; a veto when voting)
+  end,       // walk away: ends the negotiation without agreement
+};
+
+struct Reply {
+  ReplyKind kind = ReplyKind::reject;
+  OutcomeIndex outcome = kNoOutcome;  // for `offer`
+  std::int32_t reopen = -1;  // issue by issue: space position of an issue to reopen, else -1
+
+  static Reply accept() { return {ReplyKind::accept, kNoOutcome, -1}; }
+  static Reply propose(OutcomeIndex o) { return {ReplyKind::offer, o, -1}; }
+  static Reply reject() { return {ReplyKind::reject, kNoOutcome, -1}; }
+  static Reply end() { return {ReplyKind::end, kNoOutcome, -1}; }
+};
+
+class Negotiator {
+ public:
+  virtual ~Negotiator() = default;
+
+  // Called once before the first turn. The context outlives the negotiation's last call.
+  virtual void on_start(const NegotiatorContext& context) = 0;
+  // Called whenever the protocol needs this party's action. Must not allocate in steady
+  // state (performance contract, not enforced). Invalid replies (an offer outside the space
+  // or the filter, accept with nothing standing) are treated as `reject`.
+  virtual Reply act(const Turn& turn) = 0;
+  // An event this party is entitled to observe (never its own actions).
+  virtual void observe(const Event& /*event*/) {}
+  // Called once when the negotiation ends. `agreement` is kNoOutcome on failure.
+  virtual void on_end(OutcomeIndex /*agreement*/) {}
+  // Registry name with parameters, e.g. "boulware:e=4" (for traces and reports).
+  virtual std::string_view name() const = 0;
+};
+
+}  // namespace parley
