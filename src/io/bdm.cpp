@@ -1,6 +1,7 @@
 #include "parley/io/bdm.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <set>
 
@@ -42,6 +43,9 @@ Columns find_columns(const io_detail::Line& header) {
 }
 
 std::string format_number(double x) { return fmt::format("{:g}", x); }
+
+// Larger magnitudes are typing errors and would overflow the models' arithmetic.
+constexpr double kLargest = 1e12;
 
 }  // namespace
 
@@ -91,7 +95,15 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
     if (!(row.capability > 0))
       throw InputError(file_name, line->number, line->fields[*columns.capability].column,
                        fmt::format("capability of '{}' is {}; it must be > 0", row.name, format_number(row.capability)));
+    if (row.capability > kLargest)
+      throw InputError(file_name, line->number, line->fields[*columns.capability].column,
+                       fmt::format("capability of '{}' is {}; it must be at most {:g}", row.name,
+                                   format_number(row.capability), kLargest));
     row.position = number(*columns.position, "position");
+    if (std::abs(row.position) > kLargest)
+      throw InputError(file_name, line->number, line->fields[*columns.position].column,
+                       fmt::format("position of '{}' is {}; it must lie within ±{:g}", row.name,
+                                   format_number(row.position), kLargest));
     row.salience = number(*columns.salience, "salience");
     row.line = line->number;
     row.salience_column = line->fields[*columns.salience].column;

@@ -1,6 +1,7 @@
 #include "parley/io/exchange.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -29,6 +30,9 @@ std::string unquoted(const std::string& text) {
 }
 
 std::string format_number(double x) { return fmt::format("{:g}", x); }
+
+// Larger magnitudes are typing errors and would overflow the models' arithmetic.
+constexpr double kLargest = 1e12;
 
 std::string unique(const std::string& id, std::set<std::string>& taken) {
   std::string candidate = id;
@@ -74,6 +78,9 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
       const auto value = io_detail::parse_number(f[k]);
       if (!value)
         throw InputError(file_name, line.number, line.fields[k].column, fmt::format("{} '{}' is not a number", what, f[k]));
+      if (std::abs(*value) > kLargest)
+        throw InputError(file_name, line.number, line.fields[k].column,
+                         fmt::format("{} {} is too large: values must lie within ±{:g}", what, f[k], kLargest));
       return *value;
     };
     auto issue_of = [&](std::size_t k) {

@@ -84,6 +84,10 @@ TEST(Bdm, BadFilesGetLineAndColumn) {
   EXPECT_EQ(error_of("Actor,Capability,Position,Salience\n"), "t.csv: no actor rows after the header");
   EXPECT_EQ(error_of("Actor,Capability,Position,Salience\n,1,1,1\n"), "t.csv:2:1: the actor has no name");
   EXPECT_EQ(error_of("Actor,Capability,Position,Salience\nA,1,nan,1\n"), "t.csv:2:5: position 'nan' is not a number");
+  EXPECT_EQ(error_of("Actor,Capability,Position,Salience\nA,1e13,1,1\n"),
+            "t.csv:2:3: capability of 'A' is 1e+13; it must be at most 1e+12");
+  EXPECT_EQ(error_of("Actor,Capability,Position,Salience\nA,1,-1e300,1\n"),
+            "t.csv:2:5: position of 'A' is -1e+300; it must lie within ±1e+12");
 }
 
 }  // namespace

@@ -77,6 +77,8 @@ TEST(ExchangeInput, BadFilesGetLineAndColumn) {
   EXPECT_EQ(error_of("#A\tx\tX\n#P\tp\tP\n#D\tx\tp\t1\n"), "t.csv:3:1: #D needs 6 fields: #D actor-id issue-id position salience power");
   EXPECT_EQ(error_of("#A\tx\tX\n#A\ty\tY\n#P\tp\tP\n#D\tx\tp\t1\t1\t1\n"), "t.csv: actor 'Y' has no #D line, so no power");
   EXPECT_EQ(error_of("#P\tp\tP\n"), "t.csv: no actors (#A lines)");
+  EXPECT_EQ(error_of("#A\tx\tX\n#P\tp\tP\n#M\tp\t1e200\n"),
+            "t.csv:3:6: scale point 1e200 is too large: values must lie within ±1e+12");
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 // Header names are matched without regard to case: the actor column is `Actor`,
 // `Stakeholder` or `Name`; capability is `Capability`, `Resources`, `Power`, `Clout` or
 // `Influence`; then `Position` and `Salience`. Further columns (e.g. Flexibility, Veto) are
-// named in the scenario's description as not used. Capability must be > 0, salience ≥ 0.
+// named in the scenario's description as not used. Capability must be in (0, 1e12],
+// positions within ±1e12, salience ≥ 0.
 // Salience scale: 0–1 when every salience is ≤ 1, else 0–100 (divided by 100; > 100 is an
 // error); the choice is stated in the scenario's description. The scale is the range
 // of the positions (stated too); a single position p gets the scale [p − 1, p + 1].

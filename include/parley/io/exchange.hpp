@@ -10,7 +10,8 @@
 //
 // Salience: 0–1 when every salience is ≤ 1, else 0–100 (divided by 100); stated in the
 // scenario's description. Power is the actor's capability and must be the same on every
-// issue (parley keeps one capability per actor) and > 0. Positions must lie on the issue's
+// issue (parley keeps one capability per actor) and > 0; numbers must lie within ±1e12.
+// Positions must lie on the issue's
 // scale; an issue without #M lines gets the range of its positions (stated). An actor without
 // a #D line for an issue has no stake in it (salience 0, position at the scale's midpoint).
 // Lines starting with another `#` tag, and blank lines, are errors and skipped respectively.
