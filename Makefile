@@ -21,6 +21,7 @@ run: build
 	$(PARLEY) show $(FLAGSHIP)
 	$(PARLEY) analyze $(FLAGSHIP) --stage truce
 	$(PARLEY) analyze $(FLAGSHIP) --stage settlement
+	$(PARLEY) forecast $(FLAGSHIP) --model all
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

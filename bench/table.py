@@ -28,6 +28,7 @@ TARGETS_MS = {
     "BM_Smp_dummyData_a080": 500,  # KTAB: 56 s
     "BM_Smp_dummyData_a160": 3000,  # KTAB: 20 min 53 s
     "BM_Smp_SOE_Competitive": 100,  # KTAB: 7.3 s
+    "BM_Evaluate_DEU_all_models": 5000,  # 353 DEU issues, every model, 10-fold CV rows
 }
 
 TO_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}
