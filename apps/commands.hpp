@@ -12,5 +12,7 @@ void add_analyze(CLI::App& app);
 void add_import(CLI::App& app);
 void add_forecast(CLI::App& app);
 void add_evaluate(CLI::App& app);
+// import bdm|deu|exchange; REQUIRES: add_import(app) first.
+void add_import_tables(CLI::App& app);
 
 }  // namespace parley::cli

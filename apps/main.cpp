@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   parley::cli::add_show(app);
   parley::cli::add_analyze(app);
   parley::cli::add_import(app);
+  parley::cli::add_import_tables(app);
   parley::cli::add_forecast(app);
   parley::cli::add_evaluate(app);
 

@@ -18,7 +18,7 @@ const std::filesystem::path kFlagship = std::filesystem::path(PARLEY_SOURCE_DIR)
 const std::filesystem::path kEmissions = kData / "bdm/jmckib_ExampleActors_BDM1994_emissions.csv";
 
 TEST(ForecastCli, HelpTeachesByExample) {
-  for (const char* command : {"forecast", "evaluate"}) {
+  for (const char* command : {"forecast", "evaluate", "import bdm", "import deu", "import exchange"}) {
     const auto help = run_cli(std::string(command) + " --help");
     EXPECT_EQ(help.status, 0) << command;
     EXPECT_NE(help.out.find("Examples:"), std::string::npos) << command;
@@ -103,6 +103,24 @@ TEST(ForecastCli, BadInputExitsTwo) {
   const auto table = run_cli("forecast " + quoted(dir / "bad.csv"));
   EXPECT_EQ(table.status, 2);
   EXPECT_NE(table.err.find("bad.csv:2:5: position 'x' is not a number"), std::string::npos) << table.err;
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ImportCli, TablesBecomeScenariosThatForecastAlike) {
+  const auto dir = fresh_directory("import");
+  for (const auto& [kind, file] : {std::pair{"bdm", kEmissions}, std::pair{"exchange", kData / "exchange/decide_cop21.csv"}}) {
+    const auto yaml = dir / (std::string(kind) + ".yaml");
+    const auto imported = run_cli(std::string("import ") + kind + " " + quoted(file) + " -o " + quoted(yaml));
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    const auto direct = nlohmann::json::parse(run_cli("forecast " + quoted(file) + " --model compromise --json").out);
+    const auto via = nlohmann::json::parse(run_cli("forecast " + quoted(yaml) + " --model compromise --json").out);
+    EXPECT_EQ(direct["models"][0]["outcome"], via["models"][0]["outcome"]) << kind;
+  }
+  const auto deu = run_cli("import deu " + quoted(kData / "deu/deu3.tsv") + " -o " + quoted(dir / "deu.yaml"));
+  ASSERT_EQ(deu.status, 0) << deu.err;
+  EXPECT_NE(deu.err.find("known outcome"), std::string::npos) << "outcomes the format cannot hold are reported";
+  EXPECT_EQ(run_cli("validate " + quoted(dir / "deu.yaml")).status, 0);
+  EXPECT_EQ(run_cli("import bdm /nonexistent.csv").status, 2);
   std::filesystem::remove_all(dir);
 }
 

@@ -1,0 +1,79 @@
+// `parley import bdm|deu|exchange`: convert an actor table into a parley scenario file.
+// (`import genius` lives in import.cpp.)
+
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "parley/io/bdm.hpp"
+#include "parley/io/deu.hpp"
+#include "parley/io/exchange.hpp"
+#include "parley/io/files.hpp"
+#include "parley/io/scenario_yaml.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+struct ImportOptions {
+  std::string file;
+  std::string output;
+};
+
+void write(const Scenario& scenario, const ImportOptions& options) {
+  std::size_t facts = 0;
+  for (const Issue& issue : scenario.issues) facts += issue.reference_point || issue.known_outcome ? 1 : 0;
+  const std::string yaml = scenario_to_yaml(scenario);
+  // The scenario format may not carry reference points and outcomes yet: say so rather than
+  // drop them silently.
+  if (facts && yaml.find("known_outcome") == std::string::npos && yaml.find("reference_point") == std::string::npos)
+    fmt::print(stderr,
+               "note: {} issues carry a reference point or a known outcome, which the parley scenario format "
+               "does not record yet; `parley forecast` and `parley evaluate` read them from the original file\n",
+               facts);
+  if (options.output.empty())
+    fmt::print("{}", yaml);
+  else
+    write_file_atomically(options.output, yaml);
+}
+
+CLI::App* add_table_import(CLI::App& import, const char* name, const char* description, const char* footer,
+                           std::function<Scenario(const std::string&)> read) {
+  auto* command = import.add_subcommand(name, description);
+  command->footer(footer);
+  auto options = std::make_shared<ImportOptions>();
+  command->add_option("FILE", options->file, "The table to import")->required()->check(CLI::ExistingFile);
+  command->add_option("-o,--output", options->output, "Write the scenario here (default: stdout)");
+  command->callback([options, read] { write(read(options->file), *options); });
+  return command;
+}
+
+}  // namespace
+
+void add_import_tables(CLI::App& app) {
+  CLI::App* import = app.get_subcommand("import");
+  add_table_import(*import, "bdm", "Import a BDM-style actor table (Actor,Capability,Position,Salience).",
+                   "One issue; saliences on 0–1 or 0–100 (detected and stated in the description); the\n"
+                   "issue's scale is the range of the positions. Other commands read the CSV directly.\n\n"
+                   "Examples:\n"
+                   "  parley import bdm tests/data/bdm/jmckib_ExampleActors_BDM1994_emissions.csv -o emissions.yaml",
+                   [](const std::string& file) { return import_bdm(file); });
+  add_table_import(*import, "deu", "Import the DEU data (tab-separated, p<actor>/s<actor>/rp/out) as one scenario.",
+                   "Every issue of the file in one scenario; an actor without a position on an issue has no\n"
+                   "stake in it. Line 2 is read as the capability row when it names no issue. `parley\n"
+                   "evaluate` reads the file directly, one scenario per issue.\n\n"
+                   "Examples:\n"
+                   "  parley import deu tests/data/deu/deu3.tsv -o deu.yaml",
+                   [](const std::string& file) {
+                     return deu_as_one_scenario(import_deu(file), std::filesystem::path(file).stem().string());
+                   });
+  add_table_import(*import, "exchange", "Import an exchange-model input (#A/#P/#M/#D records, as read by Decide).",
+                   "Power becomes each actor's capability; saliences on 0–1 or 0–100 (detected and stated).\n\n"
+                   "Examples:\n"
+                   "  parley import exchange tests/data/exchange/decide_cop21.csv -o cop21.yaml",
+                   [](const std::string& file) { return import_exchange_input(file); });
+}
+
+}  // namespace parley::cli
