@@ -142,7 +142,7 @@ Distances distances(const Analysis& analysis, std::span<const double> utilities)
 
 std::vector<std::size_t> pareto_indices(std::span<const double> points, std::size_t parties) {
   assert(parties > 0 && points.size() % parties == 0);
-  if (parties == 0) return {};
+  if (parties == 0 || points.empty()) return {};
   detail::PointView view{{}, parties, points.size() / parties};
   for (std::size_t j = 0; j < parties; ++j) view.columns.push_back(points.data() + j);
   return detail::pareto_front(view);
