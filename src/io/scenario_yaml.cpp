@@ -243,7 +243,7 @@ class Builder {
     }
   }
 
-  Actor read_actor(const std::string& id, const Value& value) const {
+  Actor read_actor(const std::string& id, const Value& value) {
     const std::string what = fmt::format("actor '{}'", id);
     const Record record(value, what, kActorFields, /*allow_empty=*/true);
     Actor actor;
@@ -318,7 +318,7 @@ class Builder {
     return 0;
   }
 
-  Stance read_stance(const Issue& issue, const Value& value, const std::string& actor) const {
+  Stance read_stance(const Issue& issue, const Value& value, const std::string& actor) {
     const std::string what = fmt::format("the stance of '{}' on '{}'", actor, issue.id);
     const Record record(value, what, kStanceFields, /*allow_empty=*/true);
     Stance stance;
@@ -333,6 +333,11 @@ class Builder {
         values->fail(fmt::format("issue '{}' has {} values, too many for explicit `values` (at most {}); use "
                                  "`position`",
                                  issue.id, issue.value_count(), kMaxExplicitValues));
+      explicit_values_ += issue.value_count();
+      if (explicit_values_ > kMaxExplicitValuesTotal)
+        values->fail(fmt::format("the scenario's explicit `values` cover more than {} issue values in all; use "
+                                 "`position` on large issues",
+                                 kMaxExplicitValuesTotal));
       stance.values.assign(issue.value_count(), 0.0);
       std::vector<bool> seen(stance.values.size(), false);
       for (const auto& entry : values->entries("value", /*allow_empty=*/true)) {
@@ -548,6 +553,7 @@ class Builder {
   const Context& context_;
   Value root_;
   Scenario scenario_;
+  std::uint64_t explicit_values_ = 0;  // entries of all stances' `values` so far
 };
 
 }  // namespace
@@ -557,6 +563,7 @@ Scenario build_scenario(const Context& context, const YAML::Node& root) { return
 }  // namespace yaml_scenario
 
 Scenario parse_scenario_yaml(std::string_view text, const std::string& file_name, const std::string& variant) {
+  yaml_tree::check_utf8(text, file_name);
   yaml_tree::check_nesting(text, file_name, yaml_scenario::kMaxNesting);
   const YAML::Node root = yaml_tree::load_document(text, file_name);
   return yaml_scenario::build_with_variants(root, file_name, variant);

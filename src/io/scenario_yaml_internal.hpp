@@ -31,10 +31,12 @@ inline constexpr std::string_view kLinkFields[] = {"issues", "note"};
 inline constexpr std::string_view kVariantFields[] = {"description", "set"};
 
 inline constexpr int kMaxNesting = 64;                         // levels of YAML nesting
+inline constexpr std::uint64_t kMaxEntriesRead = 2'000'000;    // map entries and list items read, all variants
 inline constexpr std::int64_t kMaxIssueValues = 1'000'000'000;  // values of an integer issue, steps
 inline constexpr std::int64_t kMaxIntegerBound = 1'000'000'000'000'000;  // |bound| of an integer issue
 inline constexpr double kMinRelativeGridSpacing = 1e-12;     // grid spacing / largest |bound|
-inline constexpr std::uint32_t kMaxExplicitValues = 1'000'000;  // entries of a stance's `values`
+inline constexpr std::uint32_t kMaxExplicitValues = 100'000;    // values of an issue with explicit `values`
+inline constexpr std::uint64_t kMaxExplicitValuesTotal = 10'000'000;  // summed over all stances
 
 // Builds and validates a scenario from a document (overrides of the context applied).
 Scenario build_scenario(const yaml_tree::Context& context, const YAML::Node& root);

@@ -177,7 +177,8 @@ std::string flow_text(const YAML::Node& node) {
 }  // namespace
 
 Scenario build_with_variants(const YAML::Node& root, const std::string& file, const std::string& variant) {
-  const Context base_context(file);
+  yaml_tree::Budget budget{kMaxEntriesRead};
+  const Context base_context(file, budget);
   Scenario base = build_scenario(base_context, root);
   std::vector<VariantSpec> specs = read_variants(base_context, root);
 
@@ -198,7 +199,7 @@ Scenario build_with_variants(const YAML::Node& root, const std::string& file, co
   std::optional<Scenario> chosen;
   std::vector<VariantSummary> summaries;
   for (const auto& spec : specs) {
-    Context context(file);
+    Context context(file, budget);
     context.set_overrides(spec.overrides);
     try {
       Scenario varied = build_scenario(context, root);

@@ -4,6 +4,9 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <sstream>
+
+#include <yaml-cpp/eventhandler.h>
 
 #include <fmt/format.h>
 
@@ -167,24 +170,109 @@ void check_nesting(std::string_view text, const std::string& file, int max_depth
   }
 }
 
+void check_utf8(std::string_view text, const std::string& file) {
+  int line = 1;
+  int column = 1;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 1;
+    std::uint32_t code = byte;
+    if (byte >= 0x80) {
+      if (byte >= 0xc2 && byte <= 0xdf) {
+        length = 2;
+        code = byte & 0x1f;
+      } else if (byte >= 0xe0 && byte <= 0xef) {
+        length = 3;
+        code = byte & 0x0f;
+      } else if (byte >= 0xf0 && byte <= 0xf4) {
+        length = 4;
+        code = byte & 0x07;
+      } else {
+        length = 0;
+      }
+      bool valid = length > 0 && i + length <= text.size();
+      for (std::size_t k = 1; valid && k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        valid = (next & 0xc0) == 0x80;
+        code = (code << 6) | (next & 0x3f);
+      }
+      // No overlong forms, surrogates or code points beyond U+10FFFF.
+      valid = valid && !(length == 3 && code < 0x800) && !(length == 4 && (code < 0x10000 || code > 0x10ffff)) &&
+              !(code >= 0xd800 && code <= 0xdfff);
+      if (!valid)
+        throw InputError(file, line, column,
+                         "the file is not valid UTF-8 text here; save it as UTF-8 (most editors offer this under "
+                         "\"Save as\" or \"Encoding\")");
+    }
+    i += length;
+    if (byte == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+}
+
+namespace {
+
+// Counts the documents of a stream, stopping at the second: yaml-cpp 0.7 loops forever on a
+// stray top-level ',' (each turn yields another empty document), so YAML::LoadAll cannot be
+// used on untrusted text.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++documents;
+    if (documents == 2) second_start = mark;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  int documents = 0;
+  YAML::Mark second_start = YAML::Mark::null_mark();
+};
+
+[[noreturn]] void fail_at(const std::string& file, const YAML::Mark& mark, std::string message) {
+  if (mark.is_null()) throw InputError(file, std::move(message));
+  throw InputError(file, mark.line + 1, mark.column + 1, std::move(message));
+}
+
+}  // namespace
+
 YAML::Node load_document(std::string_view text, const std::string& file) {
-  std::vector<YAML::Node> documents;
+  const std::string input(text);
+  YAML::Node root;
+  DocumentCounter counter;
   try {
-    documents = YAML::LoadAll(std::string(text));
+    root = YAML::Load(input);
+    std::istringstream stream(input);
+    YAML::Parser parser(stream);
+    while (counter.documents < 2 && parser.HandleNextDocument(counter)) {
+    }
   } catch (const YAML::Exception& error) {
-    const YAML::Mark& mark = error.mark;
-    throw InputError(file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1,
-                     "YAML syntax error: " + error.msg + syntax_hint(error.msg));
+    fail_at(file, error.mark, "YAML syntax error: " + error.msg + syntax_hint(error.msg));
   }
-  if (documents.empty())
+  if (counter.documents == 0)
     throw InputError(file, 1, 1, "the file is empty; a scenario needs at least `name`, `issues` and `actors`");
-  if (documents.size() > 1) {
-    const YAML::Mark mark = documents[1].Mark();
-    throw InputError(file, mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1,
-                     "the file holds more than one YAML document (separated by `---`); a scenario file holds "
-                     "exactly one");
+  if (counter.documents > 1) {
+    const YAML::Mark& mark = counter.second_start;
+    const bool separator = !mark.is_null() && text.substr(std::size_t(mark.pos)).starts_with("---");
+    if (!separator)
+      fail_at(file, mark, fmt::format("YAML syntax error: unexpected text after the end of the document{}",
+                                      !mark.is_null() && text.substr(std::size_t(mark.pos)).starts_with(",")
+                                          ? " (a stray ',')"
+                                          : ""));
+    fail_at(file, mark,
+            "the file holds more than one YAML document (separated by `---`); a scenario file holds exactly one");
   }
-  return documents.front();
+  return root;
 }
 
 void Context::set_overrides(const std::vector<Override>& overrides) {
@@ -213,6 +301,16 @@ std::span<const Override* const> Context::additions(const std::string& parent_pa
 void Context::fail(const YAML::Mark& mark, std::string message) const {
   if (mark.is_null()) throw InputError(file_, std::move(message));
   throw InputError(file_, mark.line + 1, mark.column + 1, std::move(message));
+}
+
+void Context::charge(std::size_t count, const YAML::Mark& mark) const {
+  if (count <= budget_->remaining) {
+    budget_->remaining -= count;
+    return;
+  }
+  budget_->remaining = 0;
+  fail(mark, "the document expands to too many entries to read (YAML aliases `*name` repeat what they name; "
+             "write the entries out or use fewer aliases)");
 }
 
 std::string child_path(const std::string& parent, std::string_view key) {
@@ -332,6 +430,7 @@ Value Value::child(const YAML::Node& node, std::string_view key, YAML::Mark key_
 
 std::vector<Value> Value::items() const {
   if (!node_.IsSequence()) fail(fmt::format("{} must be a list like [a, b], not {}", path_, describe(node_)));
+  context_->charge(node_.size() + 1, mark());
   std::vector<Value> out;
   out.reserve(node_.size());
   std::size_t index = 0;
@@ -348,6 +447,7 @@ std::vector<Entry> Value::entries(std::string_view key_kind, bool allow_empty) c
   if (!node_.IsMap())
     fail(fmt::format("{} must be a map of `key: value` entries, not {}", path_.empty() ? "the file" : path_,
                      describe(node_)));
+  context_->charge(node_.size() + 1, mark());
   std::map<std::string, int, std::less<>> first_line;
   for (const auto& pair : node_) {
     const YAML::Node& key = pair.first;

@@ -26,6 +26,10 @@ namespace parley::yaml_tree {
 // brackets) before yaml-cpp sees it: the parser recurses once per level.
 void check_nesting(std::string_view text, const std::string& file, int max_depth);
 
+// Rejects text that is not valid UTF-8 (YAML is Unicode text; yaml-cpp would silently
+// replace bad bytes), naming the line and column of the first bad byte.
+void check_utf8(std::string_view text, const std::string& file);
+
 // Parses one YAML document; syntax errors become InputError at yaml-cpp's mark.
 YAML::Node load_document(std::string_view text, const std::string& file);
 
@@ -37,10 +41,16 @@ struct Override {
   bool adds = false;  // the path's last key is absent from the base document
 };
 
+// How many map entries and list items all reads of one file may visit. YAML aliases let a
+// few bytes stand for a huge tree ("billion laughs"); the budget turns that into an error.
+struct Budget {
+  std::uint64_t remaining;
+};
+
 // The file name and the overrides in force while one scenario is built.
 class Context {
  public:
-  explicit Context(std::string file) : file_(std::move(file)) {}
+  Context(std::string file, Budget& budget) : file_(std::move(file)), budget_(&budget) {}
   // REQUIRES: no two overrides overlap (neither path is a prefix of the other).
   void set_overrides(const std::vector<Override>& overrides);
 
@@ -50,9 +60,12 @@ class Context {
   std::span<const Override* const> additions(const std::string& parent_path) const;
 
   [[noreturn]] void fail(const YAML::Mark& mark, std::string message) const;
+  // Spends `count` entries of the budget; fails at `mark` when it is exhausted.
+  void charge(std::size_t count, const YAML::Mark& mark) const;
 
  private:
   std::string file_;
+  Budget* budget_;
   std::map<std::string, const Override*> by_path_;
   std::map<std::string, std::vector<const Override*>> additions_;
 };

@@ -696,6 +696,25 @@ TEST(ScenarioYaml, AcceptsTheNestingItNeedsAndRejectsRunawayNesting) {
   EXPECT_NO_THROW(parse_scenario_yaml(quoted, "quoted.yaml"));
 }
 
+TEST(ScenarioYaml, RejectsAliasBombs) {
+  // A few kilobytes that alias their way to ~10^7 boxes; the reader stops after 2 million entries.
+  std::string text = "name: bomb\nissues: {x: {options: [a, b]}}\nactors:\n  a0: &a\n    rectangles:\n      boxes: [";
+  text += "&box {utility: 1, inside: {x: a}}";
+  for (int i = 0; i < 3000; ++i) text += ", *box";
+  text += "]\n";
+  for (int i = 1; i < 3000; ++i) text += "  a" + std::to_string(i) + ": *a\n";
+  try {
+    parse_scenario_yaml(text, "bomb.yaml");
+    FAIL() << "expected InputError";
+  } catch (const InputError& error) {
+    EXPECT_NE(error.message().find("too many entries"), std::string::npos) << error.what();
+  }
+  // Explicit values are dense per issue value: their total is capped too.
+  std::string wide = "name: wide\nissues: {x: {integer: [1, 100000]}}\nactors:\n";
+  for (int i = 0; i < 101; ++i) wide += "  a" + std::to_string(i) + ": {stances: {x: {values: {}}}}\n";
+  EXPECT_THROW(parse_scenario_yaml(wide, "wide.yaml"), InputError);
+}
+
 TEST(ScenarioYaml, LoadReportsUnreadableFiles) {
   EXPECT_THROW(load_scenario_yaml(kData / "scenarios" / "no-such-file.yaml"), InputError);
 }
