@@ -293,7 +293,7 @@ void run_forecast(const ForecastOptions& options) {
                      fmt::join(medians, ", "));
         }
   }
-  fmt::print("Models: {}\n", fmt::join(model_names(), ", "));
+  fmt::print("Models available (--model): {}, all\n", fmt::join(model_names(), ", "));
   if (!options.history.empty()) fmt::print("History written to {}\n", options.history);
 }
 
