@@ -72,10 +72,10 @@ class PartyTable {
   // Rank (position in ranked()) of the last outcome with utility >= target, i.e. the
   // outcome closest to `target` from above; -1 when none reaches it. O(log n).
   std::int64_t rank_at_least(double target) const;
-  // The outcome with utility >= target that is closest to it (the lowest such utility, ties to
-  // the earliest rank); kNoOutcome when none. With a non-empty filter, the closest *allowed*
-  // such outcome, scanning upwards in utility (O(log n + skipped)); if none is allowed at or
-  // above the target, kNoOutcome.
+  // The outcome at rank_at_least(target): the lowest utility >= target, ties to the latest
+  // rank (as NegMAS's presorted AspirationNegotiator picks); kNoOutcome when none. With a
+  // non-empty filter, the closest *allowed* such outcome, scanning upwards in utility
+  // (O(log n + skipped)); kNoOutcome if none is allowed at or above the target.
   OutcomeIndex at_least(double target, const OfferFilter* filter = nullptr) const;
   // The best allowed outcome (the first in rank order that the filter allows).
   OutcomeIndex best_allowed(const OfferFilter* filter) const;
@@ -94,6 +94,9 @@ class CompiledDomain {
   // `space`; 1 <= parties.size() <= kMaxParties (event.hpp). Cost: one utility evaluation and
   // one sort per party and outcome.
   CompiledDomain(OutcomeSpace space, std::span<const CompiledUtility> parties);
+  // Parties given directly as tables (utility per outcome in index order), e.g. utilities that
+  // are not linear-additive. REQUIRES: as above, and every table's size() == space.size().
+  CompiledDomain(OutcomeSpace space, std::vector<PartyTable> parties);
 
   const OutcomeSpace& space() const { return space_; }
   std::size_t size() const { return size_; }

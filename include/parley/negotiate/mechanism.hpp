@@ -75,9 +75,10 @@ struct NegotiationResult {
   double time = 0;  // relative time at the end
   // Per party: utility of the agreement, or its reservation value without one.
   std::vector<double> utilities;
-  // Per party: the same, discounted: u · δ^(time_offset + elapsed) with elapsed the rounds
-  // used (clock rounds) or the relative time (clock relative_time). GENIUS discounts the
-  // reservation value too; so does parley.
+  // Per party: the same, discounted: u · δ^(time_offset + elapsed) with elapsed the index
+  // of the final round, rounds - 1 (clock rounds: 0 when agreed in the first round) or the
+  // final relative time (clock relative_time). GENIUS discounts the reservation value too;
+  // so does parley.
   std::vector<double> discounted;
   // Per party: its own utility of its most conceding (lowest-for-itself) offer, NaN if it
   // made none — the basis of "who conceded most".
@@ -108,9 +109,9 @@ class Protocol {
 //   mediated:        mediator = neutral | <party index> (default neutral);
 //                    start = random | <outcome index>  (default random)
 //   issue_by_issue:  order = <comma-free list "2;0;1" of space issue positions> (default
-//                    space order); binding = package | each (default package: nothing is
-//                    agreed until everything is agreed); reopen = never | once | any
-//                    (default once: each party may reopen one issue once);
+//                    space order); reopen = never | once | any (default once: each party
+//                    may reopen at most one agreed issue, once). Nothing is agreed until
+//                    everything is agreed: the package binds when the last issue is;
 //                    rounds_per_issue = N (default: deadline rounds / issues, at least 1)
 // Throws InputError(file = "protocol", message) for an unknown name or setting, listing the
 // valid ones.

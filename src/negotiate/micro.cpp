@@ -1,0 +1,85 @@
+// MiCRO ("Minimal Concession in Reply to Opponent").
+// Source: de Jonge (2022), "An analysis of the linear bilateral ANAC domains using the MiCRO
+// benchmark strategy", IJCAI 2022; NegMAS's MiCRONegotiator.
+// Definition: outcomes sorted by own utility, best first (ties by index). Let m be the number
+// of distinct offers MiCRO has made (always the first m of that order) and n the number of
+// distinct offers it has received from the others (all others together).
+//   next offer: if m <= n and the (m+1)-th outcome is worth at least the reservation value,
+//               that new outcome (a concession of one step); otherwise one of its m previous
+//               offers drawn uniformly with the seeded generator (its best one when m = 0).
+//   respond:    accept iff u(offer) >= reservation value and u(offer) >= the utility of the
+//               offer it would make next if it conceded now (the (m+1)-th outcome when
+//               m <= n and rational, else its m-th, its lowest so far).
+// Under a filter (issue by issue) the order skips outcomes the filter forbids.
+// Parameters: none.
+
+#include <random>
+#include <vector>
+
+#include "strategy_base.hpp"
+
+namespace parley::detail {
+namespace {
+
+class Micro final : public StrategyBase {
+ public:
+  Micro(std::string name, std::uint64_t seed) : StrategyBase(std::move(name)), rng_(seed) {}
+
+  void observe(const Event& event) override {
+    if (event.kind != EventKind::offer || event.sender < 0 || std::size_t(event.sender) == context_->self) return;
+    std::uint64_t& word = seen_[event.outcome >> 6];
+    const std::uint64_t bit = std::uint64_t{1} << (event.outcome & 63);
+    if ((word & bit) == 0) {
+      word |= bit;
+      ++received_;
+    }
+  }
+
+ protected:
+  void start() override {
+    seen_.assign((table_->size() + 63) / 64, 0);
+    made_.clear();
+    made_.reserve(64);
+  }
+
+  Reply decide(const Turn& turn) override {
+    const OfferFilter* filter = turn.allowed != nullptr && !turn.allowed->empty() ? turn.allowed : nullptr;
+    // The next new outcome in order that the filter allows and that is rational.
+    const std::span<const OutcomeIndex> ranked = table_->ranked();
+    std::size_t r = next_rank_;
+    while (r < ranked.size() && filter != nullptr && !filter->allows(ranked[r])) ++r;
+    const bool can_concede =
+        made_.size() <= received_ && r < ranked.size() && u(ranked[r]) >= reservation();
+    double threshold = 0;
+    if (can_concede) threshold = u(ranked[r]);
+    else if (!made_.empty()) threshold = u(made_.back());
+    else threshold = u_max_;
+    if (turn.kind == TurnKind::respond) {
+      const double offered = u(turn.offer);
+      if (offered >= reservation() && offered >= threshold) return Reply::accept();
+    }
+    if (can_concede) {
+      made_.push_back(ranked[r]);
+      next_rank_ = r + 1;
+      return Reply::propose(ranked[r]);
+    }
+    if (made_.empty()) return Reply::reject();
+    const OutcomeIndex again = made_[std::uniform_int_distribution<std::size_t>(0, made_.size() - 1)(rng_)];
+    return Reply::propose(fit(again, turn));
+  }
+
+ private:
+  std::mt19937_64 rng_;
+  std::vector<std::uint64_t> seen_;  // bit per outcome: received from another party
+  std::size_t received_ = 0;
+  std::vector<OutcomeIndex> made_;  // distinct offers made, in order
+  std::size_t next_rank_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Negotiator> make_micro(const std::string& name, const ParamMap&, std::uint64_t seed) {
+  return std::make_unique<Micro>(name, seed);
+}
+
+}  // namespace parley::detail

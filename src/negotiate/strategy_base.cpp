@@ -1,0 +1,87 @@
+#include "strategy_base.hpp"
+
+#include <charconv>
+#include <limits>
+
+namespace parley::detail {
+
+void StrategyBase::on_start(const NegotiatorContext& context) {
+  context_ = &context;
+  table_ = context.table;
+  const double rv = table_->reservation_value();
+  last_rational_rank_ = table_->rank_at_least(rv);
+  if (last_rational_rank_ < 0) {
+    u_max_ = u_min_ = rv;
+  } else {
+    u_max_ = table_->max_utility();
+    u_min_ = std::max(table_->sorted_utilities()[std::size_t(last_rational_rank_)], rv);
+  }
+  start();
+}
+
+Reply StrategyBase::vote(const Turn& turn) {
+  const double candidate = u(turn.offer);
+  const double floor = turn.current == kNoOutcome ? reservation() : u(turn.current);
+  return candidate >= floor ? Reply::accept() : Reply::reject();
+}
+
+OutcomeIndex StrategyBase::fit(OutcomeIndex o, const Turn& turn) const {
+  if (o == kNoOutcome) return o;
+  if (turn.allowed == nullptr || turn.allowed->empty() || turn.allowed->allows(o)) return o;
+  const OutcomeIndex above = table_->at_least(u(o), turn.allowed);
+  return above != kNoOutcome ? above : table_->best_allowed(turn.allowed);
+}
+
+void OpponentModels::reset(const NegotiatorContext& context) {
+  self_ = context.self;
+  models_.resize(context.party_count);
+  for (std::size_t p = 0; p < context.party_count; ++p)
+    if (p != self_) models_[p].reset(*context.space, context.strides);
+}
+
+void OpponentModels::observe(const Event& event) {
+  if (event.kind != EventKind::offer || event.sender < 0 || std::size_t(event.sender) >= models_.size() ||
+      std::size_t(event.sender) == self_ || event.outcome == kNoOutcome)
+    return;
+  models_[std::size_t(event.sender)].observe_offer(event.outcome);
+}
+
+double OpponentModels::estimate(OutcomeIndex o) const {
+  double sum = 0;
+  std::size_t count = 0;
+  for (std::size_t p = 0; p < models_.size(); ++p) {
+    if (p == self_) continue;
+    sum += models_[p].estimate(o);
+    ++count;
+  }
+  return count == 0 ? 0 : sum / double(count);
+}
+
+bool OpponentModels::any_data() const {
+  for (std::size_t p = 0; p < models_.size(); ++p)
+    if (p != self_ && models_[p].offers_seen() > 0) return true;
+  return false;
+}
+
+OutcomeIndex best_for_others(const PartyTable& table, std::int64_t rank, std::int64_t window,
+                             const OfferFilter* filter, const OpponentModels& models) {
+  OutcomeIndex chosen = kNoOutcome;
+  double best = -std::numeric_limits<double>::infinity();
+  const std::span<const OutcomeIndex> ranked = table.ranked();
+  for (std::int64_t r = rank; r >= 0 && r > rank - window; --r) {
+    const OutcomeIndex o = ranked[std::size_t(r)];
+    if (filter != nullptr && !filter->allows(o)) continue;
+    const double e = models.estimate(o);
+    if (e > best) best = e, chosen = o;
+  }
+  return chosen;
+}
+
+double number(const ParamMap& params, const std::string& key) {
+  const std::string& text = params.at(key);  // validated by the registry
+  double value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+}  // namespace parley::detail

@@ -1,0 +1,85 @@
+#pragma once
+// Internal: what the built-in strategies share — the context, the rational utility range
+// (NegMAS's presorted AspirationNegotiator definition), offer fitting under a filter, the
+// default vote on mediated texts, and the unit factories the registry calls.
+
+#include <cmath>
+#include <map>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "parley/negotiate/negotiator.hpp"
+#include "parley/negotiate/opponent_model.hpp"
+
+namespace parley::detail {
+
+class StrategyBase : public Negotiator {
+ public:
+  explicit StrategyBase(std::string name) : name_(std::move(name)) {}
+  std::string_view name() const override { return name_; }
+
+  void on_start(const NegotiatorContext& context) override;
+  Reply act(const Turn& turn) override { return turn.kind == TurnKind::vote ? vote(turn) : decide(turn); }
+
+ protected:
+  // Called at the end of on_start, once the members below are set.
+  virtual void start() {}
+  // A propose or respond turn.
+  virtual Reply decide(const Turn& turn) = 0;
+  // A mediated text: vote for it iff it is worth at least the text in force (hill climbing;
+  // with none in force, iff it is worth at least the reservation value).
+  virtual Reply vote(const Turn& turn);
+
+  double u(OutcomeIndex o) const { return table_->utility(o); }
+  double reservation() const { return table_->reservation_value(); }
+  // `o` if the turn's filter allows it; else the allowed outcome nearest above it in own
+  // utility; else the best allowed one (kNoOutcome if the filter allows none).
+  OutcomeIndex fit(OutcomeIndex o, const Turn& turn) const;
+  // Best outcome allowed on this turn.
+  OutcomeIndex best(const Turn& turn) const { return table_->best_allowed(turn.allowed); }
+
+  const NegotiatorContext* context_ = nullptr;
+  const PartyTable* table_ = nullptr;
+  // NegMAS's rational range: u_max the best utility, u_min the worst utility of an outcome at
+  // or above the reservation value, raised to it; both the reservation value when no outcome
+  // reaches it.
+  double u_max_ = 0, u_min_ = 0;
+  std::int64_t last_rational_rank_ = -1;  // rank of the worst outcome >= reservation value
+
+ private:
+  std::string name_;
+};
+
+// Frequency models of every other party, fed by observed offers.
+class OpponentModels {
+ public:
+  void reset(const NegotiatorContext& context);
+  void observe(const Event& event);
+  // Mean estimated utility of `o` over the other parties.
+  double estimate(OutcomeIndex o) const;
+  bool any_data() const;
+
+ private:
+  std::vector<FrequencyOpponentModel> models_;  // indexed by party (own slot unused)
+  std::size_t self_ = 0;
+};
+
+// Among ranks [max(0, rank - window + 1), rank] of `table` (outcomes at or just above a target),
+// the allowed outcome with the highest estimate; kNoOutcome if none is allowed there.
+OutcomeIndex best_for_others(const PartyTable& table, std::int64_t rank, std::int64_t window,
+                             const OfferFilter* filter, const OpponentModels& models);
+
+using ParamMap = std::map<std::string, std::string>;  // validated, defaults filled in
+double number(const ParamMap& params, const std::string& key);
+
+std::unique_ptr<Negotiator> make_aspiration(const std::string& name, const ParamMap& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_hardliner(const std::string& name, const ParamMap& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_tit_for_tat(const std::string& name, const ParamMap& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_micro(const std::string& name, const ParamMap& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_random(const std::string& name, const ParamMap& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_nash_seeking(const std::string& name, const ParamMap& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_rubinstein(const std::string& name, const ParamMap& params, std::uint64_t seed);
+
+}  // namespace parley::detail
