@@ -67,8 +67,10 @@ TEST(Evaluate, CrossValidatedRowsAreReproducibleAndBeatTheCompromiseModel) {
     EXPECT_FALSE(row(first, name).fitted.empty());
   }
   EXPECT_LT(row(first, "nash-cv").mae, row(first, "compromise").mae);
+  // Another split: still out of sample, still better than the compromise model.
   options.seed = 2;
-  EXPECT_NE(row(evaluate(cases, options), "nash-cv").fitted + "x", "");  // another split runs too
+  const Evaluation other = evaluate(cases, options);
+  EXPECT_LT(row(other, "nash-cv").mae, row(other, "compromise").mae);
 }
 
 TEST(Evaluate, ScoresHandComputedCases) {
