@@ -29,6 +29,12 @@ TARGETS_MS = {
     "BM_Smp_dummyData_a160": 3000,  # KTAB: 20 min 53 s
     "BM_Smp_SOE_Competitive": 100,  # KTAB: 7.3 s
     "BM_Evaluate_DEU_all_models": 5000,  # 353 DEU issues, every model, 10-fold CV rows
+    # One SAO negotiation, two Boulware agents, 100 rounds, setup included: ms = 1000 / target
+    # negotiations per second (NegMAS here: LaptopC 92/s, CameraB 11/s, CarB 3.5/s, TravelB 0.24/s).
+    "BM_Negotiate_LaptopC": 0.01,  # >= 100,000 negotiations/s
+    "BM_Negotiate_CameraB": 0.05,  # >= 20,000/s
+    "BM_Negotiate_CarB": 0.2,  # >= 5,000/s
+    "BM_Negotiate_TravelB": 1.0,  # >= 1,000/s
 }
 
 TO_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}

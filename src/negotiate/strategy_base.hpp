@@ -3,8 +3,9 @@
 // (NegMAS's presorted AspirationNegotiator definition), offer fitting under a filter, the
 // default vote on mediated texts, and the unit factories the registry calls.
 
+#include <array>
 #include <cmath>
-#include <map>
+#include <string_view>
 #include <memory>
 #include <random>
 #include <string>
@@ -71,8 +72,18 @@ class OpponentModels {
 OutcomeIndex best_for_others(const PartyTable& table, std::int64_t rank, std::int64_t window,
                              const OfferFilter* filter, const OpponentModels& models);
 
-using ParamMap = std::map<std::string, std::string>;  // validated, defaults filled in
-double number(const ParamMap& params, const std::string& key);
+// Validated parameters with defaults filled in; views into the spec and the registry, valid
+// while the factory runs. Flat and allocation-free: negotiators are made per negotiation.
+class ParamMap {
+ public:
+  void set(std::string_view key, std::string_view value);
+  std::string_view at(std::string_view key) const;  // REQUIRES: the key was set
+
+ private:
+  std::array<std::pair<std::string_view, std::string_view>, 8> items_{};
+  std::size_t size_ = 0;
+};
+double number(const ParamMap& params, std::string_view key);
 
 std::unique_ptr<Negotiator> make_aspiration(const std::string& name, const ParamMap& params, std::uint64_t seed);
 std::unique_ptr<Negotiator> make_hardliner(const std::string& name, const ParamMap& params, std::uint64_t seed);

@@ -122,7 +122,9 @@ const Entry& find_entry(std::string_view name) {
 void check_value(const Entry& entry, std::size_t i, const std::string& value) {
   const StrategyParamInfo& param = entry.info.params[i];
   const Check& check = entry.checks[i];
-  const std::string where = "parameter '" + std::string(param.key) + "' of strategy '" + std::string(entry.info.name) + "'";
+  auto where = [&param, &entry]() {
+    return "parameter '" + std::string(param.key) + "' of strategy '" + std::string(entry.info.name) + "'";
+  };
   if (!check.choices.empty()) {
     std::string_view rest = check.choices;
     while (true) {
@@ -133,7 +135,7 @@ void check_value(const Entry& entry, std::size_t i, const std::string& value) {
     }
     std::string choices(check.choices);
     std::replace(choices.begin(), choices.end(), '|', ' ');
-    fail(where + " must be one of: " + choices + " (not '" + value + "')");
+    fail(where() + " must be one of: " + choices + " (not '" + value + "')");
   }
   double number = 0;
   const auto result = std::from_chars(value.data(), value.data() + value.size(), number);
@@ -141,7 +143,7 @@ void check_value(const Entry& entry, std::size_t i, const std::string& value) {
                         number <= check.hi;
   if (result.ec != std::errc() || result.ptr != value.data() + value.size() || !in_range) {
     std::string range = (check.open_low ? "(" : "[") + format_number(check.lo) + ", " + format_number(check.hi) + "]";
-    fail(where + " must be a number in " + range + " (not '" + value + "')");
+    fail(where() + " must be a number in " + range + " (not '" + value + "')");
   }
 }
 
@@ -211,13 +213,13 @@ StrategySpec parse_strategy(std::string_view text) {
 std::unique_ptr<Negotiator> make_negotiator(const StrategySpec& spec, std::uint64_t seed) {
   const Entry& entry = find_entry(spec.name);
   detail::ParamMap params;
-  for (const StrategyParamInfo& param : entry.info.params) params[std::string(param.key)] = std::string(param.default_value);
+  for (const StrategyParamInfo& param : entry.info.params) params.set(param.key, param.default_value);
   for (const auto& given : spec.params) {
     std::size_t i = 0;
     while (i < entry.info.params.size() && entry.info.params[i].key != given.first) ++i;
     if (i == entry.info.params.size()) fail("unknown parameter '" + given.first + "' of strategy '" + spec.name + "'");
     check_value(entry, i, given.second);
-    params[given.first] = given.second;
+    params.set(entry.info.params[i].key, given.second);
   }
   return entry.factory(spec.text(), params, seed);
 }

@@ -25,7 +25,22 @@
 namespace parley {
 
 double aspiration(double t, double exponent, double max_aspiration) {
-  return max_aspiration * (1.0 - std::pow(t, exponent));
+  // The named curves without a call to pow (one per turn adds up over many negotiations);
+  // the results equal pow's to the last bit or two.
+  double p = 0;
+  if (exponent == 4.0) {
+    const double t2 = t * t;
+    p = t2 * t2;
+  } else if (exponent == 1.0) {
+    p = t;
+  } else if (exponent == 0.25) {
+    p = std::sqrt(std::sqrt(t));
+  } else if (exponent == 2.0) {
+    p = t * t;
+  } else {
+    p = std::pow(t, exponent);
+  }
+  return max_aspiration * (1.0 - p);
 }
 
 namespace detail {
