@@ -16,7 +16,8 @@
 //   target(t) = u(N) + (u_max − u(N)) · (1 − t^e).
 //   respond: accept iff u(offer) >= target and >= reservation; else counter-offer.
 //   propose: among the `window` outcomes at or just above the target, the one with the
-//     highest gain for the others.
+//     highest gain for the others; in the end game (t >= 0.95) the best offer received so
+//     far, if rational (as many ANAC agents do: two estimated Nash points need not meet).
 // Parameters (defaults): model = frequency, e = 1, window = 16.
 
 #include <cmath>
@@ -34,6 +35,9 @@ class NashSeeking final : public StrategyBase {
       : StrategyBase(std::move(name)), want_known_(known), exponent_(exponent), window_(window) {}
 
   void observe(const Event& event) override {
+    if (event.kind == EventKind::offer && event.sender >= 0 && std::size_t(event.sender) != context_->self &&
+        (best_received_ == kNoOutcome || u(event.outcome) > u(best_received_)))
+      best_received_ = event.outcome;
     if (known_) return;
     models_.observe(event);
     if (event.kind == EventKind::offer && event.sender >= 0 && std::size_t(event.sender) != context_->self) {
@@ -60,6 +64,10 @@ class NashSeeking final : public StrategyBase {
       if (offered >= target && offered >= reservation()) return Reply::accept();
     }
     if (u_max_ < reservation()) return Reply::reject();
+    if (turn.time >= kEndgame && best_received_ != kNoOutcome && u(best_received_) >= reservation()) {
+      const OutcomeIndex o = fit(best_received_, turn);
+      if (o != kNoOutcome) return Reply::propose(o);
+    }
     const OfferFilter* filter = turn.allowed != nullptr && !turn.allowed->empty() ? turn.allowed : nullptr;
     std::int64_t rank = table_->rank_at_least(target);
     if (rank < 0) rank = 0;
@@ -101,7 +109,9 @@ class NashSeeking final : public StrategyBase {
     if (chosen != kNoOutcome) nash_utility_ = std::max(u(chosen), u_min_);
   }
 
+  static constexpr double kEndgame = 0.95;
   bool want_known_, known_ = false;
+  OutcomeIndex best_received_ = kNoOutcome;
   double exponent_;
   std::int64_t window_;
   OpponentModels models_;
