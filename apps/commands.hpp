@@ -14,5 +14,7 @@ void add_forecast(CLI::App& app);
 void add_evaluate(CLI::App& app);
 // import bdm|deu|exchange; REQUIRES: add_import(app) first.
 void add_import_tables(CLI::App& app);
+void add_negotiate(CLI::App& app);
+void add_compare(CLI::App& app);
 
 }  // namespace parley::cli

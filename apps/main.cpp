@@ -18,7 +18,9 @@ int main(int argc, char** argv) {
       "  parley analyze path/to/genius/domain-folder --json\n"
       "  parley import genius path/to/genius/domain-folder -o domain.yaml\n"
       "  parley forecast scenarios/talks-2025.yaml --model all\n"
-      "  parley evaluate tests/data/deu/deu3.tsv --folds 10 --seed 1\n\n"
+      "  parley evaluate tests/data/deu/deu3.tsv --folds 10 --seed 1\n"
+      "  parley negotiate scenarios/talks-2025.yaml\n"
+      "  parley compare scenarios/talks-2025.yaml --variants base,open-format\n\n"
       "Run `parley COMMAND --help` for each command's options.",
       "parley"};
   app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
   parley::cli::add_import_tables(app);
   parley::cli::add_forecast(app);
   parley::cli::add_evaluate(app);
+  parley::cli::add_negotiate(app);
+  parley::cli::add_compare(app);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,201 @@
+// `parley compare`: the same negotiation under several variants of a scenario, side by side.
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "negotiate_options.hpp"
+#include "parley/io/input_error.hpp"
+#include "parley/io/load.hpp"
+#include "parley/io/negotiation_json.hpp"
+#include "text_table.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+// The name of the scenario as written, without a variant applied.
+constexpr const char* kBase = "base";
+
+struct CompareOptions {
+  std::string file;
+  std::vector<std::string> variants;
+  RunChoices run;
+  bool json = false;
+};
+
+struct VariantRun {
+  std::string name;
+  Scenario scenario;
+  StagedResult result;
+};
+
+std::string number(double x) { return std::isfinite(x) ? fmt::format("{:.3f}", x) : std::string("-"); }
+
+const StageResult* stage_result(const StagedResult& result, std::size_t stage) {
+  for (const StageResult& r : result.stages)
+    if (r.stage == stage) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> resolve_variants(const Scenario& base, const std::vector<std::string>& requested) {
+  std::vector<std::string> known;
+  for (const VariantSummary& v : base.variants) known.push_back(v.id);
+  std::vector<std::string> names = requested;
+  if (names.empty()) {
+    names.push_back(kBase);
+    names.insert(names.end(), known.begin(), known.end());
+  }
+  std::vector<std::string> valid = known;
+  valid.insert(valid.begin(), kBase);
+  for (const std::string& name : names) {
+    if (std::find(valid.begin(), valid.end(), name) != valid.end()) continue;
+    const std::string match = closest_match(name, valid);
+    throw InputError("--variants", fmt::format("no variant '{}'{}; variants: {}", name,
+                                               match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+                                               fmt::join(valid, ", ")));
+  }
+  return names;
+}
+
+void print_table(const std::vector<VariantRun>& runs) {
+  const Scenario& base = runs.front().scenario;
+  std::vector<std::string> header{""};
+  for (const VariantRun& run : runs) header.push_back(run.name);
+
+  fmt::print("{} — {} variants compared\n", base.name, runs.size());
+  fmt::print("Strategies: {} · seed {}\n\n", fmt::join(runs.front().result.strategies, ", "), runs.front().result.seed);
+
+  fmt::print("Stages\n");
+  TextTable stages(header);
+  for (std::size_t s = 0; s < base.stages.size(); ++s) {
+    std::vector<std::string> row{base.stages[s].id};
+    for (const VariantRun& run : runs) {
+      const StageResult* r = stage_result(run.result, s);
+      if (!r) {
+        row.push_back("-");
+        continue;
+      }
+      std::string cell = to_string(r->status);
+      if (r->agreement || r->status == StageStatus::failure)
+        cell += fmt::format(" (round {})", r->rounds);
+      const Stage& stage = run.scenario.stages[s];
+      if (stage.channel) cell += " in " + run.scenario.channels[*stage.channel].id;
+      row.push_back(cell);
+    }
+    stages.add(row);
+  }
+  stages.print();
+
+  fmt::print("\nOutcome per issue\n");
+  TextTable issues(header);
+  for (std::size_t i = 0; i < base.issues.size(); ++i) {
+    std::vector<std::string> row{base.issues[i].id};
+    bool any = false;
+    for (const VariantRun& run : runs) {
+      const IssueDecision& d = run.result.issues[i];
+      if (d.value) {
+        any = true;
+        row.push_back(fmt::format("{}{}", describe_value(run.scenario.issues[i], *d.value),
+                                  d.in_principle ? " (in principle)" : ""));
+      } else {
+        row.push_back("open");
+      }
+    }
+    if (any) issues.add(row);
+  }
+  issues.print();
+
+  fmt::print("\nOverall utility per actor (salience-weighted over stages, discounted)\n");
+  std::vector<std::string> with_reservation = header;
+  with_reservation.push_back("reservation");
+  TextTable overall(with_reservation);
+  for (std::size_t a = 0; a < base.actors.size(); ++a) {
+    std::vector<std::string> row{base.actors[a].id};
+    for (const VariantRun& run : runs) row.push_back(number(run.result.overall[a]));
+    row.push_back(number(base.actors[a].reservation_value));
+    overall.add(row);
+  }
+  overall.print();
+
+  for (std::size_t s = 0; s < base.stages.size(); ++s) {
+    fmt::print("\nUtility of stage {} per actor (undiscounted; reservation value without agreement)\n",
+               base.stages[s].id);
+    TextTable table(header);
+    for (std::size_t a = 0; a < base.actors.size(); ++a) {
+      std::vector<std::string> row{base.actors[a].id};
+      bool any = false;
+      for (const VariantRun& run : runs) {
+        const StageResult* r = stage_result(run.result, s);
+        std::string cell = "-";
+        if (r)
+          for (const ActorUtility& u : r->utilities)
+            if (u.actor == a) cell = number(u.utility), any = true;
+        row.push_back(cell);
+      }
+      if (any) table.add(row);
+    }
+    table.print();
+  }
+}
+
+void run_compare(const CompareOptions& options) {
+  const Scenario base = load_scenario(options.file);
+  const std::vector<std::string> names = resolve_variants(base, options.variants);
+  // Check the choices once against the base (variants keep the same actors).
+  (void)staged_options(base, options.run);
+  std::vector<VariantRun> runs;
+  for (const std::string& name : names) {
+    VariantRun run;
+    run.name = name;
+    // `base` is the scenario as written, unless the scenario defines a variant of that name.
+    bool base_is_variant = false;
+    for (const VariantSummary& v : base.variants) base_is_variant = base_is_variant || v.id == kBase;
+    run.scenario = name == kBase && !base_is_variant ? base : load_scenario(options.file, name);
+    StagedOptions staged = staged_options(run.scenario, options.run);
+    staged.record_trace = false;
+    run.result = run_staged(run.scenario, staged);
+    runs.push_back(std::move(run));
+  }
+  if (options.json) {
+    nlohmann::json json;
+    json["scenario"] = base.name;
+    json["variants"] = nlohmann::json::array();
+    for (const VariantRun& run : runs) {
+      nlohmann::json item = staged_result_to_json(run.scenario, run.result);
+      item["variant"] = run.name;
+      json["variants"].push_back(std::move(item));
+    }
+    fmt::print("{}\n", json.dump(2));
+    return;
+  }
+  print_table(runs);
+}
+
+}  // namespace
+
+void add_compare(CLI::App& app) {
+  auto* command = app.add_subcommand("compare", "Negotiate a scenario under several variants and compare the results.");
+  command->footer(
+      "Runs `parley negotiate` on the scenario as written (`base`) and on each variant, with the same\n"
+      "strategies and seed, and prints per variant each stage's result, the outcome of every issue and\n"
+      "each actor's utility.\n\n"
+      "Examples:\n"
+      "  parley compare scenarios/talks-2025.yaml\n"
+      "  parley compare scenarios/talks-2025.yaml --variants base,open-format,trade-ukraine,press-russia\n"
+      "  parley compare scenarios/talks-2025.yaml --variants base,open-format --strategy '*=linear' --json");
+  auto options = std::make_shared<CompareOptions>();
+  command->add_option("FILE", options->file, "Scenario YAML file")->required();
+  command->add_option("--variants", options->variants,
+                      "Comma-separated variant ids; `base` is the scenario as written (default: base and every variant)")
+      ->delimiter(',');
+  add_run_options(*command, options->run);
+  command->add_flag("--json", options->json, "Print one JSON document: {scenario, variants: [negotiate's document + variant]}");
+  command->callback([options] { run_compare(*options); });
+}
+
+}  // namespace parley::cli

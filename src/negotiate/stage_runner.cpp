@@ -1,0 +1,579 @@
+// The stage runner: a scenario's negotiation stage by stage (staged.hpp).
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "parley/io/input_error.hpp"
+#include "parley/negotiate/domain.hpp"
+#include "parley/negotiate/staged.hpp"
+
+namespace parley {
+
+const char* to_string(StageStatus status) {
+  switch (status) {
+    case StageStatus::agreement: return "agreement";
+    case StageStatus::partial: return "partial";
+    case StageStatus::rejected: return "rejected";
+    case StageStatus::failure: return "failure";
+    case StageStatus::blocked: return "blocked";
+    case StageStatus::settled: return "settled";
+  }
+  return "?";
+}
+
+bool holds(StageStatus status) { return status == StageStatus::agreement || status == StageStatus::settled; }
+
+const char* to_string(RecordKind kind) {
+  switch (kind) {
+    case RecordKind::talks: return "talks";
+    case RecordKind::offer: return "offer";
+    case RecordKind::accept: return "accept";
+    case RecordKind::reject: return "reject";
+    case RecordKind::no_offer: return "no_offer";
+    case RecordKind::end: return "end";
+    case RecordKind::text: return "text";
+    case RecordKind::agreed_in_principle: return "agreed_in_principle";
+    case RecordKind::reopen: return "reopen";
+    case RecordKind::agreement: return "agreement";
+    case RecordKind::timeout: return "timeout";
+    case RecordKind::ratification: return "ratification";
+    case RecordKind::ratified: return "ratified";
+    case RecordKind::vetoed: return "vetoed";
+    case RecordKind::announcement: return "announcement";
+    case RecordKind::blocked: return "blocked";
+  }
+  return "?";
+}
+
+namespace {
+
+RecordKind record_kind(EventKind kind) {
+  switch (kind) {
+    case EventKind::offer: return RecordKind::offer;
+    case EventKind::accept: return RecordKind::accept;
+    case EventKind::reject: return RecordKind::reject;
+    case EventKind::no_offer: return RecordKind::no_offer;
+    case EventKind::end: return RecordKind::end;
+    case EventKind::text: return RecordKind::text;
+    case EventKind::agreed_in_principle: return RecordKind::agreed_in_principle;
+    case EventKind::reopen: return RecordKind::reopen;
+    case EventKind::agreement: return RecordKind::agreement;
+    case EventKind::timeout: return RecordKind::timeout;
+  }
+  return RecordKind::offer;
+}
+
+bool has_stake(const Actor& actor, const std::vector<std::size_t>& issues) {
+  if (actor.uses_rectangles()) return true;
+  return std::any_of(issues.begin(), issues.end(),
+                     [&actor](std::size_t issue) { return actor.stances[issue].has_stake(); });
+}
+
+// The actor's weight of a set of issues in the overall utility.
+double stake_weight(const Actor& actor, const std::vector<std::size_t>& issues) {
+  if (actor.uses_rectangles()) return 1;
+  double weight = 0;
+  for (std::size_t issue : issues) weight += actor.stances[issue].salience;
+  return weight;
+}
+
+std::uint64_t stream(std::size_t stage, std::size_t actor, NegotiatorRole role) {
+  return (std::uint64_t(stage) << 32) | (std::uint64_t(actor) << 1) | (role == NegotiatorRole::ratifier ? 1U : 0U);
+}
+
+// Replaces `mediator: <actor id>` by the actor's party index (the protocol counts parties).
+void translate_mediator(const Scenario& scenario, const Stage& stage, const std::vector<std::size_t>& parties,
+                        std::map<std::string, std::string>& settings) {
+  auto it = settings.find("mediator");
+  if (it == settings.end()) return;
+  const auto actor = scenario.find_actor(it->second);
+  if (!actor) return;  // "neutral" or a party index: the protocol validates it
+  const auto at = std::find(parties.begin(), parties.end(), *actor);
+  if (at == parties.end())
+    throw InputError("stage " + stage.id,
+                     fmt::format("settings.mediator is '{}', who is not at the table (a channel member with a stake "
+                                 "in the stage's issues)",
+                                 it->second));
+  it->second = std::to_string(at - parties.begin());
+}
+
+class StageRun {
+ public:
+  StageRun(const Scenario& scenario, const StagedOptions& options, StagedResult& out)
+      : scenario_(scenario), options_(options), out_(out) {}
+
+  // Runs stage s (its rules, offset and merge list decided by the caller) into `r`.
+  void run(StageResult& r, double offset, const std::vector<std::size_t>& merge,
+           const std::vector<bool>& decided);
+
+ private:
+  void add_record(TraceRecord record) { out_.trace.push_back(std::move(record)); }
+  std::vector<double> stake_utilities(const Outcome& outcome) const {
+    std::vector<double> u;
+    u.reserve(utilities_.size());
+    for (const CompiledUtility& utility : utilities_) u.push_back(utility(outcome));
+    return u;
+  }
+  const CompiledUtility& utility_of(std::size_t actor) const {
+    for (std::size_t i = 0; i < stakeholders_.size(); ++i)
+      if (stakeholders_[i] == actor) return utilities_[i];
+    throw std::logic_error("negotiate: utility of an actor without a stake");
+  }
+  const StrategySpec* explicit_strategy(std::size_t actor) const {
+    auto it = options_.strategies.find(actor);
+    return it == options_.strategies.end() ? nullptr : &it->second;
+  }
+  std::unique_ptr<Negotiator> make(const NegotiatorRequest& request) const {
+    return options_.factory ? options_.factory(request) : make_negotiator(*request.strategy, request.seed);
+  }
+  bool ratify(StageResult& r, const StageChannel& channel, OutcomeIndex agreement_index, const Outcome& agreement,
+              double clock, std::int32_t last_round, std::int32_t deadline);
+
+  const Scenario& scenario_;
+  const StagedOptions& options_;
+  StagedResult& out_;
+  std::vector<std::size_t> stakeholders_;
+  std::vector<CompiledUtility> utilities_;  // per stakeholder
+};
+
+void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>& merge,
+                   const std::vector<bool>& decided) {
+  const std::size_t s = r.stage;
+  const Stage& stage = scenario_.stages[s];
+  r.time_offset = offset;
+  r.agenda = plan_agenda(scenario_, s, r.rules, decided, merge, options_.max_linked_outcomes);
+  if (r.agenda.merged.empty()) r.merged_from.clear();
+  if (r.agenda.issues.empty()) {
+    r.status = StageStatus::settled;
+    r.reason = "every issue was decided by an earlier stage";
+    return;
+  }
+  r.space = OutcomeSpace(scenario_.issues, r.agenda.issues);
+  const StageChannel channel(scenario_, s);
+
+  for (std::size_t a = 0; a < scenario_.actors.size(); ++a)
+    if (has_stake(scenario_.actors[a], r.agenda.issues)) stakeholders_.push_back(a);
+  for (std::size_t a : stakeholders_) utilities_.emplace_back(scenario_.actors[a], scenario_.issues, r.space);
+  r.stakeholders = stakeholders_;
+  for (std::size_t a : stakeholders_)
+    if (channel.is_member(a)) r.parties.push_back(a);
+  std::vector<std::size_t> must_ratify = stage.ratify;
+  for (std::size_t m : r.merged_from)
+    for (std::size_t a : scenario_.stages[m].ratify) must_ratify.push_back(a);
+  for (std::size_t a : stakeholders_)
+    if (!channel.is_member(a) && std::find(must_ratify.begin(), must_ratify.end(), a) != must_ratify.end())
+      r.ratifiers.push_back(a);
+  if (r.parties.size() > kMaxParties)
+    throw InputError("stage " + stage.id, fmt::format("{} parties at the table; at most {}", r.parties.size(), kMaxParties));
+
+  const std::int32_t deadline = options_.deadline.value_or(stage.deadline);
+  const bool by_rounds = options_.clock == DiscountClock::rounds;
+
+  TraceRecord talks;
+  talks.stage = s;
+  talks.channel = channel.channel();
+  talks.kind = RecordKind::talks;
+  talks.clock = offset;
+  talks.observers = channel.observers(Disclosure::talks);
+
+  if (r.parties.size() < 2) {
+    r.status = StageStatus::failure;
+    r.reason = r.parties.empty() ? "nobody at the table has a stake in its issues"
+                                 : fmt::format("only {} at the table has a stake in its issues",
+                                               scenario_.actors[r.parties.front()].id);
+  } else {
+    if (stage.protocol == "alternating" && r.parties.size() != 2)
+      throw InputError("stage " + stage.id, fmt::format("protocol alternating is bilateral, but {} parties are at the "
+                                                        "table; use sao for more",
+                                                        r.parties.size()));
+    std::map<std::string, std::string> settings = r.rules.protocol_settings;
+    translate_mediator(scenario_, stage, r.parties, settings);
+    std::unique_ptr<Protocol> protocol;
+    try {
+      protocol = make_protocol(stage.protocol, settings);
+    } catch (const InputError& e) {
+      throw InputError("stage " + stage.id, e.message());
+    }
+
+    std::vector<CompiledUtility> party_utilities;
+    for (std::size_t a : r.parties) party_utilities.push_back(utility_of(a));
+    const CompiledDomain domain(r.space, party_utilities);
+
+    std::vector<std::unique_ptr<Negotiator>> negotiators;
+    std::vector<Negotiator*> pointers;
+    for (std::size_t a : r.parties) {
+      const StrategySpec* spec = explicit_strategy(a);
+      if (spec == nullptr) spec = &options_.default_strategy;
+      NegotiatorRequest request{a, s, NegotiatorRole::party, spec,
+                                derive_seed(options_.seed, stream(s, a, NegotiatorRole::party))};
+      negotiators.push_back(make(request));
+      if (!negotiators.back()) throw std::invalid_argument("negotiate: the factory made no negotiator");
+      pointers.push_back(negotiators.back().get());
+      r.strategies.push_back(spec->text());
+    }
+
+    add_record(talks);
+
+    SessionOptions session;
+    session.deadline.rounds = deadline;
+    session.clock = options_.clock;
+    session.time_offset = offset;
+    session.seed = derive_seed(options_.seed, stream(s, 0, NegotiatorRole::party) ^ 0xA5A5A5A5ULL);
+    session.record_trace = false;
+    session.visibility = channel.table_hook(r.parties);
+    // Reopened issues enter an issue-by-issue protocol as agreed in principle, so that its
+    // reopen rule decides whether a party reopens them; other protocols bargain them afresh.
+    std::vector<std::int32_t> carried(r.agenda.issues.size(), -1);
+    for (std::size_t k = 0; k < r.agenda.issues.size(); ++k) {
+      const IssueDecision& earlier = out_.issues[r.agenda.issues[k]];
+      if (earlier.value && std::find(r.agenda.reopened.begin(), r.agenda.reopened.end(), r.agenda.issues[k]) !=
+                               r.agenda.reopened.end())
+        carried[k] = std::int32_t(*earlier.value);
+    }
+    if (stage.protocol == "issue_by_issue" &&
+        std::any_of(carried.begin(), carried.end(), [](std::int32_t v) { return v >= 0; }))
+      session.agreed_in_principle = carried;
+    const PartySet everyone = all_parties(r.parties.size());
+    std::vector<std::size_t> bystanders;  // members without a stake: they watch, never negotiate
+    for (std::size_t a = 0; a < scenario_.actors.size(); ++a)
+      if (channel.is_member(a) && std::find(r.parties.begin(), r.parties.end(), a) == r.parties.end())
+        bystanders.push_back(a);
+    const std::vector<std::size_t>& parties = r.parties;
+    session.observer = [&, everyone](const Event& event) {
+      TraceRecord record;
+      record.stage = s;
+      record.channel = channel.channel();
+      record.kind = record_kind(event.kind);
+      record.round = event.round;
+      record.time = event.time;
+      record.clock = offset + (by_rounds ? double(event.round) : event.time);
+      if (event.sender >= 0) record.sender = parties[std::size_t(event.sender)];
+      if (event.outcome != kNoOutcome) {
+        record.outcome = domain.decode(event.outcome);
+        record.utilities = stake_utilities(*record.outcome);
+      }
+      record.issue = event.issue;
+      record.value = event.value;
+      PartySet public_set = everyone;
+      if (event.sender >= 0) public_set &= ~party_bit(std::size_t(event.sender));
+      for (std::size_t p = 0; p < parties.size(); ++p)
+        if (contains(event.observers, p)) record.observers.push_back(parties[p]);
+      if (event.observers == public_set) {
+        for (std::size_t a : bystanders)
+          if (channel.observes(a, Disclosure::table, std::nullopt, true)) record.observers.push_back(a);
+        std::sort(record.observers.begin(), record.observers.end());
+      }
+      add_record(std::move(record));
+    };
+
+    const NegotiationResult result = protocol->run(domain, pointers, session);
+    r.rounds = result.rounds;
+    r.steps = result.steps;
+    r.elapsed = by_rounds ? double(result.rounds) : result.time;
+    r.agreed_in_principle = result.agreed_in_principle;
+    if (result.ended_by >= 0) r.ended_by = r.parties[std::size_t(result.ended_by)];
+    const double clock_at_end = offset + (by_rounds ? double(std::max(result.rounds - 1, 0)) : result.time);
+
+    for (std::size_t p = 0; p < r.parties.size(); ++p) {
+      Concession c;
+      c.actor = r.parties[p];
+      c.best = domain.party(p).max_utility();
+      c.lowest_offer = result.lowest_own_offer.empty() ? std::numeric_limits<double>::quiet_NaN()
+                                                       : result.lowest_own_offer[p];
+      c.conceded = c.best - c.lowest_offer;
+      r.concessions.push_back(c);
+    }
+    // Who conceded most: the one party whose concession is largest, if it is positive and
+    // unique (a tie names nobody).
+    double most = 0;
+    for (const Concession& c : r.concessions) {
+      if (!std::isfinite(c.conceded) || c.conceded < most - 1e-12) continue;
+      if (c.conceded > most + 1e-12) {
+        most = c.conceded;
+        r.conceded_most = c.actor;
+      } else {
+        r.conceded_most.reset();  // a tie with the largest so far
+      }
+    }
+
+    if (result.agreed()) {
+      r.agreement = domain.decode(result.agreement);
+      const bool ratified = ratify(r, channel, result.agreement, *r.agreement, clock_at_end,
+                                   std::max(result.rounds - 1, 0), deadline);
+      r.status = ratified ? StageStatus::agreement : StageStatus::rejected;
+      if (ratified) {
+        r.reason = fmt::format("agreed in round {}{}", result.rounds,
+                               r.ratifiers.empty() ? "" : " and ratified");
+      } else {
+        std::vector<std::string> vetoes;
+        for (const RatificationVote& v : r.ratification)
+          if (!v.accepted) vetoes.push_back(scenario_.actors[v.actor].id);
+        r.reason = fmt::format("agreed in round {}, vetoed by {}", result.rounds, fmt::join(vetoes, ", "));
+      }
+    } else {
+      // Partial: some issue agreed in principle in this stage (not merely carried in).
+      bool partial = false;
+      for (std::size_t k = 0; k < result.agreed_in_principle.size() && k < carried.size(); ++k)
+        partial = partial || (result.agreed_in_principle[k] >= 0 && result.agreed_in_principle[k] != carried[k]);
+      r.status = partial ? StageStatus::partial : StageStatus::failure;
+      if (result.status == NegotiationStatus::ended && r.ended_by)
+        r.reason = fmt::format("{} walked away in round {}", scenario_.actors[*r.ended_by].id, result.rounds);
+      else
+        r.reason = fmt::format("deadline passed after {} rounds without agreement", result.rounds);
+      if (partial) r.reason += "; some issues agreed in principle";
+    }
+
+    // Utilities of the stage's result for everyone with a stake.
+    for (std::size_t i = 0; i < stakeholders_.size(); ++i) {
+      const Actor& actor = scenario_.actors[stakeholders_[i]];
+      ActorUtility u;
+      u.actor = stakeholders_[i];
+      u.reservation = actor.reservation_value;
+      u.utility = r.status == StageStatus::agreement ? utilities_[i](*r.agreement) : u.reservation;
+      u.discounted = utilities_[i].discounted(u.utility, clock_at_end);
+      u.gain = u.utility - u.reservation;
+      r.utilities.push_back(u);
+    }
+
+    if (options_.analyze) {
+      for (std::size_t a : stakeholders_)
+        if (std::find(r.parties.begin(), r.parties.end(), a) != r.parties.end() ||
+            std::find(r.ratifiers.begin(), r.ratifiers.end(), a) != r.ratifiers.end())
+          r.analysis_parties.push_back(a);
+      std::vector<CompiledUtility> consent;
+      for (std::size_t a : r.analysis_parties) consent.push_back(utility_of(a));
+      r.analysis = analyze(consent, r.space);
+      if (r.agreement) {
+        std::vector<double> point;
+        for (const CompiledUtility& u : consent) point.push_back(u(*r.agreement));
+        r.distances = distances(*r.analysis, point);
+      }
+    }
+
+    TraceRecord announcement;
+    announcement.stage = s;
+    announcement.channel = channel.channel();
+    announcement.kind = RecordKind::announcement;
+    announcement.round = -1;
+    announcement.time = result.time;
+    announcement.clock = clock_at_end;
+    if (r.status == StageStatus::agreement) {
+      announcement.outcome = r.agreement;
+      announcement.utilities = stake_utilities(*r.agreement);
+    }
+    announcement.observers = channel.observers(Disclosure::decision);
+    add_record(std::move(announcement));
+    return;
+  }
+
+  // Fewer than two parties: nothing ran; the failure is still announced.
+  for (std::size_t i = 0; i < stakeholders_.size(); ++i) {
+    const Actor& actor = scenario_.actors[stakeholders_[i]];
+    ActorUtility u;
+    u.actor = stakeholders_[i];
+    u.reservation = actor.reservation_value;
+    u.utility = u.reservation;
+    u.discounted = utilities_[i].discounted(u.utility, offset);
+    r.utilities.push_back(u);
+  }
+  add_record(talks);
+  TraceRecord announcement;
+  announcement.stage = s;
+  announcement.channel = channel.channel();
+  announcement.kind = RecordKind::announcement;
+  announcement.clock = offset;
+  announcement.observers = channel.observers(Disclosure::decision);
+  add_record(std::move(announcement));
+}
+
+bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex agreement_index,
+                      const Outcome& agreement, double clock, std::int32_t last_round, std::int32_t deadline) {
+  bool all = true;
+  for (std::size_t a : r.ratifiers) {
+    const Actor& actor = scenario_.actors[a];
+    const CompiledUtility& utility = utility_of(a);
+    RatificationVote vote;
+    vote.actor = a;
+    vote.utility = utility(agreement);
+    vote.reservation = actor.reservation_value;
+
+    TraceRecord request;
+    request.stage = r.stage;
+    request.channel = channel.channel();
+    request.kind = RecordKind::ratification;
+    request.round = last_round;
+    request.time = 1;
+    request.clock = clock;
+    request.addressee = a;
+    request.outcome = agreement;
+    request.utilities = stake_utilities(agreement);
+    request.observers = channel.observers(Disclosure::ratification, std::nullopt, a);
+    add_record(request);
+
+    if (const StrategySpec* spec = explicit_strategy(a)) {
+      // The ratifier's own strategy answers the agreement as a final offer. It sees its own
+      // utilities over the stage's space and this one turn — nothing of the talks.
+      vote.strategy = spec->text();
+      NegotiatorRequest made{a, r.stage, NegotiatorRole::ratifier, spec,
+                             derive_seed(options_.seed, stream(r.stage, a, NegotiatorRole::ratifier))};
+      std::unique_ptr<Negotiator> negotiator = make(made);
+      if (!negotiator) throw std::invalid_argument("negotiate: the factory made no negotiator");
+      const PartyTable table(utility.all_utilities(r.space), actor.reservation_value, actor.discount);
+      const std::vector<std::uint32_t> strides = [&] {
+        std::vector<std::uint32_t> s(r.space.issue_count(), 1);
+        for (std::size_t k = r.space.issue_count(); k-- > 1;) s[k - 1] = s[k] * r.space.radix(k);
+        return s;
+      }();
+      const double discount = actor.discount;
+      NegotiatorContext context;
+      context.self = 0;
+      context.party_count = 1;
+      context.protocol = "ratification";
+      context.space = &r.space;
+      context.strides = strides;
+      context.table = &table;
+      context.deadline.rounds = deadline;
+      context.clock = options_.clock;
+      context.time_offset = r.time_offset;
+      context.discounts = std::span<const double>(&discount, 1);
+      negotiator->on_start(context);
+      Turn turn;
+      turn.kind = TurnKind::respond;
+      turn.round = std::max(deadline - 1, last_round);
+      turn.time = 1;
+      turn.offer = agreement_index;
+      turn.proposer = kMechanism;
+      vote.accepted = negotiator->act(turn).kind == ReplyKind::accept;
+      negotiator->on_end(vote.accepted ? agreement_index : kNoOutcome);
+    } else {
+      vote.accepted = vote.utility >= vote.reservation;
+    }
+    all = all && vote.accepted;
+
+    TraceRecord answer = request;
+    answer.kind = vote.accepted ? RecordKind::ratified : RecordKind::vetoed;
+    answer.sender = a;
+    answer.addressee.reset();
+    answer.observers = channel.observers(Disclosure::ratification, a, a);
+    add_record(std::move(answer));
+    r.ratification.push_back(std::move(vote));
+  }
+  return all;
+}
+
+}  // namespace
+
+StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) {
+  for (const auto& entry : options.strategies)
+    if (entry.first >= scenario.actors.size()) throw std::invalid_argument("negotiate: strategy for a missing actor");
+  if (options.only_stage && *options.only_stage >= scenario.stages.size())
+    throw std::invalid_argument("negotiate: no such stage");
+  if (options.deadline && *options.deadline < 1) throw InputError("--steps", "needs at least one round");
+
+  StagedResult out;
+  out.clock = options.clock;
+  out.seed = options.seed;
+  out.issues.resize(scenario.issues.size());
+  for (std::size_t a = 0; a < scenario.actors.size(); ++a) {
+    auto it = options.strategies.find(a);
+    out.strategies.push_back(it != options.strategies.end() ? it->second.text() : options.default_strategy.text());
+  }
+
+  const std::size_t n = scenario.stages.size();
+  const std::vector<std::size_t> order =
+      options.only_stage ? std::vector<std::size_t>{*options.only_stage} : stage_order(scenario);
+  std::vector<std::optional<std::size_t>> result_of(n);  // stage → index in out.stages
+  std::vector<double> end_time(n, 0);
+  std::vector<bool> decided(scenario.issues.size(), false);
+
+  for (std::size_t s : order) {
+    const Stage& stage = scenario.stages[s];
+    StageResult r;
+    r.stage = s;
+    r.rules = stage_rules(scenario, s);
+    double offset = 0;
+    std::vector<std::size_t> merge;
+    if (!options.only_stage && stage.after) {
+      const std::size_t a = *stage.after;
+      const StageResult& before = out.stages.at(*result_of[a]);
+      offset = end_time[a];
+      if (!holds(before.status)) {
+        const bool stop = before.status == StageStatus::blocked || before.rules.on_failure == OnFailure::stop;
+        if (stop) {
+          r.status = StageStatus::blocked;
+          r.reason = before.status == StageStatus::blocked
+                         ? fmt::format("{} did not run", scenario.stages[a].id)
+                         : fmt::format("{} did not hold ({}; on_failure: stop)", scenario.stages[a].id,
+                                       to_string(before.status));
+          TraceRecord record;
+          record.stage = s;
+          record.channel = stage.channel;
+          record.kind = RecordKind::blocked;
+          record.clock = offset;
+          out.trace.push_back(std::move(record));
+          end_time[s] = offset;
+          result_of[s] = out.stages.size();
+          out.stages.push_back(std::move(r));
+          continue;
+        }
+        if (before.rules.on_failure == OnFailure::merge) {
+          for (std::size_t issue : before.agenda.issues)
+            if (!decided[issue]) merge.push_back(issue);
+          r.merged_from.push_back(a);
+        }
+      }
+    }
+    StageRun run(scenario, options, out);
+    run.run(r, offset, merge, decided);
+    end_time[s] = offset + r.elapsed;
+
+    // Record decisions for later stages.
+    if (r.status == StageStatus::agreement) {
+      for (std::size_t k = 0; k < r.agenda.issues.size(); ++k) {
+        const std::size_t issue = r.agenda.issues[k];
+        out.issues[issue] = IssueDecision{(*r.agreement)[k], s, false};
+        decided[issue] = true;
+      }
+    } else if (r.status == StageStatus::partial && !r.rules.nothing_agreed_until_all) {
+      for (std::size_t k = 0; k < r.agenda.issues.size() && k < r.agreed_in_principle.size(); ++k) {
+        if (r.agreed_in_principle[k] < 0) continue;
+        const std::size_t issue = r.agenda.issues[k];
+        if (decided[issue] && out.issues[issue].value == std::uint32_t(r.agreed_in_principle[k])) continue;
+        out.issues[issue] = IssueDecision{std::uint32_t(r.agreed_in_principle[k]), s, true};
+        decided[issue] = true;
+      }
+    }
+    result_of[s] = out.stages.size();
+    out.stages.push_back(std::move(r));
+  }
+
+  // Overall utility per actor: salience-weighted over the stages it has a stake in.
+  out.overall.assign(scenario.actors.size(), std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t a = 0; a < scenario.actors.size(); ++a) {
+    const Actor& actor = scenario.actors[a];
+    double weighted = 0, total = 0;
+    for (const StageResult& r : out.stages) {
+      if (r.status == StageStatus::settled) continue;
+      if (r.status == StageStatus::blocked) {
+        const double w = stake_weight(actor, scenario.stages[r.stage].issues);
+        weighted += w * actor.reservation_value;
+        total += w;
+        continue;
+      }
+      for (const ActorUtility& u : r.utilities) {
+        if (u.actor != a) continue;
+        const double w = stake_weight(actor, r.agenda.issues);
+        weighted += w * u.discounted;
+        total += w;
+      }
+    }
+    if (total > 0) out.overall[a] = weighted / total;
+  }
+  return out;
+}
+
+}  // namespace parley
