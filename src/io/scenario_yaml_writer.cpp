@@ -216,7 +216,15 @@ class Writer {
 
   void write_actor(const Actor& actor) {
     const Actor defaults;
-    out_ << YAML::Key << actor.id << YAML::Value << YAML::BeginMap;
+    const bool all_defaults =
+        actor.name == actor.id && actor.capability == defaults.capability && actor.note.empty() &&
+        actor.reservation_value == defaults.reservation_value && actor.risk == defaults.risk &&
+        actor.discount == defaults.discount && actor.shape == defaults.shape && actor.rectangles.empty() &&
+        actor.rectangle_scale == defaults.rectangle_scale &&
+        std::all_of(actor.stances.begin(), actor.stances.end(), [](const Stance& s) { return is_default(s); });
+    out_ << YAML::Key << actor.id << YAML::Value;
+    if (all_defaults) out_ << YAML::Flow;  // `id: {}`
+    out_ << YAML::BeginMap;
     if (actor.name != actor.id) {
       field("name");
       text(actor.name);
@@ -304,6 +312,7 @@ class Writer {
       number(actor.rectangle_scale);
     }
     field("boxes");
+    if (actor.rectangles.empty()) out_ << YAML::Flow;  // `boxes: []`
     out_ << YAML::BeginSeq;
     for (const auto& rectangle : actor.rectangles) {
       out_ << YAML::Flow << YAML::BeginMap;
