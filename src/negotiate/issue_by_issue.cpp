@@ -19,7 +19,10 @@
 // Reopening. On any turn a party may name an issue agreed in principle in Reply::reopen
 // (besides its usual reply). If the `reopen` rule allows it — never; once (each party at most
 // once, the default); any — the issue is open again (event reopen), the restriction is lifted
-// at once, and the issue goes back on the agenda right after the current one.
+// at once, and the issue goes back on the agenda right after the current one. Turn::agreed
+// shows every party the values agreed so far. The built-in strategies reopen an agreed issue
+// when no outcome the agreements still allow reaches their reservation value (naming the
+// issue whose release lets their best rational outcome back in; strategy_base.cpp).
 // Time: rounds are counted across the whole agenda; relative time (r + 1) / (rounds + 1).
 // Events: those of SAO plus agreed_in_principle and reopen; every party sees each one.
 // Settings: order = "k;k;..." (space issue positions), rounds_per_issue = N (default:
@@ -117,6 +120,7 @@ class IssueByIssue final : public Protocol {
           turn.proposer = proposer;
           turn.allowed = &filter;
           turn.issue = issue;
+          turn.agreed = fixed;
           const Reply raw = s.act(p, turn);
           if (raw.reopen >= 0 && raw.reopen < std::int32_t(issues) && raw.reopen != issue &&
               fixed[std::size_t(raw.reopen)] >= 0 &&

@@ -33,6 +33,25 @@ OutcomeIndex StrategyBase::fit(OutcomeIndex o, const Turn& turn) const {
   return above != kNoOutcome ? above : table_->best_allowed(turn.allowed);
 }
 
+std::int32_t StrategyBase::issue_to_reopen(const Turn& turn) const {
+  const OutcomeIndex best_left = table_->best_allowed(turn.allowed);
+  if (best_left != kNoOutcome && u(best_left) >= reservation()) return -1;
+  const std::span<const OutcomeIndex> ranked = table_->ranked();
+  const std::span<const double> sorted = table_->sorted_utilities();
+  // Scan rational outcomes best-first; the first that breaks exactly one agreement names it.
+  for (std::size_t r = 0; r < ranked.size() && sorted[r] >= reservation(); ++r) {
+    std::int32_t breaks = -1;
+    bool more = false;
+    for (std::size_t k = 0; k < turn.agreed.size() && !more; ++k) {
+      if (turn.agreed[k] < 0 || std::int32_t(context_->value(ranked[r], k)) == turn.agreed[k]) continue;
+      if (breaks >= 0) more = true;
+      breaks = std::int32_t(k);
+    }
+    if (breaks >= 0 && !more && breaks != turn.issue) return breaks;
+  }
+  return -1;
+}
+
 void OpponentModels::reset(const NegotiatorContext& context) {
   self_ = context.self;
   models_.resize(context.party_count);

@@ -22,7 +22,12 @@ class StrategyBase : public Negotiator {
   std::string_view name() const override { return name_; }
 
   void on_start(const NegotiatorContext& context) override;
-  Reply act(const Turn& turn) override { return turn.kind == TurnKind::vote ? vote(turn) : decide(turn); }
+  Reply act(const Turn& turn) override {
+    if (turn.kind == TurnKind::vote) return vote(turn);
+    Reply reply = decide(turn);
+    if (!turn.agreed.empty()) reply.reopen = issue_to_reopen(turn);
+    return reply;
+  }
 
  protected:
   // Called at the end of on_start, once the members below are set.
@@ -38,6 +43,10 @@ class StrategyBase : public Negotiator {
   // `o` if the turn's filter allows it; else the allowed outcome nearest above it in own
   // utility; else the best allowed one (kNoOutcome if the filter allows none).
   OutcomeIndex fit(OutcomeIndex o, const Turn& turn) const;
+  // Issue by issue: when no outcome the agreements in principle still allow reaches the
+  // reservation value, the agreed issue whose reopening would let the best outcome back in
+  // (the first in space order that makes an outcome >= reservation value reachable); else -1.
+  std::int32_t issue_to_reopen(const Turn& turn) const;
   // Best outcome allowed on this turn.
   OutcomeIndex best(const Turn& turn) const { return table_->best_allowed(turn.allowed); }
 

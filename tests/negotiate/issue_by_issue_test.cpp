@@ -129,6 +129,30 @@ TEST(IssueByIssue, EarlierAgreementsAndOrder) {
   EXPECT_EQ(c.turns[1].issue, 0);
 }
 
+TEST(IssueByIssue, BuiltInStrategiesReopenWhatLeavesThemBelowTheirReservationValue) {
+  // Issue 0 was agreed in principle at 0 in an earlier stage; that leaves party 1 at most
+  // (0, 2), worth 0.25 < its reservation value 0.4: it reopens issue 0 on its first turn.
+  std::vector<std::vector<double>> u(2, std::vector<double>(9));
+  for (std::uint32_t o = 0; o < 9; ++o) {
+    u[0][o] = 1 - o / 8.0;
+    u[1][o] = o / 8.0;
+  }
+  const CompiledDomain d = test::table_domain({3, 3}, u, {0.0, 0.4});
+  auto a = make_negotiator("conceder");
+  auto b = make_negotiator("conceder");
+  Negotiator* ns[] = {a.get(), b.get()};
+  SessionOptions options;
+  options.deadline.rounds = 60;
+  options.agreed_in_principle = {0, -1};
+  const NegotiationResult r = make_protocol("issue_by_issue")->run(d, ns, options);
+  std::vector<std::pair<std::int32_t, std::int32_t>> reopened;
+  for (const Event& e : r.trace.events)
+    if (e.kind == EventKind::reopen) reopened.emplace_back(e.sender, e.issue);
+  EXPECT_EQ(reopened, (std::vector<std::pair<std::int32_t, std::int32_t>>{{1, 0}}));
+  ASSERT_TRUE(r.agreed());
+  EXPECT_GE(r.utilities[1], 0.4);
+}
+
 TEST(IssueByIssue, BuiltInStrategiesSettleEveryIssue) {
   const CompiledDomain d = two_issues();
   auto a = make_negotiator("conceder");

@@ -82,6 +82,9 @@ struct Turn {
   // when every outcome is allowed. An offer it rejects counts as no offer.
   const OfferFilter* allowed = nullptr;
   std::int32_t issue = -1;  // issue by issue: space position of the issue being settled
+  // Issue by issue: per space issue, the value agreed in principle or -1 (open); empty for
+  // other protocols. A party may name an agreed issue in Reply::reopen.
+  std::span<const std::int32_t> agreed;
 };
 
 enum class ReplyKind : std::uint8_t {
