@@ -36,6 +36,11 @@ struct VariantRun {
 
 std::string number(double x) { return std::isfinite(x) ? fmt::format("{:.3f}", x) : std::string("-"); }
 
+// Compact value for the side-by-side table: the option name or the number on the issue's scale.
+std::string short_value(const Issue& issue, std::uint32_t v) {
+  return issue.kind == IssueKind::discrete ? issue.options.at(v) : fmt::format("{:g}", issue.value_number(v));
+}
+
 const StageResult* stage_result(const StagedResult& result, std::size_t stage) {
   for (const StageResult& r : result.stages)
     if (r.stage == stage) return &r;
@@ -68,7 +73,10 @@ void print_table(const std::vector<VariantRun>& runs) {
   for (const VariantRun& run : runs) header.push_back(run.name);
 
   fmt::print("{} — {} variants compared\n", base.name, runs.size());
-  fmt::print("Strategies: {} · seed {}\n\n", fmt::join(runs.front().result.strategies, ", "), runs.front().result.seed);
+  std::vector<std::string> choices;
+  for (std::size_t a = 0; a < base.actors.size(); ++a)
+    choices.push_back(fmt::format("{} {}", base.actors[a].id, runs.front().result.strategies[a]));
+  fmt::print("Strategies: {} · seed {}\n\n", fmt::join(choices, ", "), runs.front().result.seed);
 
   fmt::print("Stages\n");
   TextTable stages(header);
@@ -91,24 +99,40 @@ void print_table(const std::vector<VariantRun>& runs) {
   }
   stages.print();
 
-  fmt::print("\nOutcome per issue\n");
+  fmt::print("\nOutcome per issue (numbers on the issue's scale; \"vetoed:\" agreed at the table, rejected by a ratifier)\n");
   TextTable issues(header);
+  bool any_row = false;
   for (std::size_t i = 0; i < base.issues.size(); ++i) {
     std::vector<std::string> row{base.issues[i].id};
     bool any = false;
     for (const VariantRun& run : runs) {
       const IssueDecision& d = run.result.issues[i];
+      const Issue& issue = run.scenario.issues[i];
       if (d.value) {
         any = true;
-        row.push_back(fmt::format("{}{}", describe_value(run.scenario.issues[i], *d.value),
-                                  d.in_principle ? " (in principle)" : ""));
-      } else {
-        row.push_back("open");
+        row.push_back(fmt::format("{}{}", short_value(issue, *d.value), d.in_principle ? " (in principle)" : ""));
+        continue;
       }
+      std::string cell = "open";
+      for (const StageResult& r : run.result.stages) {
+        if (r.status != StageStatus::rejected || !r.agreement) continue;
+        for (std::size_t k = 0; k < r.agenda.issues.size(); ++k)
+          if (r.agenda.issues[k] == i) {
+            cell = "vetoed: " + short_value(issue, (*r.agreement)[k]);
+            any = true;
+          }
+      }
+      row.push_back(cell);
     }
-    if (any) issues.add(row);
+    if (any) {
+      issues.add(row);
+      any_row = true;
+    }
   }
-  issues.print();
+  if (any_row)
+    issues.print();
+  else
+    fmt::print("  no issue was decided in any variant\n");
 
   fmt::print("\nOverall utility per actor (salience-weighted over stages, discounted)\n");
   std::vector<std::string> with_reservation = header;

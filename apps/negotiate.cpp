@@ -163,8 +163,10 @@ void print_stage(const Scenario& scenario, const StagedResult& result, const Sta
     default: break;
   }
   fmt::print("  Result: {}\n", status);
-  if (r.status != StageStatus::agreement && r.status != StageStatus::settled)
-    fmt::print("  Later stages: on_failure {}\n", to_string(r.rules.on_failure));
+  const bool waited_for = std::any_of(scenario.stages.begin(), scenario.stages.end(),
+                                      [&r](const Stage& other) { return other.after == r.stage; });
+  if (waited_for && r.status != StageStatus::agreement && r.status != StageStatus::settled)
+    fmt::print("  Stages after it: on_failure {}\n", to_string(r.rules.on_failure));
   if (stage.channel) {
     const StageChannel channel(scenario, r.stage);
     std::vector<std::size_t> outsiders;
