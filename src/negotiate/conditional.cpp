@@ -39,15 +39,15 @@ class Conditional final : public Negotiator {
   }
 
   Reply act(const Turn& turn) override {
-    if (satisfying_.empty()) return turn.kind == TurnKind::vote ? Reply::reject() : Reply{ReplyKind::reject, kNoOutcome, -1};
+    if (satisfying_.empty()) return Reply::reject();
     Reply reply = inner_->act(turn);
     switch (reply.kind) {
       case ReplyKind::accept:
-        if (turn.offer != kNoOutcome && ok_[turn.offer]) return reply;
+        if (turn.offer >= ok_.size() || ok_[turn.offer]) return reply;  // nothing standing: the session rejects it
         if (turn.kind == TurnKind::vote) return Reply::reject();
         return with_reopen(Reply::propose(replacement(turn.offer, turn)), reply);
       case ReplyKind::offer:
-        if (ok_[reply.outcome]) return reply;
+        if (reply.outcome >= ok_.size() || ok_[reply.outcome]) return reply;  // the session rejects invalid ones
         return with_reopen(Reply::propose(replacement(reply.outcome, turn)), reply);
       default: return reply;
     }
