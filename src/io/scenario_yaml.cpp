@@ -229,7 +229,24 @@ class Builder {
         break;
       }
     }
+    issue.reference_point = read_point_on_scale(record, "reference_point", issue);
+    issue.known_outcome = read_point_on_scale(record, "known_outcome", issue);
     return issue;
+  }
+
+  // A point on an issue's own scale: an option name on discrete issues (stored as its
+  // ordinal index), a number within the range otherwise.
+  std::optional<double> read_point_on_scale(const Record& record, std::string_view field, const Issue& issue) const {
+    const Value* point = record.find(field);
+    if (!point) return std::nullopt;
+    if (issue.kind == IssueKind::discrete)
+      return value_index(issue, point->text(), point->mark(), point->path());
+    const double at = point->number();
+    if (at < issue.lower || at > issue.upper)
+      point->fail(fmt::format("{} is {}, outside the range of issue '{}' [{}, {}]", point->path(),
+                              yaml_tree::format_number(at), issue.id, yaml_tree::format_number(issue.lower),
+                              yaml_tree::format_number(issue.upper)));
+    return at;
   }
 
   // ---- actors -------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ namespace parley::yaml_scenario {
 
 inline constexpr std::string_view kRootFields[] = {"name",   "description", "issues", "actors",
                                                    "channels", "stages",    "links",  "variants"};
-inline constexpr std::string_view kIssueFields[] = {"name", "options", "ordered", "integer", "range", "steps", "labels"};
+inline constexpr std::string_view kIssueFields[] = {"name",  "options", "ordered",         "integer",      "range",
+                                                    "steps", "labels",  "reference_point", "known_outcome"};
 inline constexpr std::string_view kActorFields[] = {"name",     "capability", "note",  "reservation", "risk",
                                                     "discount", "shape",      "stances", "rectangles"};
 inline constexpr std::string_view kStanceFields[] = {"position", "salience", "values"};

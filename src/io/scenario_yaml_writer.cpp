@@ -211,7 +211,18 @@ class Writer {
         }
         break;
     }
+    point_on_scale("reference_point", issue, issue.reference_point);
+    point_on_scale("known_outcome", issue, issue.known_outcome);
     out_ << YAML::EndMap;
+  }
+
+  void point_on_scale(const char* name, const Issue& issue, const std::optional<double>& point) {
+    if (!point) return;
+    field(name);
+    if (issue.kind == IssueKind::discrete)
+      text(issue.options.at(static_cast<std::size_t>(*point)));
+    else
+      number(*point);
   }
 
   void write_actor(const Actor& actor) {

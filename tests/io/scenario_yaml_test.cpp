@@ -76,6 +76,8 @@ class Differ {
     });
     same(at + ".options", x.options, y.options);
     same(at + ".ordered", x.ordered, y.ordered);
+    same(at + ".reference_point", x.reference_point, y.reference_point);
+    same(at + ".known_outcome", x.known_outcome, y.known_outcome);
   }
   void actor(const std::string& at, const Actor& x, const Actor& y) {
     same(at + ".id", x.id, y.id);
@@ -717,6 +719,39 @@ TEST(ScenarioYaml, RejectsAliasBombs) {
 
 TEST(ScenarioYaml, LoadReportsUnreadableFiles) {
   EXPECT_THROW(load_scenario_yaml(kData / "scenarios" / "no-such-file.yaml"), InputError);
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(ScenarioYaml, ReadsAndWritesReferencePointsAndKnownOutcomes) {
+  const std::string text =
+      "name: facts\n"
+      "issues:\n"
+      "  ceasefire: {options: [none, partial, full], ordered: true, reference_point: none, known_outcome: partial}\n"
+      "  budget: {range: [0, 100], reference_point: 20, known_outcome: 37.5}\n"
+      "actors:\n"
+      "  a: {stances: {budget: {position: 10}}}\n";
+  const Scenario scenario = parse_scenario_yaml(text, "facts.yaml");
+  EXPECT_EQ(scenario.issues[0].reference_point, 0.0);
+  EXPECT_EQ(scenario.issues[0].known_outcome, 1.0);
+  EXPECT_EQ(scenario.issues[1].reference_point, 20.0);
+  EXPECT_EQ(scenario.issues[1].known_outcome, 37.5);
+  const Scenario again = parse_scenario_yaml(scenario_to_yaml(scenario), "again.yaml");
+  EXPECT_EQ(again.issues[0].known_outcome, 1.0);
+  EXPECT_EQ(again.issues[1].reference_point, 20.0);
+
+  try {
+    parse_scenario_yaml("name: x\nissues:\n  b: {range: [0, 10], known_outcome: 11}\nactors: {a: {}}\n", "bad.yaml");
+    ADD_FAILURE() << "an outcome outside the range must be rejected";
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.line(), 3);
+    EXPECT_EQ(error.column(), 38);
+    EXPECT_NE(error.message().find("outside the range"), std::string::npos) << error.message();
+  }
 }
 
 }  // namespace
