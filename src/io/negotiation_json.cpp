@@ -175,7 +175,8 @@ json staged_result_to_json(const Scenario& scenario, const StagedResult& result)
   return j;
 }
 
-json trace_record_to_json(const Scenario& scenario, const StagedResult& result, std::size_t seq) {
+nlohmann::ordered_json trace_record_to_json(const Scenario& scenario, const StagedResult& result, std::size_t seq) {
+  using json = nlohmann::ordered_json;
   const TraceRecord& t = result.trace.at(seq);
   const StageResult* r = find_result(result, t.stage);
   json j;
@@ -188,17 +189,23 @@ json trace_record_to_json(const Scenario& scenario, const StagedResult& result, 
   j["kind"] = to_string(t.kind);
   j["sender"] = t.sender ? json(scenario.actors[*t.sender].id) : json();
   j["addressee"] = t.addressee ? json(scenario.actors[*t.addressee].id) : json();
-  j["outcome"] = t.outcome && r ? outcome_to_json(scenario, r->space, *t.outcome) : json();
+  j["outcome"] = t.outcome && r ? json(outcome_to_json(scenario, r->space, *t.outcome)) : json();
   if (t.issue >= 0 && r && std::size_t(t.issue) < r->agenda.issues.size()) {
     const Issue& issue = scenario.issues[r->agenda.issues[std::size_t(t.issue)]];
     j["issue"] = issue.id;
-    j["value"] = t.value >= 0 ? value_json(issue, std::uint32_t(t.value)) : json();
+    j["value"] = t.value >= 0 ? json(value_json(issue, std::uint32_t(t.value))) : json();
   } else {
     j["issue"] = nullptr;
     j["value"] = nullptr;
   }
-  j["utilities"] = r ? utilities_json(scenario, r->stakeholders, t.utilities) : json::object();
-  j["observers"] = id_list(scenario, t.observers);
+  json utilities = json::object();
+  if (r)
+    for (std::size_t i = 0; i < r->stakeholders.size() && i < t.utilities.size(); ++i)
+      utilities[scenario.actors[r->stakeholders[i]].id] = t.utilities[i];
+  j["utilities"] = std::move(utilities);
+  json observers = json::array();
+  for (std::size_t a : t.observers) observers.push_back(scenario.actors[a].id);
+  j["observers"] = std::move(observers);
   return j;
 }
 

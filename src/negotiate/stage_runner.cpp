@@ -131,7 +131,7 @@ class StageRun {
     return options_.factory ? options_.factory(request) : make_negotiator(*request.strategy, request.seed);
   }
   bool ratify(StageResult& r, const StageChannel& channel, OutcomeIndex agreement_index, const Outcome& agreement,
-              double clock, std::int32_t last_round, std::int32_t deadline);
+              double time, double clock, std::int32_t last_round, std::int32_t deadline);
 
   const Scenario& scenario_;
   const StagedOptions& options_;
@@ -302,7 +302,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 
     if (result.agreed()) {
       r.agreement = domain.decode(result.agreement);
-      const bool ratified = ratify(r, channel, result.agreement, *r.agreement, clock_at_end,
+      const bool ratified = ratify(r, channel, result.agreement, *r.agreement, result.time, clock_at_end,
                                    std::max(result.rounds - 1, 0), deadline);
       r.status = ratified ? StageStatus::agreement : StageStatus::rejected;
       if (ratified) {
@@ -391,7 +391,8 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 }
 
 bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex agreement_index,
-                      const Outcome& agreement, double clock, std::int32_t last_round, std::int32_t deadline) {
+                      const Outcome& agreement, double time, double clock, std::int32_t last_round,
+                      std::int32_t deadline) {
   bool all = true;
   for (std::size_t a : r.ratifiers) {
     const Actor& actor = scenario_.actors[a];
@@ -406,7 +407,7 @@ bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex 
     request.channel = channel.channel();
     request.kind = RecordKind::ratification;
     request.round = last_round;
-    request.time = 1;
+    request.time = time;
     request.clock = clock;
     request.addressee = a;
     request.outcome = agreement;

@@ -282,6 +282,93 @@ TEST(Staged, LinkedIssueIsBargainedAsAPackage) {
   EXPECT_EQ(*result.issues[*scenario.find_issue("w")].stage, deal.stage);
 }
 
+// Agrees to whatever is put to it on the first issue of an issue-by-issue stage and blocks
+// every later one (never offers, never accepts): the talks end with a partial agreement.
+class FirstIssueOnly : public Negotiator {
+ public:
+  void on_start(const NegotiatorContext&) override {}
+  Reply act(const Turn& turn) override {
+    if (turn.kind == TurnKind::respond && turn.issue == 0) return Reply::accept();
+    return Reply::reject();
+  }
+  std::string_view name() const override { return "first-issue-only"; }
+};
+
+// Never agrees to anything.
+class Blocker : public Negotiator {
+ public:
+  void on_start(const NegotiatorContext&) override {}
+  Reply act(const Turn&) override { return Reply::reject(); }
+  std::string_view name() const override { return "blocker"; }
+};
+
+// Actor b plays `Agent`, everyone else its strategy from the registry.
+template <typename Agent>
+StagedOptions b_plays(const Scenario& scenario, const char* others) {
+  StagedOptions options;
+  options.default_strategy = parse_strategy(others);
+  const std::size_t b = actor(scenario, "b");
+  options.factory = [b](const NegotiatorRequest& request) -> std::unique_ptr<Negotiator> {
+    if (request.actor == b && request.stage == 1) return std::make_unique<Agent>();
+    return make_negotiator(*request.strategy, request.seed);
+  };
+  return options;
+}
+
+Scenario issue_by_issue_deal() {
+  Scenario scenario = load_scenario(kStaged);
+  Stage& deal = scenario.stages[stage(scenario, "deal")];
+  deal.protocol = "issue_by_issue";
+  return scenario;
+}
+
+TEST(Staged, PartialAgreementKeepsWhatWasAgreedInPrinciple) {
+  const Scenario scenario = issue_by_issue_deal();
+  ASSERT_EQ(stage(scenario, "deal"), 1u);
+  const StagedResult result = run_staged(scenario, b_plays<FirstIssueOnly>(scenario, "conceder"));
+  const StageResult& deal = result_of(result, scenario, "deal");
+  ASSERT_EQ(deal.status, StageStatus::partial) << deal.reason;
+  EXPECT_FALSE(deal.agreement.has_value());
+  EXPECT_TRUE(deal.ratification.empty());  // nothing binding to ratify yet
+  ASSERT_EQ(deal.agreed_in_principle.size(), 2u);
+  EXPECT_GE(deal.agreed_in_principle[0], 0);
+  EXPECT_LT(deal.agreed_in_principle[1], 0);
+  const IssueDecision& y = result.issues[*scenario.find_issue("y")];
+  ASSERT_TRUE(y.value.has_value());
+  EXPECT_TRUE(y.in_principle);
+  EXPECT_EQ(*y.value, std::uint32_t(deal.agreed_in_principle[0]));
+  EXPECT_FALSE(result.issues[*scenario.find_issue("w")].value.has_value());
+  const bool traced = std::any_of(result.trace.begin(), result.trace.end(), [&](const TraceRecord& record) {
+    return record.kind == RecordKind::agreed_in_principle && record.stage == deal.stage && record.issue == 0;
+  });
+  EXPECT_TRUE(traced);
+}
+
+TEST(Staged, NothingAgreedUntilEverythingIsAgreed) {
+  Scenario scenario = issue_by_issue_deal();
+  scenario.stages[stage(scenario, "deal")].protocol_settings["nothing_agreed_until_all"] = "true";
+  const StagedResult result = run_staged(scenario, b_plays<FirstIssueOnly>(scenario, "conceder"));
+  EXPECT_EQ(result_of(result, scenario, "deal").status, StageStatus::partial);
+  EXPECT_FALSE(result.issues[*scenario.find_issue("y")].value.has_value());
+}
+
+TEST(Staged, ReopenedIssueKeepsItsEarlierValueWhenTheTalksFail) {
+  Scenario scenario = issue_by_issue_deal();
+  scenario.stages[stage(scenario, "deal")].protocol_settings["reopens"] = "x";
+  const StagedResult result = run_staged(scenario, b_plays<Blocker>(scenario, "conceder"));
+  const StageResult& truce = result_of(result, scenario, "truce");
+  const StageResult& deal = result_of(result, scenario, "deal");
+  ASSERT_EQ(truce.status, StageStatus::agreement);
+  EXPECT_EQ(deal.agenda.reopened, issues(scenario, {"x"}));
+  // x enters the issue-by-issue talks as agreed in principle; carried in, it is no partial
+  // agreement of the deal, and it stays decided by the truce.
+  EXPECT_EQ(deal.status, StageStatus::failure) << deal.reason;
+  const IssueDecision& x = result.issues[*scenario.find_issue("x")];
+  ASSERT_TRUE(x.value.has_value());
+  EXPECT_EQ(*x.stage, truce.stage);
+  EXPECT_EQ(*x.value, (*truce.agreement)[0]);
+}
+
 TEST(Staged, SameSeedSameTraceDifferentSeedsDiffer) {
   const Scenario scenario = load_scenario(kFlagship);
   StagedOptions options;

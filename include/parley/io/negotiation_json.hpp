@@ -17,9 +17,9 @@ namespace parley {
 // outcome) and overall utilities. REQUIRES: `result` came from run_staged(scenario, ...).
 nlohmann::json staged_result_to_json(const Scenario& scenario, const StagedResult& result);
 
-// One trace record: seq, stage, channel, round, time, clock, kind, sender, addressee,
-// outcome, issue, value, utilities, observers.
-nlohmann::json trace_record_to_json(const Scenario& scenario, const StagedResult& result, std::size_t seq);
+// One trace record, keys in this order: seq, stage, channel, round, time, clock, kind,
+// sender, addressee, outcome, issue, value, utilities, observers.
+nlohmann::ordered_json trace_record_to_json(const Scenario& scenario, const StagedResult& result, std::size_t seq);
 
 // Every trace record, one compact JSON object per line, each line ending in '\n'.
 std::string trace_to_jsonl(const Scenario& scenario, const StagedResult& result);
