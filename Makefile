@@ -22,6 +22,8 @@ run: build
 	$(PARLEY) analyze $(FLAGSHIP) --stage truce
 	$(PARLEY) analyze $(FLAGSHIP) --stage settlement
 	$(PARLEY) forecast $(FLAGSHIP) --model all
+	$(PARLEY) negotiate $(FLAGSHIP)
+	$(PARLEY) compare $(FLAGSHIP) --variants base,open-format,trade-ukraine,press-russia
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
