@@ -57,8 +57,10 @@ class Conditional final : public Negotiator {
   void on_end(OutcomeIndex agreement) override { inner_->on_end(agreement); }
 
  private:
-  static Reply with_reopen(Reply reply, const Reply& original) {
-    if (reply.outcome == kNoOutcome) reply.kind = ReplyKind::reject;
+  Reply with_reopen(Reply reply, const Reply& original) const {
+    // No replacement, or one below the reservation value: pass.
+    if (reply.outcome == kNoOutcome || table_->utility(reply.outcome) < table_->reservation_value())
+      reply = Reply::reject();
     reply.reopen = original.reopen;
     return reply;
   }

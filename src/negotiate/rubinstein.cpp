@@ -6,7 +6,8 @@
 // The strategy plays that equilibrium on any domain, reading shares as utilities: as proposer
 // it offers the outcome whose own utility is the highest not above x_i* (on a split domain the
 // responder then gets at least 1 − x_i* = δ_j x_j*, so it accepts); as responder it accepts
-// iff u(offer) >= δ_i x_i* − 1e-12. Discount factors are the session's (common knowledge, as in
+// iff u(offer) >= δ_i x_i* − 1e-12; neither below its reservation value (then it offers the
+// lowest outcome at or above it). Discount factors are the session's (common knowledge, as in
 // Rubinstein's model); under the relative-time discount clock a period is worth
 // δ^(1 / (rounds + 1)). With more than two parties the opponent's factor is the largest of the
 // others'. The protocol should be "alternating" (one offer per period).
@@ -63,7 +64,10 @@ class Rubinstein final : public StrategyBase {
     std::int64_t r = table_->rank_at_least(demand_ + 1e-12) + 1;
     if (r >= std::int64_t(ranked.size())) r = std::int64_t(ranked.size()) - 1;
     if (r < 0) return Reply::reject();
-    return Reply::propose(fit(ranked[std::size_t(r)], turn));
+    OutcomeIndex o = ranked[std::size_t(r)];
+    if (u(o) < reservation()) o = table_->at_least(reservation());  // never below its reservation value
+    if (o == kNoOutcome) return Reply::reject();
+    return Reply::propose(fit(o, turn));
   }
 
  private:

@@ -25,6 +25,10 @@ class StrategyBase : public Negotiator {
   Reply act(const Turn& turn) override {
     if (turn.kind == TurnKind::vote) return vote(turn);
     Reply reply = decide(turn);
+    // Individual rationality: no built-in strategy offers less than its reservation value
+    // (an offer it cannot fit above it becomes a pass).
+    if (reply.kind == ReplyKind::offer && reply.outcome < table_->size() && u(reply.outcome) < reservation())
+      reply = Reply::reject();
     if (!turn.agreed.empty()) reply.reopen = issue_to_reopen(turn);
     return reply;
   }

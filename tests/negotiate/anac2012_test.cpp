@@ -89,6 +89,8 @@ TEST(Anac2012, EveryDomainAndStrategyPairEndsWithAResult) {
       ++agreements;
       const std::vector<double> u{domain.party(0).utility(r.agreement), domain.party(1).utility(r.agreement)};
       EXPECT_EQ(u, r.utilities);
+      for (std::size_t p = 0; p < 2; ++p)  // built-in strategies are individually rational
+        EXPECT_GE(u[p], domain.party(p).reservation_value()) << pair.first << " vs " << pair.second;
       for (std::size_t p = 0; p < 2; ++p) EXPECT_LE(r.discounted[p], r.utilities[p] + 1e-15);
       const Distances dist = distances(analysis, u);
       EXPECT_GE(dist.pareto, 0.0);
