@@ -6,23 +6,26 @@
 // Spec strings: "name" or "name:k=v,k=v", e.g. "boulware", "boulware:e=0.2",
 // "aspiration:e=2,model=frequency", "random:p_accept=0.3". Names and keys are case-sensitive.
 //
-//   name        summary                                                        parameters
-//   aspiration  time-based concession on a polynomial aspiration curve (NegMAS  e=4 max=1
-//               AspirationNegotiator)                                          model=none|frequency
-//   boulware    aspiration with e=4 (tough until late; NegMAS BoulwareTB)       e, max, model
-//   linear      aspiration with e=1                                            e, max, model
-//   conceder    aspiration with e=0.25 (concedes early)                        e, max, model
-//   hardliner   offers its best outcome, accepts only it (NegMAS ToughNegotiator)
-//   tit_for_tat reciprocates the opponent's concession (Faratin et al. 1998;   factor=1
-//               NegMAS NaiveTitForTatNegotiator)                               model=frequency|none
+//   name        summary                                                        parameters (defaults)
+//   aspiration  time-based concession on the aspiration curve max·(1 − t^e)   e=4 max=1 model=none
+//               (NegMAS AspirationNegotiator)                                  window=8
+//   boulware    aspiration with e=4 (tough until late; NegMAS BoulwareTB)       as aspiration
+//   linear      aspiration with e=1                                            as aspiration
+//   conceder    aspiration with e=0.25 (concedes early)                        as aspiration
+//   hardliner   offers its best outcome, accepts only as much (NegMAS Tough)    (none)
+//   tit_for_tat reciprocates the others' concessions (Faratin et al. 1998;     factor=1 kindness=0.01
+//               NegMAS NaiveTitForTatNegotiator)
 //   micro       MiCRO (de Jonge 2022): concedes one new outcome only after      (none)
-//               the opponent did
-//   random      random offers above its reservation value; accepts with       p_accept=0.5
-//               probability p_accept if rational                              p_end=0
-//   nash        offers the Nash point of its (estimated or known) model of     model=frequency|known
-//               the others' utilities, conceding towards it over time           e=1
+//               the others made a new one
+//   random      random rational offers; accepts a rational offer with          p_accept=0.15 p_end=0
+//               probability p_accept, ends with probability p_end
+//   nash        concedes towards its estimate of the Nash point (frequency      model=frequency e=1
+//               model, or the true utilities with complete information)        window=16
 //   rubinstein  subgame-perfect Rubinstein strategy from the discount factors   (none)
 //
+// model=frequency (aspiration family): offers, among the `window` outcomes at or just above
+// the target, the one the frequency opponent model says the others like best.
+// No built-in strategy offers or accepts below its reservation value.
 // Every strategy is deterministic given its seed.
 
 #include <cstdint>
