@@ -73,6 +73,32 @@ TEST(TimeBased, OffersFollowNegMASDefinition) {
   }
 }
 
+TEST(TimeBased, HandTracedAgreementRound) {
+  // linear vs linear, 10 rounds, t = (r + 1) / 11, target 1 − t, offers rounded up to the grid:
+  // round 4: a offers 55 (b gets 0.45 < 0.545), b counters 45 (a gets 0.45);
+  // round 5: a's target 0.4545 > 0.45, a offers 46; b's target 0.4545 <= 0.54: b accepts.
+  const CompiledDomain d = pie();
+  const NegotiationResult r = duel(d, "linear", "linear", 10);
+  ASSERT_TRUE(r.agreed());
+  EXPECT_EQ(r.agreement, 46u);
+  EXPECT_EQ(r.rounds, 6);
+  EXPECT_EQ(r.steps, 12);
+}
+
+TEST(TimeBased, WallClockDeadline) {
+  const CompiledDomain d = pie();
+  auto a = make_negotiator("boulware");
+  auto b = make_negotiator("boulware");
+  Negotiator* ns[] = {a.get(), b.get()};
+  SessionOptions options;
+  options.deadline.rounds = 1'000'000;
+  options.deadline.seconds = 1e-9;  // expired before the first round
+  const NegotiationResult r = make_protocol("sao")->run(d, ns, options);
+  EXPECT_EQ(r.status, NegotiationStatus::timeout);
+  EXPECT_EQ(r.rounds, 0);
+  EXPECT_EQ(r.steps, 0);
+}
+
 TEST(TimeBased, BoulwareConcedesLaterThanConceder) {
   const CompiledDomain d = pie();
   const std::vector<double> boulware = offers_of(duel(d, "boulware", "hardliner"), d, 0);
