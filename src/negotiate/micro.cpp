@@ -13,6 +13,7 @@
 // Under a filter (issue by issue) the order skips outcomes the filter forbids.
 // Parameters: none.
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -39,7 +40,8 @@ class Micro final : public StrategyBase {
   void start() override {
     seen_.assign((table_->size() + 63) / 64, 0);
     made_.clear();
-    made_.reserve(64);
+    // At most one new offer per turn: no allocation during the negotiation.
+    made_.reserve(std::min<std::size_t>(table_->size(), std::size_t(context_->deadline.rounds) + 1));
   }
 
   Reply decide(const Turn& turn) override {
