@@ -73,10 +73,8 @@ void print_table(const std::vector<VariantRun>& runs) {
   for (const VariantRun& run : runs) header.push_back(run.name);
 
   fmt::print("{} — {} variants compared\n", base.name, runs.size());
-  std::vector<std::string> choices;
-  for (std::size_t a = 0; a < base.actors.size(); ++a)
-    choices.push_back(fmt::format("{} {}", base.actors[a].id, runs.front().result.strategies[a]));
-  fmt::print("Strategies: {} · seed {}\n\n", fmt::join(choices, ", "), runs.front().result.seed);
+  fmt::print("Strategies: {} · seed {}\n\n", strategy_summary(base, runs.front().result.strategies),
+             runs.front().result.seed);
 
   fmt::print("Stages\n");
   TextTable stages(header);

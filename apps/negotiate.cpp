@@ -210,10 +210,7 @@ void print_stage(const Scenario& scenario, const StagedResult& result, const Sta
 
 void print_narrative(const Scenario& scenario, const StagedResult& result) {
   fmt::print("{}{}\n", scenario.name, scenario.variant.empty() ? "" : fmt::format(" — variant {}", scenario.variant));
-  std::vector<std::string> choices;
-  for (std::size_t a = 0; a < scenario.actors.size(); ++a)
-    choices.push_back(fmt::format("{} {}", scenario.actors[a].id, result.strategies[a]));
-  fmt::print("Strategies: {} · seed {} · discount clock: {}\n", fmt::join(choices, ", "), result.seed,
+  fmt::print("Strategies: {} · seed {} · discount clock: {}\n", strategy_summary(scenario, result.strategies), result.seed,
              result.clock == DiscountClock::rounds ? "rounds" : "relative time (one unit per stage)");
 
   std::size_t n = 0;
@@ -319,6 +316,16 @@ StagedOptions staged_options(const Scenario& scenario, const RunChoices& choices
     options.strategies[resolve_actor(scenario, actor)] = std::move(spec);
   }
   return options;
+}
+
+std::string strategy_summary(const Scenario& scenario, const std::vector<std::string>& strategies) {
+  if (!strategies.empty() && std::all_of(strategies.begin(), strategies.end(),
+                                         [&strategies](const std::string& s) { return s == strategies.front(); }))
+    return strategies.front() + " for every actor";
+  std::vector<std::string> choices;
+  for (std::size_t a = 0; a < scenario.actors.size() && a < strategies.size(); ++a)
+    choices.push_back(fmt::format("{} {}", scenario.actors[a].id, strategies[a]));
+  return fmt::format("{}", fmt::join(choices, ", "));
 }
 
 std::string describe_value(const Issue& issue, std::uint32_t value) {
