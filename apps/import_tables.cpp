@@ -23,16 +23,7 @@ struct ImportOptions {
 };
 
 void write(const Scenario& scenario, const ImportOptions& options) {
-  std::size_t facts = 0;
-  for (const Issue& issue : scenario.issues) facts += issue.reference_point || issue.known_outcome ? 1 : 0;
   const std::string yaml = scenario_to_yaml(scenario);
-  // The scenario format may not carry reference points and outcomes yet: say so rather than
-  // drop them silently.
-  if (facts && yaml.find("known_outcome") == std::string::npos && yaml.find("reference_point") == std::string::npos)
-    fmt::print(stderr,
-               "note: {} issues carry a reference point or a known outcome, which the parley scenario format "
-               "does not record yet; `parley forecast` and `parley evaluate` read them from the original file\n",
-               facts);
   if (options.output.empty())
     fmt::print("{}", yaml);
   else
