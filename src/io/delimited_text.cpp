@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace parley::io_detail {
 
 namespace {
@@ -125,6 +127,13 @@ std::string make_id(std::string_view name, std::string_view fallback) {
     }
   }
   return id.empty() ? std::string(fallback) : id;
+}
+
+std::string unique_id(const std::string& id, std::set<std::string>& taken) {
+  std::string candidate = id;
+  for (int n = 2; taken.count(candidate) != 0; ++n) candidate = fmt::format("{}_{}", id, n);
+  taken.insert(candidate);
+  return candidate;
 }
 
 }  // namespace parley::io_detail

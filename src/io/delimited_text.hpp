@@ -4,6 +4,7 @@
 // Internal to the io layer.
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,5 +38,8 @@ std::string lower(std::string_view text);
 // A parley id from a free-text name: letters, digits, '_' and '-' kept, other runs become
 // one '_'; `fallback` when nothing is left.
 std::string make_id(std::string_view name, std::string_view fallback);
+
+// `id`, or `id_2`, `id_3`, ... when taken; records the result in `taken`.
+std::string unique_id(const std::string& id, std::set<std::string>& taken);
 
 }  // namespace parley::io_detail

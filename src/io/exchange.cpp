@@ -34,13 +34,6 @@ std::string format_number(double x) { return fmt::format("{:g}", x); }
 // Larger magnitudes are typing errors and would overflow the models' arithmetic.
 constexpr double kLargest = 1e12;
 
-std::string unique(const std::string& id, std::set<std::string>& taken) {
-  std::string candidate = id;
-  for (int n = 2; taken.count(candidate); ++n) candidate = fmt::format("{}_{}", id, n);
-  taken.insert(candidate);
-  return candidate;
-}
-
 }  // namespace
 
 bool looks_like_exchange_input(std::string_view text) {
@@ -97,7 +90,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
         throw InputError(file_name, line.number, line.fields[1].column, fmt::format("actor '{}' is declared twice", f[1]));
       actor_index[f[1]] = scenario.actors.size();
       Actor actor;
-      actor.id = unique(io_detail::make_id(f[1], fmt::format("actor-{}", scenario.actors.size() + 1)), actor_ids);
+      actor.id = io_detail::unique_id(io_detail::make_id(f[1], fmt::format("actor-{}", scenario.actors.size() + 1)), actor_ids);
       actor.name = f[2].empty() ? f[1] : f[2];
       if (f.size() > 3 && !f[3].empty()) actor.note = f[3];
       scenario.actors.push_back(std::move(actor));
@@ -108,7 +101,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
         throw InputError(file_name, line.number, line.fields[1].column, fmt::format("issue '{}' is declared twice", f[1]));
       issue_index[f[1]] = scenario.issues.size();
       Issue issue;
-      issue.id = unique(io_detail::make_id(f[1], fmt::format("issue-{}", scenario.issues.size() + 1)), issue_ids);
+      issue.id = io_detail::unique_id(io_detail::make_id(f[1], fmt::format("issue-{}", scenario.issues.size() + 1)), issue_ids);
       issue.name = f[2].empty() ? f[1] : f[2];
       scenario.issues.push_back(std::move(issue));
       scale_points.emplace_back();

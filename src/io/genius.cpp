@@ -39,13 +39,6 @@ std::string id_from_name(std::string_view name, std::string_view fallback) {
   return id.empty() ? std::string(fallback) : id;
 }
 
-std::string unique_id(const std::string& id, std::set<std::string>& taken) {
-  std::string candidate = id;
-  for (int k = 2; taken.count(candidate) != 0; ++k) candidate = fmt::format("{}_{}", id, k);
-  taken.insert(candidate);
-  return candidate;
-}
-
 }  // namespace genius_detail
 
 namespace {

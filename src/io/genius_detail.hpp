@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "delimited_text.hpp"
+
 #include "parley/core/actor.hpp"
 #include "parley/core/issue.hpp"
 #include "parley/io/input_error.hpp"
@@ -73,7 +75,7 @@ bool equals_ignoring_case(std::string_view a, std::string_view b);
 // `fallback` when nothing is left.
 std::string id_from_name(std::string_view name, std::string_view fallback);
 // `id`, or `id_2`, `id_3`, ... : the first not in `taken`; adds it to `taken`.
-std::string unique_id(const std::string& id, std::set<std::string>& taken);
+using io_detail::unique_id;
 
 // The issues of a domain file, in GENIUS preorder, with their GENIUS `index` attributes.
 struct Domain {

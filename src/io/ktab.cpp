@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "delimited_text.hpp"
 #include "ktab_detail.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
@@ -21,28 +22,6 @@ namespace ktab_detail {
 namespace {
 
 std::string format_number(double x) { return fmt::format("{:g}", x); }
-
-std::string make_id(std::string_view name, std::string_view fallback) {
-  std::string id;
-  bool gap = false;
-  for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-') {
-      if (gap && !id.empty()) id += '_';
-      id += c;
-      gap = false;
-    } else {
-      gap = true;
-    }
-  }
-  return id.empty() ? std::string(fallback) : id;
-}
-
-std::string unique_id(const std::string& id, std::set<std::string>& taken) {
-  std::string candidate = id;
-  for (int n = 2; taken.count(candidate); ++n) candidate = fmt::format("{}_{}", id, n);
-  taken.insert(candidate);
-  return candidate;
-}
 
 }  // namespace
 
@@ -99,7 +78,7 @@ Scenario to_scenario(const RawTable& table, const std::string& source) {
   for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
     Issue issue;
     issue.name = table.dimensions[d];
-    issue.id = unique_id(make_id(issue.name, fmt::format("dimension-{}", d + 1)), issue_ids);
+    issue.id = io_detail::unique_id(io_detail::make_id(issue.name, fmt::format("dimension-{}", d + 1)), issue_ids);
     issue.kind = IssueKind::continuous;
     issue.lower = 0;
     issue.upper = 100;
@@ -110,7 +89,7 @@ Scenario to_scenario(const RawTable& table, const std::string& source) {
     const RawActor& raw = table.actors[i];
     Actor actor;
     actor.name = raw.name;
-    actor.id = unique_id(make_id(raw.name, fmt::format("actor-{}", i + 1)), actor_ids);
+    actor.id = io_detail::unique_id(io_detail::make_id(raw.name, fmt::format("actor-{}", i + 1)), actor_ids);
     actor.capability = raw.capability;
     actor.note = raw.description.empty() ? fmt::format("KTAB actor, {}", source)
                                          : fmt::format("{} (KTAB actor, {})", raw.description, source);
