@@ -54,6 +54,7 @@ class Conditional final : public Negotiator {
   }
 
   void observe(const Event& event) override { inner_->observe(event); }
+  bool observes() const override { return inner_->observes(); }
   void on_end(OutcomeIndex agreement) override { inner_->on_end(agreement); }
 
  private:

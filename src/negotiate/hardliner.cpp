@@ -11,6 +11,7 @@ namespace {
 class HardLiner final : public StrategyBase {
  public:
   using StrategyBase::StrategyBase;
+  bool observes() const override { return false; }
 
  protected:
   Reply decide(const Turn& turn) override {

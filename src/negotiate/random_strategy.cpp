@@ -20,6 +20,7 @@ class RandomStrategy final : public StrategyBase {
  public:
   RandomStrategy(std::string name, double p_accept, double p_end, std::uint64_t seed)
       : StrategyBase(std::move(name)), p_accept_(p_accept), p_end_(p_end), rng_(seed) {}
+  bool observes() const override { return false; }
 
  protected:
   Reply decide(const Turn& turn) override {

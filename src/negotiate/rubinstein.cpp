@@ -36,6 +36,7 @@ namespace {
 class Rubinstein final : public StrategyBase {
  public:
   using StrategyBase::StrategyBase;
+  bool observes() const override { return false; }
 
  protected:
   void start() override {

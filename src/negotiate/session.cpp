@@ -50,6 +50,8 @@ void Session::start() {
     c.known_utilities = known_;
   }
   for (std::size_t p = 0; p < n; ++p) negotiators_[p]->on_start(contexts_[p]);
+  for (std::size_t p = 0; p < n; ++p)
+    if (negotiators_[p]->observes()) listening_ |= party_bit(p);
 }
 
 double Session::time(std::int32_t round, std::int32_t total) const {
@@ -94,7 +96,7 @@ void Session::emit(Event event, PartySet entitled) {
   if (options_.visibility) entitled &= options_.visibility(event, entitled);
   if (event.sender >= 0) entitled &= ~party_bit(std::size_t(event.sender));
   event.observers = entitled;
-  for (PartySet rest = entitled; rest != 0; rest &= rest - 1) {
+  for (PartySet rest = entitled & listening_; rest != 0; rest &= rest - 1) {
     const int p = std::countr_zero(rest);
     negotiators_[std::size_t(p)]->observe(event);
   }

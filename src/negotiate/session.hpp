@@ -63,6 +63,7 @@ class Session {
   std::chrono::steady_clock::time_point started_;
   bool timed_ = false;
   std::int32_t steps_ = 0;
+  PartySet listening_ = 0;  // parties whose observe() does something
   NegotiationResult result_;
 };
 

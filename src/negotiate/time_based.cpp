@@ -58,6 +58,7 @@ class TimeBased final : public StrategyBase {
   void observe(const Event& event) override {
     if (use_model_) models_.observe(event);
   }
+  bool observes() const override { return use_model_; }
 
  protected:
   void start() override {

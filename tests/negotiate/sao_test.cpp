@@ -194,6 +194,19 @@ TEST(Sao, VisibilityHookCanOnlyNarrow) {
   EXPECT_EQ(seen.size(), r.trace.events.size());
 }
 
+TEST(Sao, NegotiatorsThatDoNotObserveAreNotCalled) {
+  const CompiledDomain d = line(2);
+  Scripted a({Reply::propose(0)});
+  Scripted b({Reply::accept()});
+  b.listens = false;
+  Negotiator* ns[] = {&a, &b};
+  const NegotiationResult r = make_protocol("sao")->run(d, ns, {});
+  ASSERT_TRUE(r.agreed());
+  EXPECT_TRUE(b.observed.empty());
+  EXPECT_EQ(r.trace.events[0].observers, party_bit(1));  // still entitled, and recorded as such
+  EXPECT_EQ(a.observed.size(), 2u);
+}
+
 TEST(Sao, NegotiatorsReceiveOnlyTheirOwnTable) {
   const CompiledDomain d = line(2);
   Scripted a({Reply::propose(0)});

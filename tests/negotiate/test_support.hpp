@@ -61,11 +61,13 @@ class Scripted final : public Negotiator {
     return r;
   }
   void observe(const Event& event) override { observed.push_back(event); }
+  bool observes() const override { return listens; }
   void on_end(OutcomeIndex agreement) override { ended_with = agreement; }
   std::string_view name() const override { return "scripted"; }
 
   NegotiatorContext context_;
   bool started = false;
+  bool listens = true;
   std::vector<double> discounts;
   std::size_t known = 0;
   std::vector<Turn> turns;

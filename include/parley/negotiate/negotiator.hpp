@@ -117,6 +117,9 @@ class Negotiator {
   virtual Reply act(const Turn& turn) = 0;
   // An event this party is entitled to observe (never its own actions).
   virtual void observe(const Event& /*event*/) {}
+  // False when observe() ignores every event (checked once, after on_start): the mechanism
+  // then skips the calls. The event's observers are unchanged; this is only a shortcut.
+  virtual bool observes() const { return true; }
   // Called once when the negotiation ends. `agreement` is kNoOutcome on failure.
   virtual void on_end(OutcomeIndex /*agreement*/) {}
   // Registry name with parameters, e.g. "boulware:e=4" (for traces and reports).
