@@ -11,6 +11,7 @@
 #include "parley/io/deu.hpp"
 #include "parley/io/exchange.hpp"
 #include "parley/io/files.hpp"
+#include "parley/io/ktab.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley::cli {
@@ -45,6 +46,13 @@ CLI::App* add_table_import(CLI::App& import, const char* name, const char* descr
 
 void add_import_tables(CLI::App& app) {
   CLI::App* import = app.get_subcommand("import");
+  add_table_import(*import, "ktab", "Import a KTAB actor table (CSV or XML) for the spatial model of politics.",
+                   "One continuous issue (0–100) per KTAB dimension; saliences become 0–1. The XML's model\n"
+                   "parameters are not part of a scenario: `parley forecast` reads them from the original\n"
+                   "file (or give them with --param).\n\n"
+                   "Examples:\n"
+                   "  parley import ktab tests/data/ktab/inputs/SOE-Pol-Comp.csv -o soe.yaml",
+                   [](const std::string& file) { return import_ktab(file).scenario; });
   add_table_import(*import, "bdm", "Import a BDM-style actor table (Actor,Capability,Position,Salience).",
                    "One issue; saliences on 0–1 or 0–100 (detected and stated in the description); the\n"
                    "issue's scale is the range of the positions. Other commands read the CSV directly.\n\n"

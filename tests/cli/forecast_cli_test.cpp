@@ -116,6 +116,14 @@ TEST(ImportCli, TablesBecomeScenariosThatForecastAlike) {
     const auto via = nlohmann::json::parse(run_cli("forecast " + quoted(yaml) + " --model compromise --json").out);
     EXPECT_EQ(direct["models"][0]["outcome"], via["models"][0]["outcome"]) << kind;
   }
+  const auto ktab = run_cli("import ktab " + quoted(kData / "ktab/inputs/SOE-Pol-Comp.csv") + " -o " +
+                            quoted(dir / "ktab.yaml"));
+  ASSERT_EQ(ktab.status, 0) << ktab.err;
+  const auto ktab_direct = nlohmann::json::parse(
+      run_cli("forecast " + quoted(kData / "ktab/inputs/SOE-Pol-Comp.csv") + " --model compromise --json").out);
+  const auto ktab_via =
+      nlohmann::json::parse(run_cli("forecast " + quoted(dir / "ktab.yaml") + " --model compromise --json").out);
+  EXPECT_EQ(ktab_direct["models"][0]["outcome"], ktab_via["models"][0]["outcome"]);
   const auto deu = run_cli("import deu " + quoted(kData / "deu/deu3.tsv") + " -o " + quoted(dir / "deu.yaml"));
   ASSERT_EQ(deu.status, 0) << deu.err;
   EXPECT_EQ(run_cli("validate " + quoted(dir / "deu.yaml")).status, 0);
