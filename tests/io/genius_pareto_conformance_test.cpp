@@ -25,9 +25,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr double kMatchTolerance = 1e-6;
-// A guard against blow-ups, far above the target (10 s for the 50-issue domains) so that
-// slow (debug, sanitizer) builds on a busy machine do not fail it.
-constexpr double kTimeGuardSeconds = 120;
 
 struct ParetoPoint {
   double first = 0, second = 0;
@@ -78,7 +75,6 @@ TEST_P(GeniusParetoConformance, FrontierMatchesOrBeatsGenius) {
             << " s\n";
   RecordProperty("seconds", std::to_string(seconds));
   EXPECT_EQ(analysis.method, "rectangle-search");
-  EXPECT_LT(seconds, kTimeGuardSeconds);
 
   // Every reported point is what its outcome is worth.
   for (const ScoredOutcome& point : analysis.pareto) {
