@@ -93,3 +93,27 @@ TEST(Cli, VariantsChangeTheAnalysis) {
 
 }  // namespace
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+// Acceptance: `parley analyze --json` on every ANAC 2012 folder, with the documented keys.
+TEST(Cli, AnalyzeJsonOnEveryAnac2012Domain) {
+  std::size_t folders = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kData / "genius/anac/y2012")) {
+    SCOPED_TRACE(entry.path().string());
+    const auto result = run_cli("analyze " + quoted(entry.path()) + " --json");
+    ASSERT_EQ(result.status, 0) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    ASSERT_GE(json["parties"].size(), 2u);
+    EXPECT_GT(json["outcomes"].get<double>(), 0);
+    ASSERT_FALSE(json["pareto"].empty());
+    for (const char* key : {"nash", "kalai_smorodinsky", "utilitarian", "egalitarian"}) EXPECT_TRUE(json.contains(key));
+    EXPECT_EQ(json["utilitarian"]["utilities"].size(), json["parties"].size());
+    ++folders;
+  }
+  EXPECT_EQ(folders, 72u);
+}
+
+}  // namespace
+}  // namespace parley::test
