@@ -65,6 +65,16 @@ TEST(ForecastCli, EveryBdmFileForecasts) {
   }
 }
 
+TEST(ForecastCli, EveryKtabInputForecasts) {
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kData / "ktab/inputs")) {
+    const auto result = run_cli("forecast " + quoted(entry.path()));
+    EXPECT_EQ(result.status, 0) << entry.path() << "\n" << result.err;
+    ++files;
+  }
+  EXPECT_EQ(files, 45u);
+}
+
 TEST(ForecastCli, HistoryInKtabLayout) {
   const auto dir = fresh_directory("history");
   const auto history = dir / "h.csv";
