@@ -33,7 +33,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "protocols.hpp"
 #include "session.hpp"
 
@@ -193,7 +193,7 @@ std::unique_ptr<Protocol> make_issue_by_issue(const Settings& settings) {
       Settings one{{"order", item}};
       const auto k = std::int32_t(int_setting("issue_by_issue", one, "order", 0, 0, 1'000'000));
       if (std::find(order.begin(), order.end(), k) != order.end())
-        throw InputError("protocol", "setting 'order' of protocol 'issue_by_issue' names issue " + item + " twice");
+        throw field_error("protocol", "setting 'order' of protocol 'issue_by_issue' names issue " + item + " twice");
       order.push_back(k);
     }
   }
@@ -203,7 +203,7 @@ std::unique_ptr<Protocol> make_issue_by_issue(const Settings& settings) {
   if (rule == "never") reopen = ReopenRule::never;
   else if (rule == "any") reopen = ReopenRule::any;
   else if (rule != "once")
-    throw InputError("protocol", "setting 'reopen' of protocol 'issue_by_issue' must be never, once or any, not '" + rule + "'");
+    throw field_error("protocol", "setting 'reopen' of protocol 'issue_by_issue' must be never, once or any, not '" + rule + "'");
   return std::make_unique<IssueByIssue>(std::move(order), per_issue, reopen);
 }
 

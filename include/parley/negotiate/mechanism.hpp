@@ -113,7 +113,7 @@ class Protocol {
 //                    may reopen at most one agreed issue, once). Nothing is agreed until
 //                    everything is agreed: the package binds when the last issue is;
 //                    rounds_per_issue = N (default: deadline rounds / issues, at least 1)
-// Throws InputError(file = "protocol", message) for an unknown name or setting, listing the
+// Throws parley::Error (field "protocol") for an unknown name or setting, listing the
 // valid ones.
 std::unique_ptr<Protocol> make_protocol(std::string_view name, const std::map<std::string, std::string>& settings = {});
 std::vector<std::string> protocol_names();
