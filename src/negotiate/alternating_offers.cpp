@@ -22,8 +22,6 @@
 namespace parley::detail {
 namespace {
 
-constexpr std::string_view kName = "alternating";
-
 std::span<Negotiator* const> two_parties(std::span<Negotiator* const> negotiators) {
   if (negotiators.size() != 2) throw std::invalid_argument("alternating offers: exactly two parties");
   return negotiators;
@@ -32,6 +30,8 @@ std::span<Negotiator* const> two_parties(std::span<Negotiator* const> negotiator
 // The state machine: period `period_`, offer `standing_` (or none) from `proposer_`.
 class AlternatingState final : public Session {
  public:
+  static constexpr std::string_view kName = "alternating";
+
   AlternatingState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
                    const SessionOptions& options, bool stepped, std::size_t first)
       : Session(domain, two_parties(negotiators), options, kName, stepped), proposer_(first) {
@@ -94,13 +94,7 @@ class AlternatingState final : public Session {
     finish(NegotiationStatus::timeout, kNoOutcome, -1, begun, t_);
   }
   void event(EventKind kind, std::size_t sender, OutcomeIndex outcome) {
-    Event e;
-    e.round = period_;
-    e.time = t_;
-    e.kind = kind;
-    e.sender = sender == kNoParty ? kMechanism : std::int32_t(sender);
-    e.outcome = outcome;
-    emit(e, everyone());
+    emit(period_, t_, kind, sender == kNoParty ? kMechanism : std::int32_t(sender), outcome, everyone());
   }
 
   std::size_t proposer_;
@@ -109,29 +103,12 @@ class AlternatingState final : public Session {
   double t_ = 0;
 };
 
-class Alternating final : public Protocol {
- public:
-  explicit Alternating(std::size_t first) : first_(first) {}
-  std::string name() const override { return std::string(kName); }
-  std::unique_ptr<NegotiationState> start(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                                          const SessionOptions& options) const override {
-    return std::make_unique<Stepper<AlternatingState>>(domain, negotiators, options, first_);
-  }
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    AlternatingState state(domain, negotiators, options, false, first_);
-    return run_to_end(state);
-  }
-
- private:
-  std::size_t first_;
-};
-
 }  // namespace
 
 std::unique_ptr<Protocol> make_alternating(const Settings& settings) {
   check_settings("alternating", settings, {"first"});
-  return std::make_unique<Alternating>(std::size_t(int_setting("alternating", settings, "first", 0, 0, 1)));
+  return std::make_unique<MachineProtocol<AlternatingState, std::size_t>>(
+      std::size_t(int_setting("alternating", settings, "first", 0, 0, 1)));
 }
 
 }  // namespace parley::detail

@@ -42,8 +42,6 @@
 namespace parley::detail {
 namespace {
 
-constexpr std::string_view kName = "issue_by_issue";
-
 enum class ReopenRule { never, once, any };
 
 struct Rules {
@@ -56,6 +54,8 @@ struct Rules {
 // is round `round_` overall, party `party_` acts next; `agenda_` holds the issues after it.
 class IssueByIssueState final : public Session {
  public:
+  static constexpr std::string_view kName = "issue_by_issue";
+
   IssueByIssueState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
                     const SessionOptions& options, bool stepped, const Rules& rules)
       : Session(domain, negotiators, options, kName, stepped), reopen_(rules.reopen) {
@@ -165,15 +165,7 @@ class IssueByIssueState final : public Session {
     finish(NegotiationStatus::timeout, kNoOutcome, -1, rounds_used, t_);
   }
   void event(EventKind kind, std::int32_t sender, OutcomeIndex outcome, std::int32_t issue, std::int32_t value) {
-    Event e;
-    e.round = round_;
-    e.time = t_;
-    e.kind = kind;
-    e.sender = sender;
-    e.outcome = outcome;
-    e.issue = issue;
-    e.value = value;
-    emit(e, everyone());
+    emit(round_, t_, kind, sender, outcome, everyone(), issue, value);
   }
 
   ReopenRule reopen_;
@@ -187,24 +179,6 @@ class IssueByIssueState final : public Session {
   std::int32_t round_ = 0;
   std::size_t party_ = 0;
   double t_ = 0;
-};
-
-class IssueByIssue final : public Protocol {
- public:
-  explicit IssueByIssue(Rules rules) : rules_(std::move(rules)) {}
-  std::string name() const override { return std::string(kName); }
-  std::unique_ptr<NegotiationState> start(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                                          const SessionOptions& options) const override {
-    return std::make_unique<Stepper<IssueByIssueState>>(domain, negotiators, options, rules_);
-  }
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    IssueByIssueState state(domain, negotiators, options, false, rules_);
-    return run_to_end(state);
-  }
-
- private:
-  Rules rules_;
 };
 
 }  // namespace
@@ -231,7 +205,7 @@ std::unique_ptr<Protocol> make_issue_by_issue(const Settings& settings) {
   else if (rule == "any") reopen = ReopenRule::any;
   else if (rule != "once")
     throw InputError("protocol", "setting 'reopen' of protocol 'issue_by_issue' must be never, once or any, not '" + rule + "'");
-  return std::make_unique<IssueByIssue>(Rules{std::move(order), per_issue, reopen});
+  return std::make_unique<MachineProtocol<IssueByIssueState, Rules>>(Rules{std::move(order), per_issue, reopen});
 }
 
 }  // namespace parley::detail

@@ -41,13 +41,13 @@
 namespace parley::detail {
 namespace {
 
-constexpr std::string_view kName = "mediated";
-
 // The state machine. Each round is one question: a candidate text put to the mediator party
 // (phase mediator_vote) and then to the other parties (party_vote), or the final question,
 // the current text as the agreement (final_answer); `party_` answers next.
 class MediatedState final : public Session {
  public:
+  static constexpr std::string_view kName = "mediated";
+
   MediatedState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators, const SessionOptions& options,
                 bool stepped, std::int64_t mediator, std::int64_t start_text)
       : Session(domain, negotiators, options, kName, stepped), mediator_(mediator), rng_(options.seed) {
@@ -162,22 +162,17 @@ class MediatedState final : public Session {
   std::size_t next_voter(std::size_t from) const {
     return std::int64_t(from) == mediator_ ? from + 1 : from;
   }
-  void pose_vote() {
+  // A vote on candidate_ against the text in force, or the final question on the text itself.
+  void pose_vote() { pose_question(TurnKind::vote, candidate_, current_); }
+  void pose_answer() { pose_question(TurnKind::respond, current_, kNoOutcome); }
+  void pose_question(TurnKind kind, OutcomeIndex text, OutcomeIndex in_force) {
     Turn& turn = pose(party_);
-    turn.kind = TurnKind::vote;
+    turn.kind = kind;
     turn.round = round_;
     turn.time = t_;
-    turn.offer = candidate_;
+    turn.offer = text;
     turn.proposer = sender_;
-    turn.current = current_;
-  }
-  void pose_answer() {
-    Turn& turn = pose(party_);
-    turn.kind = TurnKind::respond;
-    turn.round = round_;
-    turn.time = t_;
-    turn.offer = current_;
-    turn.proposer = sender_;
+    turn.current = in_force;
   }
 
   // Candidate texts: every single-issue change of the current text, shuffled; after a batch
@@ -204,7 +199,7 @@ class MediatedState final : public Session {
   // The deadline passed.
   void time_out() {
     const double t = time(rounds() - 1);
-    event(rounds() - 1, t, EventKind::timeout, kMechanism, kNoOutcome, everyone());
+    emit(rounds() - 1, t, EventKind::timeout, kMechanism, kNoOutcome, everyone());
     finish(NegotiationStatus::timeout, kNoOutcome, -1, rounds(), t);
   }
   // Cancelled, with `begun` rounds begun.
@@ -213,17 +208,7 @@ class MediatedState final : public Session {
     finish(NegotiationStatus::timeout, kNoOutcome, -1, begun, t_);
   }
   void event(EventKind kind, std::int32_t sender, OutcomeIndex outcome, PartySet entitled) {
-    event(round_, t_, kind, sender, outcome, entitled);
-  }
-  void event(std::int32_t round, double t, EventKind kind, std::int32_t sender, OutcomeIndex outcome,
-             PartySet entitled) {
-    Event e;
-    e.round = round;
-    e.time = t;
-    e.kind = kind;
-    e.sender = sender;
-    e.outcome = outcome;
-    emit(e, entitled);
+    emit(round_, t_, kind, sender, outcome, entitled);
   }
 
   std::int64_t mediator_;  // party index, or -1 for a neutral mediator
@@ -243,25 +228,6 @@ class MediatedState final : public Session {
   double t_ = 0;
 };
 
-class Mediated final : public Protocol {
- public:
-  Mediated(std::int64_t mediator, std::int64_t start) : mediator_(mediator), start_(start) {}
-  std::string name() const override { return std::string(kName); }
-  std::unique_ptr<NegotiationState> start(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                                          const SessionOptions& options) const override {
-    return std::make_unique<Stepper<MediatedState>>(domain, negotiators, options, mediator_, start_);
-  }
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    MediatedState state(domain, negotiators, options, false, mediator_, start_);
-    return run_to_end(state);
-  }
-
- private:
-  std::int64_t mediator_;  // party index, or -1 for a neutral mediator
-  std::int64_t start_;  // outcome index, or -1 for random
-};
-
 }  // namespace
 
 std::unique_ptr<Protocol> make_mediated(const Settings& settings) {
@@ -271,7 +237,7 @@ std::unique_ptr<Protocol> make_mediated(const Settings& settings) {
     mediator = int_setting("mediated", settings, "mediator", -1, 0, std::int64_t(kMaxParties) - 1);
   if (setting(settings, "start", "random") != "random")
     start = int_setting("mediated", settings, "start", -1, 0, std::int64_t(kNoOutcome) - 1);
-  return std::make_unique<Mediated>(mediator, start);
+  return std::make_unique<MachineProtocol<MediatedState, std::int64_t, std::int64_t>>(mediator, start);
 }
 
 }  // namespace parley::detail

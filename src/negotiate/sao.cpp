@@ -31,11 +31,11 @@
 namespace parley::detail {
 namespace {
 
-constexpr std::string_view kName = "sao";
-
 // The state machine: round `round_`, party `party_` to act next on the table.
 class SaoState final : public Session {
  public:
+  static constexpr std::string_view kName = "sao";
+
   SaoState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators, const SessionOptions& options,
            bool stepped)
       : Session(domain, negotiators, options, kName, stepped) {
@@ -48,15 +48,9 @@ class SaoState final : public Session {
     switch (table_.play(*this, party_, validate(raw), round_, t_, -1)) {
       case StackedOffers::After::ended:
         return finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(party_), round_ + 1, t_);
-      case StackedOffers::After::supported: {
-        Event a;
-        a.round = round_;
-        a.time = t_;
-        a.kind = EventKind::agreement;
-        a.outcome = table_.standing;
-        emit(a, everyone());
+      case StackedOffers::After::supported:
+        emit(round_, t_, EventKind::agreement, kMechanism, table_.standing, everyone());
         return finish(NegotiationStatus::agreement, table_.standing, -1, round_ + 1, t_);
-      }
       case StackedOffers::After::open: break;
     }
     if (++party_ < parties()) {
@@ -77,11 +71,7 @@ class SaoState final : public Session {
   }
   // Timeout with `begun` rounds begun.
   void time_out(std::int32_t begun) {
-    Event e;
-    e.round = round_;
-    e.time = t_;
-    e.kind = EventKind::timeout;
-    emit(e, everyone());
+    emit(round_, t_, EventKind::timeout, kMechanism, kNoOutcome, everyone());
     finish(NegotiationStatus::timeout, kNoOutcome, -1, begun, t_);
   }
 
@@ -91,25 +81,11 @@ class SaoState final : public Session {
   double t_ = 0;
 };
 
-class Sao final : public Protocol {
- public:
-  std::string name() const override { return std::string(kName); }
-  std::unique_ptr<NegotiationState> start(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                                          const SessionOptions& options) const override {
-    return std::make_unique<Stepper<SaoState>>(domain, negotiators, options);
-  }
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    SaoState state(domain, negotiators, options, false);
-    return run_to_end(state);
-  }
-};
-
 }  // namespace
 
 std::unique_ptr<Protocol> make_sao(const Settings& settings) {
   check_settings("sao", settings, {});
-  return std::make_unique<Sao>();
+  return std::make_unique<MachineProtocol<SaoState>>();
 }
 
 }  // namespace parley::detail

@@ -12,7 +12,10 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
+#include <string>
+#include <tuple>
 #include <vector>
 
 #include "parley/negotiate/mechanism.hpp"
@@ -75,6 +78,11 @@ class Session {
   // Records and dispatches an event: observers = hook(event, entitled) & entitled, minus the
   // sender; each observer's observe() is called, then the trace and the session observer.
   void emit(Event event, PartySet entitled);
+  // The same for the event with these fields (issue and value -1 unless given).
+  void emit(std::int32_t round, double time, EventKind kind, std::int32_t sender, OutcomeIndex outcome,
+            PartySet entitled, std::int32_t issue = -1, std::int32_t value = -1) {
+    emit(Event{round, time, kind, sender, outcome, issue, value, 0}, entitled);
+  }
   PartySet everyone() const { return all_parties(negotiators_.size()); }
   // The last move's events (kept only when stepped).
   std::span<const Event> events() const { return recent_; }
@@ -161,6 +169,35 @@ class Stepper final : public NegotiationState {
   SessionOptions options_;
   std::vector<Negotiator*> negotiators_;
   State state_;
+};
+
+// A built-in protocol: its state machine State (named State::kName), constructed as
+// State(domain, negotiators, options, stepped, settings...), and its settings.
+template <class State, class... Settings>
+class MachineProtocol final : public Protocol {
+ public:
+  explicit MachineProtocol(Settings... settings) : settings_(std::move(settings)...) {}
+  std::string name() const override { return std::string(State::kName); }
+  std::unique_ptr<NegotiationState> start(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
+                                          const SessionOptions& options) const override {
+    return std::apply(
+        [&](const Settings&... settings) -> std::unique_ptr<NegotiationState> {
+          return std::make_unique<Stepper<State>>(domain, negotiators, options, settings...);
+        },
+        settings_);
+  }
+  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
+                        const SessionOptions& options) const override {
+    return std::apply(
+        [&](const Settings&... settings) {
+          State state(domain, negotiators, options, false, settings...);
+          return run_to_end(state);
+        },
+        settings_);
+  }
+
+ private:
+  std::tuple<Settings...> settings_;
 };
 
 }  // namespace parley::detail

@@ -39,11 +39,7 @@ struct StackedOffers {
   // entitled to every party, tagged with `issue` (-1: none).
   After play(Session& session, std::size_t p, const Reply& reply, std::int32_t round, double t, std::int32_t issue) {
     const auto me = std::int32_t(p);
-    Event e;
-    e.round = round;
-    e.time = t;
-    e.sender = me;
-    e.issue = issue;
+    Event e{round, t, EventKind::offer, me, kNoOutcome, issue};
     switch (reply.kind) {
       case ReplyKind::accept:
         supporters |= party_bit(p);
