@@ -172,12 +172,15 @@ class Protocol {
   // domain.party_count(), each non-null one fresh (not started); the parties the protocol
   // supports (alternating: exactly 2); options.discounts empty or one per party; `domain`
   // and every negotiator outlive the state (options are copied; a cancel flag must outlive
-  // it too). Throws std::invalid_argument when these checks fail.
+  // it too). Throws std::invalid_argument when the negotiators or options do not fit the
+  // domain or the protocol. A wall-clock limit (Deadline::seconds) counts from start(),
+  // time spent waiting between moves included.
   virtual std::unique_ptr<NegotiationState> start(const CompiledDomain& domain,
                                                   std::span<Negotiator* const> negotiators,
                                                   const SessionOptions& options) const = 0;
   // Runs one negotiation to its end: the same moves, trace and result as stepping start()'s
-  // state until it finishes. REQUIRES: as start(), and no null negotiator. The default loops
+  // state until it finishes. REQUIRES: as start(), and no null negotiator (throws
+  // std::invalid_argument). The default loops
   // over start(); the built-in protocols run the same step code without virtual calls.
   // Thread-safe: a Protocol is immutable, so one object may run many negotiations at once
   // on different negotiators.
