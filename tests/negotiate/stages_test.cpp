@@ -291,7 +291,7 @@ class FirstIssueOnly : public Negotiator {
     if (turn.kind == TurnKind::respond && turn.issue == 0) return Reply::accept();
     return Reply::reject();
   }
-  std::string_view name() const override { return "first-issue-only"; }
+  std::string name() const override { return "first-issue-only"; }
 };
 
 // Never agrees to anything.
@@ -299,7 +299,7 @@ class Blocker : public Negotiator {
  public:
   void on_start(const NegotiatorContext&) override {}
   Reply act(const Turn&) override { return Reply::reject(); }
-  std::string_view name() const override { return "blocker"; }
+  std::string name() const override { return "blocker"; }
 };
 
 // Actor b plays `Agent`, everyone else its strategy from the registry.
