@@ -58,14 +58,14 @@ const CompiledDomain& CompiledStage::domain() const {
   return *domain_;
 }
 
-const Analysis& CompiledStage::analysis() const {
+std::shared_ptr<const Analysis> CompiledStage::analysis() const {
   std::call_once(analysis_once_, [this] {
     std::vector<CompiledUtility> parties;
     parties.reserve(consent_.size());
     for (std::size_t a : consent_) parties.push_back(utility_of(a));
-    analysis_ = analyze(parties, space_);
+    analysis_ = std::make_shared<const Analysis>(analyze(parties, space_));
   });
-  return *analysis_;
+  return analysis_;
 }
 
 CompiledScenario::CompiledScenario(Scenario scenario)

@@ -69,9 +69,9 @@ class CompiledStage {
   // sort per party and outcome). REQUIRES: 1 <= parties().size() <= kMaxParties and the space
   // fits an OutcomeIndex; otherwise throws std::invalid_argument (and a later call retries).
   const CompiledDomain& domain() const;
-  // analyze(utilities of consent(), space()). Built on the first call.
+  // analyze(utilities of consent(), space()), never null. Built on the first call.
   // REQUIRES: consent() not empty.
-  const Analysis& analysis() const;
+  std::shared_ptr<const Analysis> analysis() const;
 
  private:
   std::size_t stage_ = 0;
@@ -84,7 +84,7 @@ class CompiledStage {
   mutable std::once_flag domain_once_;
   mutable std::optional<CompiledDomain> domain_;
   mutable std::once_flag analysis_once_;
-  mutable std::optional<Analysis> analysis_;
+  mutable std::shared_ptr<const Analysis> analysis_;
 };
 
 class CompiledScenario {

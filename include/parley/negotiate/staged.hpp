@@ -135,7 +135,9 @@ struct StageResult {
   std::vector<ActorUtility> utilities;  // per stakeholder
   // Analysis for the parties and ratifiers with a stake (whose consent the stage needs).
   std::vector<std::size_t> analysis_parties;
-  std::optional<Analysis> analysis;
+  // Null unless StagedOptions::analyze. Immutable and shared: runs through one
+  // CompiledScenario share the same Analysis of a stage's agenda (not a copy per run).
+  std::shared_ptr<const Analysis> analysis;
   std::optional<Distances> distances;  // of the agreement's utilities
   std::vector<Concession> concessions;  // per party
   std::optional<std::size_t> conceded_most;  // actor
