@@ -5,6 +5,8 @@
 //   BM_Staged_Flagship_NoTrace          record_trace = false
 //   BM_Staged_Flagship_Compiled_NoTrace record_trace = false, through one CompiledScenario
 //                                       (spaces, utilities, domains and analyses built once)
+//   BM_Staged_Flagship_Compiled_Trace   the same with the trace: what recording it costs once
+//                                       compiling no longer hides it
 
 #include <benchmark/benchmark.h>
 
@@ -42,6 +44,12 @@ void BM_Staged_Flagship_Compiled_NoTrace(benchmark::State& state) {
 
 BENCHMARK(BM_Staged_Flagship_Trace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Staged_Flagship_NoTrace)->Unit(benchmark::kMicrosecond);
+void BM_Staged_Flagship_Compiled_Trace(benchmark::State& state) {
+  const parley::CompiledScenario compiled(parley::load_scenario(kFlagship));
+  staged(state, compiled, true);
+}
+
 BENCHMARK(BM_Staged_Flagship_Compiled_NoTrace)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Staged_Flagship_Compiled_Trace)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
