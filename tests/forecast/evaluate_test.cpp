@@ -2,6 +2,8 @@
 
 #include "parley/forecast/evaluate.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "parley/io/deu.hpp"
@@ -94,6 +96,34 @@ TEST(Evaluate, ScoresHandComputedCases) {
   cases[0].table = make_table({{"a", 3, {0}, {1}}, {"b", 1, {10}, {1}}}, 0, 10);
   cases[0].outcome = 3;
   EXPECT_DOUBLE_EQ(evaluate(cases, options).scores.at(0).mae, 17.5);
+}
+
+TEST(Evaluate, BenchmarkActorsBecomeDefaultRows) {
+  // No actor is known by name: a benchmark actor is scored only when the options name it,
+  // after reference-point, and only when some case has it.
+  std::vector<EvaluationCase> cases(2);
+  cases[0].table = make_table({{"a", 1, {20}, {1}}, {"chair", 1, {60}, {1}}}, 0, 100, 40.0);
+  cases[0].outcome = 50;
+  cases[1].table = make_table({{"a", 1, {20}, {1}}, {"b", 1, {80}, {1}}}, 0, 100, 40.0);
+  cases[1].outcome = 50;
+  EvaluationOptions options;
+  options.folds = 0;
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& s : evaluate(cases, options).scores) out.push_back(s.name);
+    return out;
+  };
+  const auto plain = names();
+  EXPECT_EQ(std::count_if(plain.begin(), plain.end(), [](const std::string& n) { return n.rfind("actor:", 0) == 0; }), 0);
+  options.benchmark_actors = {"chair", "nobody"};
+  const auto with = names();
+  const auto at = std::find(with.begin(), with.end(), "actor:chair");
+  ASSERT_NE(at, with.end());
+  EXPECT_EQ(*(at - 1), "reference-point");
+  EXPECT_EQ(std::find(with.begin(), with.end(), "actor:nobody"), with.end());
+  const ModelScore& chair = row(evaluate(cases, options), "actor:chair");
+  EXPECT_EQ(chair.n, 1u);
+  EXPECT_DOUBLE_EQ(chair.mae, 10);
 }
 
 TEST(Evaluate, RejectsUnknownRowsAndTooManyFolds) {
