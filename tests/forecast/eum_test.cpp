@@ -94,9 +94,9 @@ TEST(Eum, ModelReportsRoundsMediansAndOffers) {
   EXPECT_FALSE(std::get<EumDetails>(quiet.details).offers_recorded);
   EXPECT_TRUE(std::get<EumDetails>(quiet.details).dimensions[0].rounds[0].offers.empty());
   EXPECT_EQ(quiet.outcome, forecast.outcome);
-  EXPECT_THROW(model.run(emissions(), {{"Q", "2"}}, 0), InputError);
-  EXPECT_THROW(model.run(emissions(), {{"capitulation", "maybe"}}, 0), InputError);
-  EXPECT_THROW(model.run(emissions(), {{"risk_perspektive", "own"}}, 0), InputError);
+  EXPECT_THROW(model.run(emissions(), {{"Q", "2"}}, 0), Error);
+  EXPECT_THROW(model.run(emissions(), {{"capitulation", "maybe"}}, 0), Error);
+  EXPECT_THROW(model.run(emissions(), {{"risk_perspektive", "own"}}, 0), Error);
 }
 
 TEST(Eum, DegenerateTables) {

@@ -130,14 +130,24 @@ TEST(Evaluate, RejectsUnknownRowsAndTooManyFolds) {
   std::vector<EvaluationCase> cases(1);
   cases[0].table = make_table({{"a", 1, {0}, {1}}, {"b", 1, {100}, {1}}});
   EvaluationOptions options;
+  // Errors name the field, never a command-line flag.
+  auto field_of = [&] {
+    try {
+      evaluate(cases, options);
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << e.what();
+      return e.location().field;
+    }
+    return std::string("no error");
+  };
   options.models = {"compromize"};
   options.folds = 0;
-  EXPECT_THROW(evaluate(cases, options), InputError);
+  EXPECT_EQ(field_of(), "evaluation row");
   options.models = {"nash-cv"};
-  EXPECT_THROW(evaluate(cases, options), InputError);  // needs folds
+  EXPECT_EQ(field_of(), "evaluation row");  // needs folds
   options.models = {};
   options.folds = 5;
-  EXPECT_THROW(evaluate(cases, options), InputError);  // 5 folds for 1 case
+  EXPECT_EQ(field_of(), "folds");  // 5 folds for 1 case
 }
 
 TEST(Evaluate, CasesFromAScenario) {

@@ -61,7 +61,7 @@ TEST(Exchange, ModelForecastIsTheOutcomeAfterTrading) {
   EXPECT_EQ(details.exchanges[0].p, 0u);  // the partner moves on d1
   ASSERT_EQ(details.outcomes.size(), 2u);  // the input and one round
   EXPECT_EQ(details.outcomes.back(), forecast.outcome);
-  EXPECT_THROW(model.run(two_by_two(), {{"rounds", "-1"}}, 0), InputError);
+  EXPECT_THROW(model.run(two_by_two(), {{"rounds", "-1"}}, 0), Error);
 }
 
 TEST(Exchange, NoTradeWithoutOpposedInterests) {

@@ -77,7 +77,8 @@ struct Evaluation {
   double seconds = 0;
 };
 
-// Throws InputError("--models", ...) for an unknown row name. REQUIRES: !cases.empty().
+// Throws parley::Error with field "evaluation row" for an unknown or inapplicable row name and
+// "folds" for more folds than cases. REQUIRES: !cases.empty().
 Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOptions& options = {});
 
 // Every row name evaluate() knows (actor:ID aside).
