@@ -82,17 +82,7 @@ void run_evaluate(const EvaluateOptions& options) {
   settings.benchmark_actors = benchmark_actors;
   settings.folds = options.folds;
   settings.seed = options.seed;
-  Evaluation evaluation;
-  try {
-    evaluation = evaluate(cases, settings);
-  } catch (const InputError&) {
-    throw;
-  } catch (const Error& e) {
-    // The library names the field; on this command line it is an option.
-    if (e.location().field == "evaluation row") throw InputError("--models", e.message());
-    if (e.location().field == "folds") throw InputError("--folds", e.message());
-    throw;
-  }
+  const Evaluation evaluation = evaluate(cases, settings);
   if (options.json) {
     nlohmann::json document = evaluation_to_json(evaluation);
     document["sources"] = sources;

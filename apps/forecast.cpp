@@ -188,12 +188,6 @@ void run_forecast(const ForecastOptions& options) {
     for (const auto& [name, value] : parameters[model->name()]) run.parameters[name] = value;
     try {
       run.forecast = model->run(table, run.parameters, seed);
-    } catch (const InputError&) {
-      throw;
-    } catch (const Error& e) {
-      // The library names the field; on this command line model parameters come from --param.
-      if (e.location().field == "model parameter") throw InputError("--param", e.message());
-      throw;
     } catch (const std::invalid_argument& e) {
       if (models.size() == 1) throw InputError(options.file, fmt::format("model '{}' cannot run: {}", model->name(), e.what()));
       run.failure = e.what();

@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/io/ktab.hpp"
 
 namespace parley {
