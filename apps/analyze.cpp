@@ -29,6 +29,7 @@ struct AnalyzeOptions {
   std::string output;
   bool json = false;
   std::size_t show_pareto = 10;
+  std::uint64_t max_search_nodes = kDefaultMaxSearchNodes;
 };
 
 std::vector<std::string> ids_of(const auto& items) {
@@ -128,8 +129,12 @@ void print_text(const Scenario& scenario, std::size_t stage_index, const std::ve
              stage.name.empty() || stage.name == stage.id ? "" : " (" + stage.name + ")",
              space.cardinality().to_string(),
              wide ? fmt::format("{} issues", issue_ids.size()) : fmt::format("{}", fmt::join(issue_ids, ", ")));
-  fmt::print("Parties: {}   method: {}   Pareto frontier: {} outcomes\n", fmt::join(party_ids, ", "), analysis.method,
-             analysis.pareto.size());
+  fmt::print("Parties: {}   method: {}   Pareto frontier: {} outcomes\n", fmt::join(party_ids, ", "),
+             to_string(analysis.method), analysis.pareto.size());
+  if (analysis.node_budget_reached)
+    fmt::print("Not exact: the rectangle search stopped at its budget of {} nodes; the frontier and the solutions "
+               "are those found so far (--max-search-nodes)\n",
+               analysis.search_nodes);
   if (scenario.stages.size() > 1 && stage_index == 0) {
     const auto stage_ids = ids_of(scenario.stages);
     fmt::print("(other stages: use --stage {})\n", fmt::join(stage_ids.begin() + 1, stage_ids.end(), " | "));
@@ -231,7 +236,10 @@ void run_analyze(const AnalyzeOptions& options) {
     probe = std::move(scored);
   }
 
-  const Analysis analysis = analyze(utilities, space);
+  AnalysisOptions analysis_options;
+  if (options.max_search_nodes < 1) throw InputError("--max-search-nodes", "use at least 1");
+  analysis_options.max_search_nodes = options.max_search_nodes;
+  const Analysis analysis = analyze(utilities, space, analysis_options);
   if (options.json) {
     const std::string text = analysis_to_json(scenario, stage, parties, analysis, probe).dump(2) + "\n";
     if (options.output.empty())
@@ -269,6 +277,8 @@ void add_analyze(CLI::App& app) {
   command->add_option("-o,--output", options->output, "Write the JSON document to this file instead of stdout")
       ->needs("--json");
   command->add_option("--show-pareto", options->show_pareto, "Pareto points listed in the text output (default 10)");
+  command->add_option("--max-search-nodes", options->max_search_nodes,
+                      "Node budget of the rectangle search (default 10000000); reaching it makes the result inexact");
   command->callback([options] { run_analyze(*options); });
 }
 

@@ -11,6 +11,7 @@
 #include "negotiate_options.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/negotiation_json.hpp"
 #include "text_table.hpp"
 
@@ -185,6 +186,7 @@ void run_compare(const CompareOptions& options) {
   }
   if (options.json) {
     nlohmann::json json;
+    add_document_header(json, base);  // each variant's document carries its own
     json["scenario"] = base.name;
     json["variants"] = nlohmann::json::array();
     for (const VariantRun& run : runs) {

@@ -16,6 +16,7 @@
 #include "input_format.hpp"
 #include "parley/forecast/actor_table.hpp"
 #include "parley/forecast/model.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
@@ -247,6 +248,7 @@ void run_forecast(const ForecastOptions& options) {
       model_list.push_back(std::move(entry));
     }
     document["models"] = model_list;
+    add_document_header(document, scenario);
     fmt::print("{}\n", document.dump(2));
     return;
   }

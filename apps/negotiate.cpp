@@ -94,13 +94,14 @@ void print_outcome(const Scenario& scenario, const OutcomeSpace& space, const Ou
 
 void print_stage(const Scenario& scenario, const StagedResult& result, const StageResult& r, std::size_t number_in_run) {
   const Stage& stage = scenario.stages[r.stage];
+  const std::string reason = describe(r.reason, scenario);
   fmt::print("\nStage {} of {} · {}\n", number_in_run, result.stages.size(), stage_title(stage));
   if (r.status == StageStatus::blocked) {
-    fmt::print("  Not run: {}.\n", r.reason);
+    fmt::print("  Not run: {}.\n", reason);
     return;
   }
   if (r.status == StageStatus::settled) {
-    fmt::print("  Nothing to bargain: {}.\n", r.reason);
+    fmt::print("  Nothing to bargain: {}.\n", reason);
     return;
   }
   fmt::print("  {}\n", channel_line(scenario, stage));
@@ -137,7 +138,7 @@ void print_stage(const Scenario& scenario, const StagedResult& result, const Sta
     fmt::print("  Agreed at the table in round {} of {}:\n", r.rounds, scenario.stages[r.stage].deadline);
     print_outcome(scenario, r.space, *r.agreement, "    ");
   } else {
-    fmt::print("  No agreement at the table: {}.\n", r.reason);
+    fmt::print("  No agreement at the table: {}.\n", reason);
     bool any = false;
     for (std::size_t k = 0; k < r.agreed_in_principle.size(); ++k) {
       if (r.agreed_in_principle[k] < 0) continue;
@@ -158,8 +159,8 @@ void print_stage(const Scenario& scenario, const StagedResult& result, const Sta
   switch (r.status) {
     case StageStatus::agreement: status = "AGREEMENT — the stage holds"; break;
     case StageStatus::partial: status = "PARTIAL AGREEMENT — agreed in principle, much remains"; break;
-    case StageStatus::rejected: status = "REJECTED — " + r.reason; break;
-    case StageStatus::failure: status = "FAILURE — " + r.reason; break;
+    case StageStatus::rejected: status = "REJECTED — " + reason; break;
+    case StageStatus::failure: status = "FAILURE — " + reason; break;
     default: break;
   }
   fmt::print("  Result: {}\n", status);
@@ -192,6 +193,8 @@ void print_stage(const Scenario& scenario, const StagedResult& result, const Sta
     fmt::print("  Efficiency for {}: distance to the Pareto frontier {}, to Nash {}, to Kalai–Smorodinsky {}\n",
                actor_list(scenario, r.analysis_parties), number(r.distances->pareto), number(r.distances->nash),
                number(r.distances->kalai_smorodinsky));
+  if (r.analysis && r.analysis->node_budget_reached)
+    fmt::print("  (the frontier is not exact: the rectangle search stopped at its node budget)\n");
   if (r.analysis && r.analysis->nash) {
     std::vector<std::string> cells;
     for (std::size_t i = 0; i < r.analysis_parties.size(); ++i)
