@@ -285,7 +285,11 @@ void add_run_options(CLI::App& command, RunChoices& choices) {
   command.add_option("--strategy", choices.strategies,
                      "ACTOR=NAME[:k=v,...] (repeat); ACTOR is an actor id or * for everyone else. Default boulware")
       ->allow_extra_args(false);
-  command.add_option("--steps", choices.steps, "Deadline in rounds for every stage (default: each stage's deadline)");
+  auto* rounds =
+      command.add_option("--rounds", choices.rounds, "Deadline in rounds for every stage (default: each stage's deadline)");
+  // Deprecated name of --rounds ("steps" now means only the grid points of an issue): hidden,
+  // same behaviour, errors name the flag as typed.
+  choices.steps_alias = command.add_option("--steps", choices.rounds)->group("")->excludes(rounds);
   command.add_option("--seed", choices.seed, "Seed of every random choice (default 0); same seed, same result");
   command.add_option("--clock", choices.clock,
                      "What discounting counts: time (each stage one unit of relative time, default) or rounds");
@@ -294,9 +298,10 @@ void add_run_options(CLI::App& command, RunChoices& choices) {
 StagedOptions staged_options(const Scenario& scenario, const RunChoices& choices) {
   StagedOptions options;
   options.seed = choices.seed;
-  if (choices.steps) {
-    if (*choices.steps < 1) throw InputError("--steps", fmt::format("{} rounds: use at least 1", *choices.steps));
-    options.deadline = *choices.steps;
+  if (choices.rounds) {
+    const char* flag = choices.steps_alias && choices.steps_alias->count() > 0 ? "--steps" : "--rounds";
+    if (*choices.rounds < 1) throw InputError(flag, fmt::format("{} rounds: use at least 1", *choices.rounds));
+    options.deadline = *choices.rounds;
   }
   if (choices.clock == "time" || choices.clock == "relative_time")
     options.clock = DiscountClock::relative_time;
@@ -359,7 +364,7 @@ void add_negotiate(CLI::App& app) {
       "  parley negotiate scenarios/talks-2025.yaml\n"
       "  parley negotiate scenarios/talks-2025.yaml --variant open-format --seed 7\n"
       "  parley negotiate scenarios/talks-2025.yaml --strategy us=conceder --strategy ru=hardliner\n"
-      "  parley negotiate scenarios/talks-2025.yaml --stage truce --strategy '*=linear' --steps 20\n"
+      "  parley negotiate scenarios/talks-2025.yaml --stage truce --strategy '*=linear' --rounds 20\n"
       "  parley negotiate scenarios/talks-2025.yaml --json --trace talks.jsonl\n"
       "  parley negotiate path/to/genius/CameraB --strategy a=boulware --strategy b=conceder");
   auto options = std::make_shared<NegotiateOptions>();

@@ -16,12 +16,14 @@ namespace parley::cli {
 
 struct RunChoices {
   std::vector<std::string> strategies;  // "ACTOR=NAME[:k=v,...]", repeated
-  std::optional<std::int32_t> steps;
+  std::optional<std::int32_t> rounds;  // --rounds (or its deprecated alias --steps)
+  const CLI::Option* steps_alias = nullptr;  // set by add_run_options: was --steps used?
   std::uint64_t seed = 0;
   std::string clock = "time";
 };
 
-// Adds --strategy, --steps, --seed and --clock to `command`, bound to `choices`.
+// Adds --strategy, --rounds (and --steps, its hidden deprecated alias), --seed and --clock to
+// `command`, bound to `choices`.
 void add_run_options(CLI::App& command, RunChoices& choices);
 
 // Checks the choices against `scenario` and turns them into options. ACTOR is an actor id,

@@ -101,7 +101,7 @@ json stage_json(const Scenario& scenario, const StageResult& r) {
   j["ratifiers"] = id_list(scenario, r.ratifiers);
   j["stakeholders"] = id_list(scenario, r.stakeholders);
   j["rounds"] = r.rounds;
-  j["steps"] = r.steps;
+  j["moves"] = r.moves;
   j["time_offset"] = r.time_offset;
   j["elapsed"] = r.elapsed;
   j["ended_by"] = r.ended_by ? json(scenario.actors[*r.ended_by].id) : json();

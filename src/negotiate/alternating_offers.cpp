@@ -51,7 +51,7 @@ class Alternating final : public Protocol {
       Turn turn;
       turn.kind = standing == kNoOutcome ? TurnKind::propose : TurnKind::respond;
       turn.round = period;
-      turn.step = s.steps();
+      turn.moves = s.moves();
       turn.time = t;
       turn.offer = standing;
       turn.proposer = standing == kNoOutcome ? kMechanism : std::int32_t(proposer);

@@ -114,7 +114,7 @@ class IssueByIssue final : public Protocol {
           Turn turn;
           turn.kind = (standing == kNoOutcome || proposer == me) ? TurnKind::propose : TurnKind::respond;
           turn.round = round;
-          turn.step = s.steps();
+          turn.moves = s.moves();
           turn.time = t;
           turn.offer = standing;
           turn.proposer = proposer;

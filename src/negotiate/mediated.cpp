@@ -98,7 +98,7 @@ class Mediated final : public Protocol {
       Turn turn;
       turn.kind = TurnKind::vote;
       turn.round = round;
-      turn.step = s.steps();
+      turn.moves = s.moves();
       turn.time = t;
       turn.offer = candidate;
       turn.proposer = mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism;
@@ -150,7 +150,7 @@ class Mediated final : public Protocol {
         Turn turn;
         turn.kind = TurnKind::respond;
         turn.round = round;
-        turn.step = s.steps();
+        turn.moves = s.moves();
         turn.time = t;
         turn.offer = current;
         turn.proposer = mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism;

@@ -52,7 +52,7 @@ class Sao final : public Protocol {
         Turn turn;
         turn.kind = (standing == kNoOutcome || proposer == me) ? TurnKind::propose : TurnKind::respond;
         turn.round = round;
-        turn.step = s.steps();
+        turn.moves = s.moves();
         turn.time = t;
         turn.offer = standing;
         turn.proposer = proposer;

@@ -69,7 +69,7 @@ bool Session::wall_clock_expired() const {
 }
 
 Reply Session::act(std::size_t p, const Turn& turn) {
-  ++steps_;
+  ++moves_;
   return negotiators_[p]->act(turn);
 }
 
@@ -112,7 +112,7 @@ NegotiationResult Session::finish(NegotiationStatus status, OutcomeIndex agreeme
   result_.agreement = agreement;
   result_.ended_by = ended_by;
   result_.rounds = rounds;
-  result_.steps = steps_;
+  result_.moves = moves_;
   result_.time = time;
   result_.utilities.resize(n);
   result_.discounted.resize(n);

@@ -49,7 +49,7 @@ class Session {
   NegotiationResult finish(NegotiationStatus status, OutcomeIndex agreement, std::int32_t ended_by,
                            std::int32_t rounds, double time);
 
-  std::int32_t steps() const { return steps_; }
+  std::int32_t moves() const { return moves_; }
   std::vector<std::int32_t>& agreed_in_principle() { return result_.agreed_in_principle; }
 
  private:
@@ -62,7 +62,7 @@ class Session {
   std::vector<NegotiatorContext> contexts_;
   std::chrono::steady_clock::time_point started_;
   bool timed_ = false;
-  std::int32_t steps_ = 0;
+  std::int32_t moves_ = 0;
   PartySet listening_ = 0;  // parties whose observe() does something
   NegotiationResult result_;
 };

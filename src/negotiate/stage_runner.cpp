@@ -271,7 +271,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 
     const NegotiationResult result = protocol->run(domain, pointers, session);
     r.rounds = result.rounds;
-    r.steps = result.steps;
+    r.moves = result.moves;
     r.elapsed = by_rounds ? double(result.rounds) : result.time;
     r.agreed_in_principle = result.agreed_in_principle;
     if (result.ended_by >= 0) r.ended_by = r.parties[std::size_t(result.ended_by)];

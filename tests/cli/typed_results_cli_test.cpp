@@ -106,5 +106,32 @@ TEST_F(TypedResultsCli, StageEndIsData) {
   }
 }
 
+// "steps" means only an issue's grid points: the deadline option is --rounds, and --steps
+// stays as a hidden alias that behaves the same; the JSON says moves, not steps.
+TEST_F(TypedResultsCli, RoundsOptionAndItsDeprecatedAlias) {
+  const std::string run = "negotiate " + quoted(kFlagship) + " --stage truce --strategy '*=linear' --json";
+  const auto rounds = run_cli(run + " --rounds 12");
+  const auto steps = run_cli(run + " --steps 12");
+  ASSERT_EQ(rounds.status, 0) << rounds.err;
+  EXPECT_EQ(steps.out, rounds.out);
+  EXPECT_EQ(steps.err, rounds.err);
+  const auto json = nlohmann::json::parse(rounds.out);
+  const auto& truce = json["stages"][0];
+  EXPECT_LE(truce["rounds"].get<int>(), 12);
+  EXPECT_TRUE(truce.contains("moves"));
+  EXPECT_FALSE(truce.contains("steps"));
+
+  const auto bad = run_cli("negotiate " + quoted(kFlagship) + " --rounds 0");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--rounds"), std::string::npos) << bad.err;
+  const auto bad_alias = run_cli("negotiate " + quoted(kFlagship) + " --steps 0");
+  EXPECT_EQ(bad_alias.status, 2);
+  EXPECT_NE(bad_alias.err.find("--steps"), std::string::npos) << bad_alias.err;
+
+  const auto help = run_cli("negotiate --help");
+  EXPECT_NE(help.out.find("--rounds"), std::string::npos);
+  EXPECT_EQ(help.out.find("--steps"), std::string::npos) << "the alias is hidden";
+}
+
 }  // namespace
 }  // namespace parley::test

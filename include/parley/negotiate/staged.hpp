@@ -149,8 +149,8 @@ struct StageResult {
   std::vector<std::string> strategies;  // per party, registry text
   std::vector<std::size_t> ratifiers;
   std::vector<std::size_t> stakeholders;  // every actor with a stake in the agenda
-  std::int32_t rounds = 0;
-  std::int32_t steps = 0;
+  std::int32_t rounds = 0;  // rounds begun
+  std::int32_t moves = 0;  // moves made at the table
   double time_offset = 0;  // clock units elapsed before the stage
   double elapsed = 0;  // clock units the stage took
   std::optional<Outcome> agreement;  // agreed at the table (also when later vetoed)
