@@ -9,10 +9,11 @@
 
 #include "commands.hpp"
 #include "negotiate_options.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
-#include "parley/io/document_header.hpp"
 #include "parley/io/negotiation_json.hpp"
+#include "parley/io/report.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {

@@ -1,6 +1,6 @@
 #pragma once
 // What `parley negotiate` and `parley compare` share: the options that choose strategies,
-// deadline, seed and clock, and how issue values read in reports.
+// deadline, seed and clock. (How values and strategies read in reports: parley/io/report.hpp.)
 
 #include <cstdint>
 #include <optional>
@@ -31,12 +31,5 @@ void add_run_options(CLI::App& command, RunChoices& choices);
 // 1-based position of an actor or a letter a, b, c, ... for the first, second, third actor.
 // Throws InputError naming the option on anything it cannot use.
 StagedOptions staged_options(const Scenario& scenario, const RunChoices& choices);
-
-// "boulware for every actor", or "us conceder, ru boulware, ..." when they differ.
-std::string strategy_summary(const Scenario& scenario, const std::vector<std::string>& strategies);
-
-// A value in the issue's own words: the option name; or the number with the label on that
-// point, or the labels either side ("60 (between European reassurance force and US backstop)").
-std::string describe_value(const Issue& issue, std::uint32_t value);
 
 }  // namespace parley::cli
