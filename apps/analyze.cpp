@@ -1,7 +1,6 @@
 // `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima.
 
 #include <algorithm>
-#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>

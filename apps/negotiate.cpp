@@ -1,7 +1,6 @@
 // `parley negotiate`: simulate a scenario's negotiation stage by stage and tell what happened.
 
 #include <algorithm>
-#include <cmath>
 #include <memory>
 #include <string>
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "parley/core/scenario_hash.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/genius.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
@@ -40,6 +41,22 @@ TEST(ScenarioHashIo, VariantsChangeTheHashOfTheScenarioAsLoaded) {
   EXPECT_EQ(scenario_hash(load_scenario(kFlagship)), scenario_hash(base));
   for (const VariantSummary& variant : base.variants)
     EXPECT_NE(scenario_hash(load_scenario(kFlagship, variant.id)), scenario_hash(base)) << variant.id;
+}
+
+TEST(DocumentHeader, VersionAndScenarioHash) {
+  const Scenario scenario = load_scenario(kFlagship);
+  nlohmann::json document = {{"scenario", scenario.name}};
+  add_document_header(document, scenario);
+  EXPECT_EQ(document["parley"]["version"], PARLEY_VERSION);
+  EXPECT_EQ(document["parley"]["scenario_hash"], scenario_hash(scenario));
+  EXPECT_EQ(document["scenario"], scenario.name);  // the rest of the document is left alone
+  EXPECT_STREQ(parley_version(), PARLEY_VERSION);
+  EXPECT_EQ(document_header("0123456789abcdef"),
+            nlohmann::json({{"version", PARLEY_VERSION}, {"scenario_hash", "0123456789abcdef"}}));
+  nlohmann::json empty;
+  add_document_header(empty, std::string("00000000000000ff"));
+  EXPECT_TRUE(empty.is_object());
+  EXPECT_EQ(empty["parley"]["scenario_hash"], "00000000000000ff");
 }
 
 }  // namespace
