@@ -5,7 +5,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/negotiate/strategies.hpp"
 #include "strategy_base.hpp"
 
@@ -106,7 +106,7 @@ std::string format_number(double v) {
   return std::string(buffer, result.ptr);
 }
 
-[[noreturn]] void fail(const std::string& message) { throw InputError("--strategy", message); }
+[[noreturn]] void fail(const std::string& message) { throw field_error("strategy", message); }
 
 const Entry& find_entry(std::string_view name) {
   for (const Entry& e : entries())
