@@ -53,7 +53,7 @@ void expect_same(const Scenario& scenario, const StagedResult& a, const StagedRe
     EXPECT_EQ(x.ratifiers, y.ratifiers) << what;
     EXPECT_EQ(x.analysis_parties, y.analysis_parties) << what;
     EXPECT_EQ(x.agreement, y.agreement) << what;
-    EXPECT_EQ(x.reason, y.reason) << what;
+    EXPECT_EQ(describe(x.reason, scenario), describe(y.reason, scenario)) << what;
     ASSERT_EQ(x.analysis != nullptr, y.analysis != nullptr) << what;
     if (x.analysis) {
       ASSERT_EQ(x.analysis->pareto.size(), y.analysis->pareto.size()) << what;
