@@ -40,13 +40,14 @@ bool parse_integer(std::string_view text, long long& value) {
 }
 
 std::string field_of(const ParamOwner& owner, std::string_view name) {
-  if (!owner.field.empty() && owner.field.back() == '.') return owner.field + std::string(name);
-  return owner.field;
+  std::string field(owner.field);
+  if (!field.empty() && field.back() == '.') field += name;
+  return field;
 }
 
 std::string subject(const ParamOwner& owner, std::string_view name) {
-  std::string out = owner.noun + " '" + std::string(name) + "'";
-  if (!owner.owner.empty()) out += " of " + owner.owner;
+  std::string out = std::string(owner.noun) + " '" + std::string(name) + "'";
+  if (!owner.kind.empty()) out += " of " + std::string(owner.kind) + " '" + std::string(owner.name) + "'";
   return out;
 }
 
@@ -187,7 +188,7 @@ std::string ParamSpec::expected() const {
   switch (type) {
     case ParamType::number: return "a number" + bounds;
     case ParamType::integer: return "a whole number" + bounds + (choices.empty() ? "" : " or " + joined(choices, " or "));
-    case ParamType::boolean: return "true or false";
+    case ParamType::boolean: return "one of: true, false, yes, no, on, off, 1, 0";
     case ParamType::choice: return "one of: " + joined(choices, ", ");
     case ParamType::text: return "text";
     case ParamType::integer_list: return "whole numbers" + bounds + " separated by ';'";
@@ -279,7 +280,7 @@ ParamValues parse_params(std::span<const ParamSpec> specs, std::span<const std::
       if (specs.empty()) {
         message += "it takes none";
       } else {
-        message += "valid " + owner.noun + "s:";
+        message += "valid " + std::string(owner.noun) + "s:";
         for (const ParamSpec& s : specs)
           message += " " + s.name + (s.default_value.empty() ? "" : " (default " + s.default_value + ")");
       }

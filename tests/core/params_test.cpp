@@ -26,7 +26,7 @@ const std::vector<ParamSpec>& specs() {
   return list;
 }
 
-const ParamOwner kOwner{"strategy", "parameter", "strategy 'test'", false};
+const ParamOwner kOwner{"strategy", "parameter", "strategy", "test", false};
 
 ParamValues parse(std::vector<std::pair<std::string, std::string>> given, const ParamOwner& owner = kOwner) {
   return parse_params(specs(), given, owner);
@@ -82,7 +82,7 @@ TEST(Params, BadValuesSayWhatIsExpected) {
   EXPECT_NE(error_of({{"e", "nan"}}).message().find("a number"), std::string::npos);
   EXPECT_NE(error_of({{"rounds", "1.5"}}).message().find("a whole number in [0, 10000]"), std::string::npos);
   EXPECT_NE(error_of({{"mediator", "x"}}).message().find("a whole number in [0, 63] or neutral"), std::string::npos);
-  EXPECT_NE(error_of({{"record", "maybe"}}).message().find("true or false"), std::string::npos);
+  EXPECT_NE(error_of({{"record", "maybe"}}).message().find("one of: true, false, yes, no"), std::string::npos);
   const std::string choice = error_of({{"model", "frequncy"}}).message();
   EXPECT_NE(choice.find("one of: none, frequency"), std::string::npos) << choice;
   EXPECT_NE(choice.find("did you mean 'frequency'"), std::string::npos) << choice;
@@ -105,9 +105,9 @@ TEST(Params, UnknownNamesListTheValidOnes) {
 }
 
 TEST(Params, OwnerFieldAndCase) {
-  ParamOwner stage{"stages.truce.settings.", "setting", "stage 'truce'", false};
+  ParamOwner stage{"stages.truce.settings.", "setting", "stage", "truce", false};
   EXPECT_EQ(error_of({{"model", "x"}}, stage).location().field, "stages.truce.settings.model");
-  ParamOwner loose{"model parameter", "parameter", "model 'smp'", true};
+  ParamOwner loose{"model parameter", "parameter", "model", "smp", true};
   const ParamValues v = parse({{"MODEL", "FREQUENCY"}, {"Record", "TRUE"}}, loose);
   EXPECT_EQ(v.text("model"), "frequency");
   EXPECT_TRUE(v.flag("record"));

@@ -69,14 +69,18 @@ struct ParamSpec {
   std::string domain() const;
 };
 
-// Who the parameters belong to: used in every message and in the error's location.
+// Who the parameters belong to: used in every message and in the error's location. Views:
+// the texts must outlive the parse_params call (no allocation unless it throws).
 struct ParamOwner {
   // Location::field of errors. A field ending in '.' gets the parameter's name appended
   // ("stages.truce.settings." → "stages.truce.settings.on_failure").
-  std::string field;
-  std::string noun = "parameter";  // what one parameter is called: "parameter", "setting", "SMP parameter"
-  std::string owner;               // "strategy 'boulware'", "protocol 'mediated'"; may be empty
-  bool ignore_case = false;        // names, choices and booleans match in any case (KTAB's spellings)
+  std::string_view field;
+  std::string_view noun = "parameter";  // what one parameter is called: "parameter", "setting", "SMP parameter"
+  // Messages say "<noun> 'e' of <kind> '<name>'", e.g. "parameter 'e' of strategy 'boulware'";
+  // without a kind just "<noun> 'e'".
+  std::string_view kind;  // "strategy", "protocol", "model", "stage"
+  std::string_view name;  // "boulware"
+  bool ignore_case = false;  // names, choices and booleans match in any case (KTAB's spellings)
 };
 
 // Validated, typed values of every spec of a list (given or defaulted). Accessors take a
