@@ -58,7 +58,7 @@ TEST(Exchange, ModelForecastIsTheOutcomeAfterTrading) {
   ASSERT_EQ(forecast.details["exchanges"].size(), 1u);
   EXPECT_EQ(forecast.details["exchanges"][0]["actor"], "A");
   EXPECT_EQ(forecast.details["exchanges"][0]["partner_moves_on"], "d1");
-  EXPECT_THROW(model.run(two_by_two(), {{"rounds", "-1"}}, 0), InputError);
+  EXPECT_THROW(model.run(two_by_two(), {{"rounds", "-1"}}, 0), Error);
 }
 
 TEST(Exchange, NoTradeWithoutOpposedInterests) {

@@ -49,7 +49,7 @@ struct EvaluationCase {
 std::vector<EvaluationCase> evaluation_cases(const Scenario& scenario);
 
 struct EvaluationOptions {
-  std::vector<std::string> models;  // rows to compute (names above); empty = every default row
+  std::vector<std::string> models;  // rows to compute (names above, or any registered forecast model); empty = every default row
   int folds = 10;                   // < 2: no cross-validated rows
   std::uint64_t seed = 1;           // fold assignment
 };
