@@ -96,9 +96,8 @@ class Alternating final : public Protocol {
 
 }  // namespace
 
-std::unique_ptr<Protocol> make_alternating(const Settings& settings) {
-  check_settings("alternating", settings, {"first"});
-  return std::make_unique<Alternating>(std::size_t(int_setting("alternating", settings, "first", 0, 0, 1)));
+std::unique_ptr<Protocol> make_alternating(const ParamValues& settings) {
+  return std::make_unique<Alternating>(std::size_t(settings.integer("first")));
 }
 
 }  // namespace parley::detail

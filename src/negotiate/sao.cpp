@@ -108,8 +108,7 @@ class Sao final : public Protocol {
 
 }  // namespace
 
-std::unique_ptr<Protocol> make_sao(const Settings& settings) {
-  check_settings("sao", settings, {});
+std::unique_ptr<Protocol> make_sao(const ParamValues& /*settings*/) {
   return std::make_unique<Sao>();
 }
 
