@@ -12,6 +12,7 @@
 
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
+#include "parley/negotiate/strategies.hpp"
 #include "scenario_yaml_internal.hpp"
 #include "yaml_tree.hpp"
 
@@ -290,6 +291,14 @@ class Builder {
       }
     }
     if (const Value* rectangles = record.find("rectangles")) read_rectangles(actor, *rectangles);
+    if (const Value* strategy = record.find("strategy")) {
+      actor.strategy = strategy->text();
+      try {
+        (void)parse_strategy(actor.strategy);  // the registry's message, at the value's position
+      } catch (const Error& e) {
+        strategy->fail(e.message());
+      }
+    }
     return actor;
   }
 

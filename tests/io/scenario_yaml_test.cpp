@@ -92,6 +92,7 @@ class Differ {
     same(at + ".reservation_value", x.reservation_value, y.reservation_value);
     same(at + ".risk", x.risk, y.risk);
     same(at + ".discount", x.discount, y.discount);
+    same(at + ".strategy", x.strategy, y.strategy);
     list(at + ".rectangles", x.rectangles, y.rectangles,
          [&](const std::string& p, const HyperRectangle& u, const HyperRectangle& v) {
            same(p + ".utility", u.utility, v.utility);
@@ -379,6 +380,27 @@ TEST(ScenarioYaml, VariantPathsMustNotOverlapOrTouchVariants) {
 }
 
 // ---- the writer --------------------------------------------------------------------------
+
+TEST(ScenarioYaml, ActorStrategyIsReadCheckedAndWritten) {
+  const std::string text =
+      "name: S\nissues:\n  x: {range: [0, 10]}\nactors:\n  a:\n    strategy: boulware:e=3\n  b: {}\n";
+  const Scenario s = parse_scenario_yaml(text, "s.yaml");
+  EXPECT_EQ(s.actors[0].strategy, "boulware:e=3");
+  EXPECT_EQ(s.actors[1].strategy, "");
+  expect_round_trip(s);
+  EXPECT_NE(scenario_to_yaml(s).find("strategy: boulware:e=3"), std::string::npos);
+  try {
+    parse_scenario_yaml("name: S\nissues:\n  x: {range: [0, 10]}\nactors:\n  a:\n    strategy: tit_for_tat:factr=1\n",
+                        "s.yaml");
+    ADD_FAILURE();
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.line(), 6);
+    EXPECT_EQ(error.column(), 15);
+    EXPECT_NE(error.message().find("unknown parameter 'factr' of strategy 'tit_for_tat' (did you mean 'factor'?)"),
+              std::string::npos)
+        << error.what();
+  }
+}
 
 TEST(ScenarioYamlWriter, RoundTripsEveryFixture) {
   for (const auto& entry : std::filesystem::directory_iterator(kData / "scenarios")) {
