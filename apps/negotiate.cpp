@@ -280,7 +280,8 @@ void run_negotiate(const NegotiateOptions& options) {
 
 void add_run_options(CLI::App& command, RunChoices& choices) {
   command.add_option("--strategy", choices.strategies,
-                     "ACTOR=NAME[:k=v,...] (repeat); ACTOR is an actor id or * for everyone else. Default boulware")
+                     "ACTOR=NAME[:k=v,...] (repeat); ACTOR is an actor id or * for everyone else. Overrides the actor's "
+                     "own `strategy:`; default boulware. `parley list strategies` lists names and parameters")
       ->allow_extra_args(false);
   command.add_option("--steps", choices.steps, "Deadline in rounds for every stage (default: each stage's deadline)");
   command.add_option("--seed", choices.seed, "Seed of every random choice (default 0); same seed, same result");
@@ -308,7 +309,7 @@ StagedOptions staged_options(const Scenario& scenario, const RunChoices& choices
       throw InputError("--strategy", fmt::format("'{}' is not ACTOR=NAME[:k=v,...], e.g. us=boulware or ru=aspiration:e=2",
                                                  item));
     const std::string actor = item.substr(0, equals);
-    StrategySpec spec = parse_strategy(item.substr(equals + 1));
+    StrategySpec spec = from_option("--strategy", [&] { return parse_strategy(item.substr(equals + 1)); });
     if (actor == "*") {
       options.default_strategy = std::move(spec);
       continue;
@@ -350,8 +351,8 @@ void add_negotiate(CLI::App& app) {
       "the table; outsiders learn what the channel lets them see; ratifiers outside the channel accept\n"
       "iff the agreement is worth their reservation value (or as their --strategy decides). Stage rules\n"
       "(on_failure, reopens, links, nothing_agreed_until_all) come from each stage's settings; see\n"
-      "docs/negotiation.md. Strategies: aspiration, boulware, linear, conceder, hardliner, tit_for_tat,\n"
-      "micro, random, nash, rubinstein (docs/negotiation-protocols.md).\n\n"
+      "docs/negotiation.md. `parley list strategies` lists every strategy with its parameters and defaults;\n"
+      "`parley list protocols` and `parley list settings` the protocols and stage settings.\n\n"
       "Examples:\n"
       "  parley negotiate scenarios/talks-2025.yaml\n"
       "  parley negotiate scenarios/talks-2025.yaml --variant open-format --seed 7\n"
