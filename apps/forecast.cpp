@@ -183,7 +183,7 @@ void run_forecast(const ForecastOptions& options) {
     if (model->name() == "smp") run.parameters = file_parameters;
     for (const auto& [name, value] : parameters[model->name()]) run.parameters[name] = value;
     try {
-      run.forecast = from_option("--param", [&] { return model->run(table, run.parameters, seed); });
+      run.forecast = model->run(table, run.parameters, seed);
     } catch (const std::invalid_argument& e) {
       if (models.size() == 1) throw InputError(options.file, fmt::format("model '{}' cannot run: {}", model->name(), e.what()));
       run.failure = e.what();

@@ -309,7 +309,7 @@ StagedOptions staged_options(const Scenario& scenario, const RunChoices& choices
       throw InputError("--strategy", fmt::format("'{}' is not ACTOR=NAME[:k=v,...], e.g. us=boulware or ru=aspiration:e=2",
                                                  item));
     const std::string actor = item.substr(0, equals);
-    StrategySpec spec = from_option("--strategy", [&] { return parse_strategy(item.substr(equals + 1)); });
+    StrategySpec spec = parse_strategy(item.substr(equals + 1));
     if (actor == "*") {
       options.default_strategy = std::move(spec);
       continue;

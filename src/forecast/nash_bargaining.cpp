@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "one_dimensional.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 
 namespace parley {
 

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "parley/core/error.hpp"
-#include "parley/io/input_error.hpp"
 
 namespace parley {
 
@@ -154,7 +153,7 @@ Agenda plan_agenda(const Scenario& scenario, std::size_t stage_index, const Stag
     }
   }
   if (space_size(scenario, agenda.issues, OutcomeSpace::kMaxEnumerable) > OutcomeSpace::kMaxEnumerable)
-    throw InputError("stage " + stage.id,
+    throw field_error("stage " + stage.id,
                      fmt::format("its issues make more than {} outcomes; parley negotiates over enumerable spaces: "
                                  "use fewer grid steps (issues.<id>.steps) or split the stage",
                                  OutcomeSpace::kMaxEnumerable));

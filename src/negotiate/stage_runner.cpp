@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/negotiate/domain.hpp"
 #include "parley/negotiate/staged.hpp"
 
@@ -168,7 +168,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
     if (!channel.is_member(a) && std::find(must_ratify.begin(), must_ratify.end(), a) != must_ratify.end())
       r.ratifiers.push_back(a);
   if (r.parties.size() > kMaxParties)
-    throw InputError("stage " + stage.id, fmt::format("{} parties at the table; at most {}", r.parties.size(), kMaxParties));
+    throw field_error("stage " + stage.id, fmt::format("{} parties at the table; at most {}", r.parties.size(), kMaxParties));
 
   const std::int32_t deadline = options_.deadline.value_or(stage.deadline);
   const bool by_rounds = options_.clock == DiscountClock::rounds;
@@ -187,7 +187,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
                                                scenario_.actors[r.parties.front()].id);
   } else {
     if (stage.protocol == "alternating" && r.parties.size() != 2)
-      throw InputError("stage " + stage.id, fmt::format("protocol alternating is bilateral, but {} parties are at the "
+      throw field_error("stage " + stage.id, fmt::format("protocol alternating is bilateral, but {} parties are at the "
                                                         "table; use sao for more",
                                                         r.parties.size()));
     std::map<std::string, std::string> settings = r.rules.protocol_settings;
@@ -493,7 +493,7 @@ StagedResult run_staged(const Scenario& scenario, const StagedOptions& given) {
     if (entry.first >= scenario.actors.size()) throw std::invalid_argument("negotiate: strategy for a missing actor");
   if (options.only_stage && *options.only_stage >= scenario.stages.size())
     throw std::invalid_argument("negotiate: no such stage");
-  if (options.deadline && *options.deadline < 1) throw InputError("--steps", "needs at least one round");
+  if (options.deadline && *options.deadline < 1) throw field_error("deadline", "needs at least one round");
 
   StagedResult out;
   out.clock = options.clock;

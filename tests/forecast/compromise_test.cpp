@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/forecast/median.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "table_builder.hpp"
 
 namespace parley::test {

@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/io/ktab.hpp"
 
 namespace parley {
@@ -256,7 +256,7 @@ std::string param_error(const ModelParameters& given) {
     EXPECT_EQ(e.location().field, "model parameter");
     return e.what();
   }
-  ADD_FAILURE() << "no Error";
+  ADD_FAILURE() << "no parley::Error";
   return {};
 }
 

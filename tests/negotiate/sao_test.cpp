@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/negotiate/mechanism.hpp"
 #include "parley/negotiate/protocol_registry.hpp"
 #include "test_support.hpp"

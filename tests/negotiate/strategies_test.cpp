@@ -5,7 +5,7 @@
 #include <cmath>
 #include <memory>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/negotiate/aspiration.hpp"
 #include "parley/negotiate/mechanism.hpp"
 #include "parley/negotiate/strategies.hpp"
@@ -329,7 +329,7 @@ class Threshold : public Negotiator {
       return Reply::accept();
     return Reply::propose(table_->best_allowed(turn.allowed));
   }
-  std::string_view name() const override { return name_; }
+  std::string name() const override { return name_; }
 
  private:
   std::string name_;

@@ -75,7 +75,7 @@ struct Agenda {
 // The agenda of stage `stage`. `decided[i]`: issue i was decided (or agreed in principle)
 // by an earlier stage. `merge` lists open issues handed over by failed stages (merged in
 // before links, each issue once, within `max_linked_outcomes` like a link).
-// Throws InputError when the stage's own open issues alone are not enumerable.
+// Throws parley::Error when the stage's own open issues alone are not enumerable.
 Agenda plan_agenda(const Scenario& scenario, std::size_t stage, const StageRules& rules,
                    const std::vector<bool>& decided, const std::vector<std::size_t>& merge = {},
                    std::uint64_t max_linked_outcomes = kDefaultMaxLinkedOutcomes);
