@@ -108,10 +108,6 @@ Outcome parse_outcome(const Scenario& scenario, const OutcomeSpace& space, const
   return outcome;
 }
 
-std::string value_cell(const Issue& issue, std::uint32_t v) {
-  return issue.kind == IssueKind::discrete ? issue.options[v] : fmt::format("{:g}", issue.value_number(v));
-}
-
 // Stages with more issues than this print the solutions transposed (issues as rows) and
 // the frontier as utilities only, so the output stays readable.
 constexpr std::size_t kWideStage = 8;
@@ -163,7 +159,7 @@ void print_text(const Scenario& scenario, std::size_t stage_index, const std::ve
       std::vector<std::string> cells{issue_ids[k]};
       for (const auto& [label, point] : solutions)
         if (label != "--outcome" || probe)
-          cells.push_back(*point ? value_cell(scenario.issues[space.scenario_issue(k)], (**point).outcome[k]) : "-");
+          cells.push_back(*point ? scenario.issues[space.scenario_issue(k)].value_text((**point).outcome[k], Issue::TextStyle::compact) : "-");
       table.add(cells);
     }
     table.print();
@@ -176,7 +172,7 @@ void print_text(const Scenario& scenario, std::size_t stage_index, const std::ve
       if (label == "--outcome" && !probe) continue;
       std::vector<std::string> cells{label};
       for (std::size_t k = 0; k < space.issue_count(); ++k)
-        cells.push_back(*point ? value_cell(scenario.issues[space.scenario_issue(k)], (**point).outcome[k]) : "-");
+        cells.push_back(*point ? scenario.issues[space.scenario_issue(k)].value_text((**point).outcome[k], Issue::TextStyle::compact) : "-");
       for (std::size_t p = 0; p < parties.size(); ++p) cells.push_back(utility_cell(*point, p));
       table.add(cells);
     }
@@ -209,7 +205,7 @@ void print_text(const Scenario& scenario, std::size_t stage_index, const std::ve
     std::vector<std::string> cells{std::to_string(index + 1)};
     if (!wide)
       for (std::size_t k = 0; k < space.issue_count(); ++k)
-        cells.push_back(value_cell(scenario.issues[space.scenario_issue(k)], point.outcome[k]));
+        cells.push_back(scenario.issues[space.scenario_issue(k)].value_text(point.outcome[k], Issue::TextStyle::compact));
     for (double u : point.utilities) cells.push_back(fmt::format("{:.3f}", u));
     frontier.add(cells);
   }

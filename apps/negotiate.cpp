@@ -88,7 +88,7 @@ void print_outcome(const Scenario& scenario, const OutcomeSpace& space, const Ou
   for (std::size_t k = 0; k < space.issue_count(); ++k) {
     const Issue& issue = scenario.issues[space.scenario_issue(k)];
     fmt::print("{}{}{}  {}\n", indent, issue.id, std::string(width - display_width(issue.id), ' '),
-               describe_value(issue, outcome[k]));
+               issue.value_text(outcome[k], Issue::TextStyle::described));
   }
 }
 
@@ -146,7 +146,7 @@ void print_stage(const Scenario& scenario, const StagedResult& result, const Sta
                                                              : "");
       any = true;
       const Issue& issue = scenario.issues[r.agenda.issues[k]];
-      fmt::print("    {}  {}\n", issue.id, describe_value(issue, std::uint32_t(r.agreed_in_principle[k])));
+      fmt::print("    {}  {}\n", issue.id, issue.value_text(std::uint32_t(r.agreed_in_principle[k]), Issue::TextStyle::described));
     }
   }
   for (const RatificationVote& v : r.ratification)
@@ -228,7 +228,7 @@ void print_narrative(const Scenario& scenario, const StagedResult& result) {
       for (std::size_t j : scenario.stages[r.stage].issues) on_any_agenda = on_any_agenda || j == i;
     if (!d.value && !on_any_agenda) continue;
     if (d.value)
-      issues.add({issue.id, describe_value(issue, *d.value),
+      issues.add({issue.id, issue.value_text(*d.value, Issue::TextStyle::described),
                   fmt::format("{} {}", d.in_principle ? "in principle by" : "by", scenario.stages[*d.stage].id)});
     else
       issues.add({issue.id, "open", "-"});
@@ -327,20 +327,6 @@ std::string strategy_summary(const Scenario& scenario, const std::vector<std::st
   for (std::size_t a = 0; a < scenario.actors.size() && a < strategies.size(); ++a)
     choices.push_back(fmt::format("{} {}", scenario.actors[a].id, strategies[a]));
   return fmt::format("{}", fmt::join(choices, ", "));
-}
-
-std::string describe_value(const Issue& issue, std::uint32_t value) {
-  if (issue.kind != IssueKind::continuous || issue.labels.empty()) return issue.value_text(value);
-  const double x = issue.value_number(value);
-  const LabelledPoint* below = nullptr;
-  const LabelledPoint* above = nullptr;
-  for (const LabelledPoint& point : issue.labels) {
-    if (std::abs(point.at - x) < 1e-9 * std::max(1.0, std::abs(x))) return fmt::format("{:g} ({})", x, point.label);
-    if (point.at < x && (!below || point.at > below->at)) below = &point;
-    if (point.at > x && (!above || point.at < above->at)) above = &point;
-  }
-  if (below && above) return fmt::format("{:g} (between {} and {})", x, below->label, above->label);
-  return fmt::format("{:g}", x);
 }
 
 void add_negotiate(CLI::App& app) {

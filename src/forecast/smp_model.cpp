@@ -5,11 +5,13 @@
 #include <charconv>
 #include <cmath>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
 
-#include "parley/forecast/smp.hpp"
+#include <fmt/format.h>
+
 #include "parley/core/error.hpp"
+#include "parley/forecast/smp.hpp"
 
 namespace parley {
 
@@ -21,7 +23,7 @@ constexpr const char* kPwcompQuirk = "ktab_pwcomp_capability_quirk";
 constexpr const char* kThirdPartyQuirk = "ktab_third_party_quirk";
 constexpr const char* kIdealAdjustment = "IdealAdjustment";
 constexpr const char* kMaxTurns = "max_turns";
-constexpr const char* kField = "model parameter";
+constexpr const char* kField = "model parameter";  // the field every error here names
 
 // One line per KTAB parameter (docs/models-smp.md has the equations).
 const char* ktab_doc(const std::string& name) {
@@ -36,58 +38,130 @@ const char* ktab_doc(const std::string& name) {
   return "which utilities and capabilities weigh the bargain";  // BargnModel
 }
 
-std::vector<double> accommodation_from_json(const std::string& text, const ActorTable& table) {
-  nlohmann::json pairs;
-  try {
-    pairs = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception& e) {
-    throw field_error(kField, fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] "
-                                            "triples: {}",
-                                            kIdealAdjustment, e.what()));
+// IdealAdjustment's text (documented in smp.hpp): triples in JSON array notation,
+//   list   = "[" [ triple { "," triple } ] "]"
+//   triple = "[" string "," string "," number "]"
+// strings double-quoted with the escapes \" \\ \/ \b \f \n \r \t, numbers as in JSON,
+// whitespace around every token. Read here so that the forecast layer needs no JSON library.
+class AdjustmentText {
+ public:
+  explicit AdjustmentText(std::string_view text) : text_(text) {}
+
+  struct Triple {
+    std::string adjusting, reference;
+    double rate = 0;
+  };
+
+  std::vector<Triple> triples() {
+    std::vector<Triple> out;
+    expect('[');
+    if (!take(']')) {
+      do out.push_back(triple());
+      while (take(','));
+      expect(']');
+    }
+    skip_space();
+    if (at_ < text_.size()) fail("text after the closing ']'");
+    return out;
   }
+
+ private:
+  Triple triple() {
+    Triple t;
+    expect('[');
+    t.adjusting = string();
+    expect(',');
+    t.reference = string();
+    expect(',');
+    t.rate = number();
+    expect(']');
+    return t;
+  }
+
+  std::string string() {
+    expect('"');
+    std::string out;
+    while (at_ < text_.size() && text_[at_] != '"') {
+      char c = text_[at_++];
+      if (c == '\\') {
+        if (at_ >= text_.size()) break;
+        const char escaped = text_[at_++];
+        const auto known = std::string_view("\"\\/bfnrt").find(escaped);
+        if (known == std::string_view::npos) fail(fmt::format("unsupported escape '\\{}' in an actor id", escaped));
+        c = "\"\\/\b\f\n\r\t"[known];
+      }
+      out += c;
+    }
+    if (at_ >= text_.size()) fail("an actor id without its closing '\"'");
+    ++at_;
+    return out;
+  }
+
+  double number() {
+    skip_space();
+    const char* begin = text_.data() + at_;
+    const char* end = text_.data() + text_.size();
+    double value = 0;
+    const bool json_start = at_ < text_.size() && (text_[at_] == '-' || (text_[at_] >= '0' && text_[at_] <= '9'));
+    const auto [stop, error] = std::from_chars(begin, end, value);
+    if (!json_start || error != std::errc()) fail("expected a rate (a number)");
+    at_ += static_cast<std::size_t>(stop - begin);
+    return value;
+  }
+
+  void skip_space() {
+    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r'))
+      ++at_;
+  }
+  bool take(char c) {
+    skip_space();
+    if (at_ < text_.size() && text_[at_] == c) {
+      ++at_;
+      return true;
+    }
+    return false;
+  }
+  void expect(char c) {
+    if (!take(c)) fail(fmt::format("expected '{}'", c));
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw field_error(kField,
+                      fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] triples, e.g. "
+                                  "[[\"a\", \"b\", 0.5]]: {} {}",
+                                  kIdealAdjustment, what,
+                                  at_ < text_.size() ? fmt::format("at character {}", at_ + 1) : "at the end of the text"),
+                      ErrorKind::syntax);
+  }
+
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
+
+std::vector<double> accommodation_from_text(const std::string& text, const ActorTable& table) {
+  const auto triples = AdjustmentText(text).triples();
   const std::size_t n = table.actor_count();
   std::vector<double> a(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) a[i * n + i] = 1.0;
-  auto actor_index = [&](const nlohmann::json& id) {
-    if (!id.is_string()) throw field_error(kField, fmt::format("{}: actors are named by their ids", kIdealAdjustment));
-    const auto it = std::find(table.actors.begin(), table.actors.end(), id.get<std::string>());
-    if (it == table.actors.end()) {
-      const std::string guess = closest_match(id.get<std::string>(), table.actors);
-      throw field_error(kField, fmt::format("{}: no actor '{}'{}", kIdealAdjustment, id.get<std::string>(),
-                                              guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
-    }
+  auto actor_index = [&](const std::string& id) {
+    const auto it = std::find(table.actors.begin(), table.actors.end(), id);
+    if (it == table.actors.end())
+      throw field_error(kField, fmt::format("{}: no actor '{}'{}", kIdealAdjustment, id, did_you_mean(id, table.actors)),
+                        ErrorKind::unknown_name);
     return static_cast<std::size_t>(it - table.actors.begin());
   };
-  if (!pairs.is_array())
-    throw field_error(kField, fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] triples",
-                                            kIdealAdjustment));
-  for (const auto& triple : pairs) {
-    if (!triple.is_array() || triple.size() != 3 || !triple[2].is_number())
-      throw field_error(kField, fmt::format("{}: each entry must be [adjusting actor, reference actor, rate], not {}",
-                                              kIdealAdjustment, triple.dump()));
-    const double rate = triple[2].get<double>();
-    if (!(rate >= 0 && rate <= 1))
-      throw field_error(kField, fmt::format("{}: rate {} must be in [0,1]", kIdealAdjustment, rate));
-    a[actor_index(triple[0]) * n + actor_index(triple[1])] = rate;
+  for (const auto& triple : triples) {
+    if (!(triple.rate >= 0 && triple.rate <= 1))
+      throw field_error(kField, fmt::format("{}: rate {} must be in [0,1]", kIdealAdjustment, triple.rate));
+    a[actor_index(triple.adjusting) * n + actor_index(triple.reference)] = triple.rate;
   }
   for (std::size_t i = 0; i < n; ++i) {
     double row = 0;
     for (std::size_t j = 0; j < n; ++j) row += a[i * n + j];
     if (row > 1 + 1e-10)
       throw field_error(kField, fmt::format("{}: the rates of '{}' sum to {}; they must sum to at most 1",
-                                              kIdealAdjustment, table.actors[i], row));
+                                            kIdealAdjustment, table.actors[i], row));
   }
   return a;
-}
-
-nlohmann::json distribution_json(const SmpPositionDistribution& d, const ActorTable& table) {
-  nlohmann::json out = nlohmann::json::array();
-  for (std::size_t u = 0; u < d.positions.size(); ++u) {
-    nlohmann::json holders = nlohmann::json::array();
-    for (std::size_t i : d.holders[u]) holders.push_back(table.actors[i]);
-    out.push_back({{"position", d.positions[u]}, {"probability", d.probability[u]}, {"actors", holders}});
-  }
-  return out;
 }
 
 }  // namespace
@@ -129,7 +203,7 @@ SmpParameters parse_smp_parameters(const ModelParameters& parameters, const Acto
   if (v.given(kReceiverQuirk)) p.quirks.receiver_utility_as_probability = v.flag(kReceiverQuirk);
   if (v.given(kPwcompQuirk)) p.quirks.pwcomp_initiator_capability = v.flag(kPwcompQuirk);
   if (v.given(kThirdPartyQuirk)) p.quirks.third_party_same_probability = v.flag(kThirdPartyQuirk);
-  if (v.given(kIdealAdjustment)) p.accommodation = accommodation_from_json(v.text(kIdealAdjustment), table);
+  if (v.given(kIdealAdjustment)) p.accommodation = accommodation_from_text(v.text(kIdealAdjustment), table);
   p.max_turns = static_cast<int>(v.integer(kMaxTurns));
   return p;
 }
@@ -143,12 +217,11 @@ Forecast SmpModel::run(const ActorTable& table, const ModelParameters& parameter
   SmpParameters p = parse_smp_parameters(parameters, table);
   p.seed = seed;
   p.report_pce = true;
-  const SmpResult result = run_smp(table, p);
+  SmpResult result = run_smp(table, p);
 
   Forecast forecast;
   forecast.model = name();
-  forecast.rounds = result.positions;
-  forecast.stop_reason = result.stop_reason;
+  forecast.stop_reason = std::move(result.stop_reason);
 
   const SmpPositionDistribution& last = result.distributions.back();
   const std::size_t dims = table.dimension_count();
@@ -160,30 +233,17 @@ Forecast SmpModel::run(const ActorTable& table, const ModelParameters& parameter
   }
   forecast.outcome = mean;
 
-  nlohmann::json& d = forecast.details;
-  nlohmann::json effective = {
-      {"VictoryProbModel", smp::to_string(p.victory)},     {"PCEModel", smp::to_string(p.pce)},
-      {"StateTransitions", smp::to_string(p.transitions)}, {"VotingRule", smp::to_string(p.voting)},
-      {"BigRAdjust", smp::to_string(p.big_r_adjust)},      {"BigRRange", smp::to_string(p.big_r_range)},
-      {"ThirdPartyCommit", smp::to_string(p.third_party)}, {"InterVecBrgn", smp::to_string(p.interpolation)},
-      {"BargnModel", smp::to_string(p.bargaining)},        {kReceiverQuirk, p.quirks.receiver_utility_as_probability},
-      {kPwcompQuirk, p.quirks.pwcomp_initiator_capability}, {kThirdPartyQuirk, p.quirks.third_party_same_probability},
-      {kMaxTurns, p.max_turns}};
-  if (p.transitions == smp::StateTransitions::stochastic) effective["seed"] = seed;
-  d["parameters"] = effective;
-  d["turns"] = result.turns();
-  d["converged"] = result.converged;
-  d["weighted_mean"] = mean;
-  nlohmann::json holders = nlohmann::json::array();
-  for (std::size_t i : last.holders[most_probable]) holders.push_back(table.actors[i]);
-  d["most_probable"] = {{"position", last.positions[most_probable]},
-                        {"probability", last.probability[most_probable]},
-                        {"actors", holders}};
-  nlohmann::json turns = nlohmann::json::array();
-  for (const auto& distribution : result.distributions) turns.push_back(distribution_json(distribution, table));
-  d["position_probabilities"] = turns;
-  if (!p.accommodation.empty()) d["ideals"] = result.ideals;
-  if (!result.notes.empty()) d["notes"] = result.notes;
+  SmpDetails details;
+  details.turns = result.turns();
+  forecast.rounds = std::move(result.positions);
+  details.converged = result.converged;
+  details.weighted_mean = std::move(mean);
+  details.most_probable = most_probable;
+  details.position_probabilities = std::move(result.distributions);
+  if (!p.accommodation.empty()) details.ideals = std::move(result.ideals);
+  details.notes = std::move(result.notes);
+  details.parameters = std::move(p);
+  forecast.details = std::move(details);
   return forecast;
 }
 

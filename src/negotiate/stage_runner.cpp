@@ -426,18 +426,13 @@ bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex 
       std::unique_ptr<Negotiator> negotiator = make(made);
       if (!negotiator) throw std::invalid_argument("negotiate: the factory made no negotiator");
       const PartyTable table(utility.all_utilities(r.space), actor.reservation_value, actor.discount);
-      const std::vector<std::uint32_t> strides = [&] {
-        std::vector<std::uint32_t> s(r.space.issue_count(), 1);
-        for (std::size_t k = r.space.issue_count(); k-- > 1;) s[k - 1] = s[k] * r.space.radix(k);
-        return s;
-      }();
       const double discount = actor.discount;
       NegotiatorContext context;
       context.self = 0;
       context.party_count = 1;
       context.protocol = "ratification";
       context.space = &r.space;
-      context.strides = strides;
+      context.strides = r.space.strides();
       context.table = &table;
       context.deadline.rounds = deadline;
       context.clock = options_.clock;

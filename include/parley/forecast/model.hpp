@@ -12,11 +12,10 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "parley/core/params.hpp"
 #include "parley/core/registry.hpp"
 #include "parley/forecast/actor_table.hpp"
+#include "parley/forecast/details.hpp"
 
 namespace parley {
 
@@ -33,7 +32,9 @@ struct Forecast {
   // row-major, on the dimensions' own scales. Empty for static models.
   std::vector<std::vector<double>> rounds;
   std::string stop_reason;  // dynamic models: why they stopped
-  nlohmann::json details = nlohmann::json::object();  // model-specific: probabilities, offers, ...
+  // What the model reports besides its outcome (probabilities, offers, exchanges, ...): the
+  // model's own struct from details.hpp, std::monostate when it reports nothing more.
+  ForecastDetails details;
 };
 
 class ForecastModel {
