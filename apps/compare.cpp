@@ -9,9 +9,11 @@
 
 #include "commands.hpp"
 #include "negotiate_options.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
 #include "parley/io/negotiation_json.hpp"
+#include "parley/io/report.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
@@ -180,6 +182,7 @@ void run_compare(const CompareOptions& options) {
   }
   if (options.json) {
     nlohmann::json json;
+    add_document_header(json, base);  // each variant's document carries its own
     json["scenario"] = base.name;
     json["variants"] = nlohmann::json::array();
     for (const VariantRun& run : runs) {

@@ -17,6 +17,7 @@
 #include "input_format.hpp"
 #include "parley/forecast/actor_table.hpp"
 #include "parley/forecast/model.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/forecast_json.hpp"
 #include "parley/io/input_error.hpp"
@@ -240,6 +241,7 @@ void run_forecast(const ForecastOptions& options) {
       model_list.push_back(std::move(entry));
     }
     document["models"] = model_list;
+    add_document_header(document, scenario);
     fmt::print("{}\n", document.dump(2));
     return;
   }
