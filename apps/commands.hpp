@@ -16,5 +16,6 @@ void add_evaluate(CLI::App& app);
 void add_import_tables(CLI::App& app);
 void add_negotiate(CLI::App& app);
 void add_compare(CLI::App& app);
+void add_list(CLI::App& app);
 
 }  // namespace parley::cli

@@ -51,8 +51,8 @@ std::vector<const ForecastModel*> resolve_models(const std::vector<std::string>&
   std::vector<const ForecastModel*> models;
   for (const auto& name : requested) {
     if (name == "all") {
-      for (const auto& model : forecast_models())
-        if (std::find(models.begin(), models.end(), model.get()) == models.end()) models.push_back(model.get());
+      for (const ForecastModel* model : forecast_models())
+        if (std::find(models.begin(), models.end(), model) == models.end()) models.push_back(model);
       continue;
     }
     const ForecastModel* model = find_forecast_model(name);
@@ -316,9 +316,10 @@ void add_forecast(CLI::App& app) {
   auto options = std::make_shared<ForecastOptions>();
   command->add_option("FILE", options->file, "Scenario YAML or actor table (KTAB, BDM, DEU, exchange)")->required();
   command->add_option("--model", options->models, "smp, eum, compromise, median, nash, exchange or all (default all); "
-                                                   "comma-separated for several")
+                                                   "comma-separated for several; `parley list models` lists them")
       ->delimiter(',');
-  command->add_option("--param", options->parameters, "Model parameter NAME=VALUE (or MODEL.NAME=VALUE; repeat)");
+  command->add_option("--param", options->parameters, "Model parameter NAME=VALUE (or MODEL.NAME=VALUE; repeat); `parley list models` lists each "
+                                                         "model's parameters with defaults");
   command->add_option("--variant", options->variant, "Apply this variant of the scenario first");
   auto* seed = command->add_option("--seed", options->seed, "Seed for stochastic settings (default: the file's, else 0)");
   command->add_flag("--json", options->json, "Print one JSON document (keys: scenario, issues, actors, models)");

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
       "  parley forecast scenarios/talks-2025.yaml --model all\n"
       "  parley evaluate tests/data/deu/deu3.tsv --folds 10 --seed 1\n"
       "  parley negotiate scenarios/talks-2025.yaml\n"
-      "  parley compare scenarios/talks-2025.yaml --variants base,open-format\n\n"
+      "  parley compare scenarios/talks-2025.yaml --variants base,open-format\n"
+      "  parley list strategies\n\n"
       "Run `parley COMMAND --help` for each command's options.",
       "parley"};
   app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   parley::cli::add_evaluate(app);
   parley::cli::add_negotiate(app);
   parley::cli::add_compare(app);
+  parley::cli::add_list(app);
 
   try {
     app.parse(argc, argv);

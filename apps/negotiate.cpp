@@ -82,7 +82,8 @@ void run_negotiate(const NegotiateOptions& options) {
 
 void add_run_options(CLI::App& command, RunChoices& choices) {
   command.add_option("--strategy", choices.strategies,
-                     "ACTOR=NAME[:k=v,...] (repeat); ACTOR is an actor id or * for everyone else. Default boulware")
+                     "ACTOR=NAME[:k=v,...] (repeat); ACTOR is an actor id or * for everyone else. Overrides the actor's "
+                     "own `strategy:`; default boulware. `parley list strategies` lists names and parameters")
       ->allow_extra_args(false);
   auto* rounds =
       command.add_option("--rounds", choices.rounds, "Deadline in rounds for every stage (default: each stage's deadline)");
@@ -133,8 +134,8 @@ void add_negotiate(CLI::App& app) {
       "the table; outsiders learn what the channel lets them see; ratifiers outside the channel accept\n"
       "iff the agreement is worth their reservation value (or as their --strategy decides). Stage rules\n"
       "(on_failure, reopens, links, nothing_agreed_until_all) come from each stage's settings; see\n"
-      "docs/negotiation.md. Strategies: aspiration, boulware, linear, conceder, hardliner, tit_for_tat,\n"
-      "micro, random, nash, rubinstein (docs/negotiation-protocols.md).\n\n"
+      "docs/negotiation.md. `parley list strategies` lists every strategy with its parameters and defaults;\n"
+      "`parley list protocols` and `parley list settings` the protocols and stage settings.\n\n"
       "Examples:\n"
       "  parley negotiate scenarios/talks-2025.yaml\n"
       "  parley negotiate scenarios/talks-2025.yaml --variant open-format --seed 7\n"

@@ -99,6 +99,7 @@ void hash_actor(Fnv1a& h, const Actor& actor) {
   h.number(actor.reservation_value);
   h.number(actor.risk);
   h.number(actor.discount);
+  h.text(actor.strategy);
   h.u64(actor.rectangles.size());
   for (const HyperRectangle& rectangle : actor.rectangles) {
     h.u64(rectangle.bounds.size());
@@ -114,7 +115,7 @@ void hash_actor(Fnv1a& h, const Actor& actor) {
 }
 
 void hash_scenario(Fnv1a& h, const Scenario& scenario) {
-  h.text("parley-scenario-hash/1");
+  h.text("parley-scenario-hash/2");
   h.u64(scenario.issues.size());
   for (const Issue& issue : scenario.issues) hash_issue(h, issue);
   h.u64(scenario.actors.size());

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "parley/core/error.hpp"
 
@@ -134,6 +135,47 @@ void check_stage_cycles(const Scenario& scenario) {
   }
 }
 
+void check_stage_settings(const Scenario& scenario, const Stage& stage, const ValidationCatalog& catalog) {
+  const std::string field = "stages." + stage.id;
+  const auto protocol = std::find_if(catalog.protocols.begin(), catalog.protocols.end(),
+                                     [&](const ProtocolRules& rules) { return rules.name == stage.protocol; });
+  if (protocol == catalog.protocols.end()) {
+    std::vector<std::string> names;
+    for (const ProtocolRules& rules : catalog.protocols) names.push_back(rules.name);
+    fail(field + ".protocol",
+         fmt::format("unknown protocol '{}'{}; protocols: {} (names are case-sensitive)", stage.protocol,
+                     did_you_mean(stage.protocol, names), fmt::join(names, ", ")),
+         ErrorKind::unknown_name);
+  }
+  std::vector<std::pair<std::string, std::string>> own, protocol_own;
+  for (const auto& [key, value] : stage.protocol_settings) {
+    if (find_param(catalog.stage_settings, key)) {
+      own.emplace_back(key, value);
+    } else if (find_param(protocol->settings, key)) {
+      // A party may be named by actor id; the stage runner turns it into a party index.
+      const bool names_actor = scenario.find_actor(value).has_value();
+      protocol_own.emplace_back(key, names_actor ? std::string("0") : value);
+    } else {
+      std::vector<std::string> valid;
+      for (const ParamSpec& spec : catalog.stage_settings) valid.push_back(spec.name);
+      for (const ParamSpec& spec : protocol->settings) valid.push_back(spec.name);
+      std::vector<std::string> of_protocol(valid.begin() + std::ptrdiff_t(catalog.stage_settings.size()), valid.end());
+      Error error = field_error(field + ".settings." + key,
+           fmt::format("unknown setting '{}'{}; every stage takes {}; protocol {} takes {}", key,
+                       did_you_mean(key, valid), fmt::join(valid.begin(), valid.begin() +
+                                                               std::ptrdiff_t(catalog.stage_settings.size()), ", "),
+                       protocol->name, of_protocol.empty() ? std::string("none") : fmt::format("{}", fmt::join(of_protocol, ", "))),
+           ErrorKind::unknown_name);
+      Location location = error.location();
+      location.at_key = true;
+      throw error.relocated(std::move(location));
+    }
+  }
+  const std::string settings_field = field + ".settings.";
+  parse_params(catalog.stage_settings, own, ParamOwner{settings_field, "setting", "stage", stage.id, false});
+  parse_params(protocol->settings, protocol_own, ParamOwner{settings_field, "setting", "protocol", protocol->name, false});
+}
+
 }  // namespace
 
 bool is_valid_id(const std::string& id) {
@@ -142,7 +184,7 @@ bool is_valid_id(const std::string& id) {
   });
 }
 
-void validate(const Scenario& scenario) {
+void validate(const Scenario& scenario, const ValidationCatalog& catalog) {
   if (scenario.name.empty()) fail("name", "is empty; give the scenario a title");
   if (scenario.issues.empty()) fail("issues", "no issues; define at least one");
   check_ids(scenario.issues, "issue", "issues");
@@ -174,6 +216,8 @@ void validate(const Scenario& scenario) {
       fail(field + ".after", fmt::format("stage index {} is out of range", *stage.after));
   }
   check_stage_cycles(scenario);
+  if (!catalog.protocols.empty())
+    for (const Stage& stage : scenario.stages) check_stage_settings(scenario, stage, catalog);
 
   for (std::size_t l = 0; l < scenario.links.size(); ++l) {
     const std::string field = fmt::format("links.{}.issues", l);

@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "one_dimensional.hpp"
-#include "parameters.hpp"
 
 namespace parley {
 
@@ -19,12 +18,16 @@ std::string CompromiseModel::description() const {
   return "Compromise model: capability × salience weighted mean of positions (van den Bos 1991; Achen 2006)";
 }
 
+std::vector<ParamSpec> CompromiseModel::parameter_specs() const {
+  return {ParamSpec::number("capability_exponent", 1, {0, 100}, "alpha: weight = capability^alpha * salience^beta"),
+          ParamSpec::number("salience_exponent", 1, {0, 100}, "beta (alpha = beta = 0: every actor of the table counts once)")};
+}
+
 Forecast CompromiseModel::run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t) const {
-  forecast_detail::ParameterReader reader(name(), parameters);
+  const ParamValues values = read_parameters(*this, parameters);
   CompromiseOptions options;
-  options.capability_exponent = reader.number("capability_exponent", 1, 0, 100);
-  options.salience_exponent = reader.number("salience_exponent", 1, 0, 100);
-  reader.finish();
+  options.capability_exponent = values.number("capability_exponent");
+  options.salience_exponent = values.number("salience_exponent");
 
   Forecast forecast;
   forecast.model = name();

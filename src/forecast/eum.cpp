@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include "one_dimensional.hpp"
-#include "parameters.hpp"
 
 namespace parley {
 
@@ -21,23 +20,38 @@ const char* to_string(OfferKind kind) {
   return "?";
 }
 
+std::vector<ParamSpec> EumModel::parameter_specs() const {
+  // Choices are listed in the order of their EumOptions enums.
+  return {
+      ParamSpec::choice("probability_denominator", {"all_pairs", "pair"}, "all_pairs",
+                        "D in P_ij: all_pairs (Scholz's code) or pair (the paper; P_ij + P_ji = 1)"),
+      ParamSpec::choice("risk_perspective", {"receiver", "own"}, "receiver",
+                        "E_ij and E_ji with the receiver's risk r_i (code) or each actor's own r"),
+      ParamSpec::choice("vote_risk", {"linear", "risk"}, "linear", "rho in the vote (E1): 1 (linear) or the voter's r (risk)"),
+      ParamSpec::boolean("capitulation", true, "whether an actor may capitulate"),
+      ParamSpec::choice("compromise_choice", {"scholz_code", "smallest_move"}, "scholz_code",
+                        "which compromise offer an actor takes: Scholz's code or the smallest move (the paper)"),
+      ParamSpec::number("Q", 1, {0, 1}, "Q of the paper's general form (E4); 1 in the code"),
+      ParamSpec::number("T", 1, {0, 1}, "T of the paper's general form (E4); 1 in the code"),
+      ParamSpec::integer("rounds", 10, {0, 10000}, "rounds of challenges"),
+      ParamSpec::choice("outcome", {"median", "mean"}, "median", "forecast: weighted median or weighted mean"),
+      ParamSpec::boolean("record_offers", true, "keep every offer in the details (false is faster)"),
+  };
+}
+
 EumOptions eum_options(const ModelParameters& parameters) {
-  forecast_detail::ParameterReader reader("eum", parameters);
+  const ParamValues values = read_parameters(EumModel(), parameters);
   EumOptions options;
-  options.probability_denominator =
-      static_cast<EumOptions::Denominator>(reader.choice("probability_denominator", 0, {"all_pairs", "pair"}));
-  options.risk_perspective =
-      static_cast<EumOptions::RiskPerspective>(reader.choice("risk_perspective", 0, {"receiver", "own"}));
-  options.vote_risk = static_cast<EumOptions::VoteRisk>(reader.choice("vote_risk", 0, {"linear", "risk"}));
-  options.capitulation = reader.flag("capitulation", true);
-  options.compromise_choice = static_cast<EumOptions::CompromiseChoice>(
-      reader.choice("compromise_choice", 0, {"scholz_code", "smallest_move"}));
-  options.q = reader.number("Q", 1, 0, 1);
-  options.t = reader.number("T", 1, 0, 1);
-  options.rounds = static_cast<int>(reader.integer("rounds", 10, 0, 10000));
-  options.outcome = static_cast<EumOptions::Outcome>(reader.choice("outcome", 0, {"median", "mean"}));
-  options.record_offers = reader.flag("record_offers", true);
-  reader.finish();
+  options.probability_denominator = static_cast<EumOptions::Denominator>(values.choice("probability_denominator"));
+  options.risk_perspective = static_cast<EumOptions::RiskPerspective>(values.choice("risk_perspective"));
+  options.vote_risk = static_cast<EumOptions::VoteRisk>(values.choice("vote_risk"));
+  options.capitulation = values.flag("capitulation");
+  options.compromise_choice = static_cast<EumOptions::CompromiseChoice>(values.choice("compromise_choice"));
+  options.q = values.number("Q");
+  options.t = values.number("T");
+  options.rounds = static_cast<int>(values.integer("rounds"));
+  options.outcome = static_cast<EumOptions::Outcome>(values.choice("outcome"));
+  options.record_offers = values.flag("record_offers");
   return options;
 }
 

@@ -227,7 +227,8 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
   }
   for (const auto& row : rows) {
     if (row.rfind("actor:", 0) == 0 && row.size() > 6) continue;
-    if (std::find(kRows.begin(), kRows.end(), row) == kRows.end()) {
+    // A row is a built-in row or any registered model (a user's own, with its defaults).
+    if (std::find(kRows.begin(), kRows.end(), row) == kRows.end() && !find_forecast_model(row)) {
       const std::string match = closest_match(row, kRows);
       throw field_error("evaluation row",
                         fmt::format("no evaluation row '{}'{}; rows: {}, actor:ID", row,
@@ -309,7 +310,8 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
         return std::nullopt;
       });
     }
-    return column(name, base.at(name).second);
+    const auto it = base.find(name);
+    return it != base.end() ? column(name, it->second.second) : column(name, registered(name, {}));
   };
 
   std::vector<int> fold;
@@ -319,7 +321,9 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
     if (!is_cv_row(row)) {
       const Column& predictions = base_column(row);
       const std::string description =
-          row.rfind("actor:", 0) == 0 ? fmt::format("position of actor {}", row.substr(6)) : base.at(row).first;
+          row.rfind("actor:", 0) == 0 ? fmt::format("position of actor {}", row.substr(6))
+          : base.count(row)           ? base.at(row).first
+                                      : find_forecast_model(row)->description();
       ModelScore s = score(row, description, predictions, truth);
       s.seconds = cache.at(row).second;
       evaluation.scores.push_back(std::move(s));

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include "parameters.hpp"
 
 namespace parley {
 
@@ -142,12 +141,16 @@ std::string ExchangeModel::description() const {
   return "Exchange model: equal-gain vote trading between pairs of actors across issues (Stokman & Van Oosten 1994)";
 }
 
+std::vector<ParamSpec> ExchangeModel::parameter_specs() const {
+  return {ParamSpec::integer("rounds", 10, {0, 10000}, "maximum rounds of exchanges"),
+          ParamSpec::number("min_gain", 1e-9, {0, 1}, "smallest gain in expected utility worth an exchange")};
+}
+
 Forecast ExchangeModel::run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t) const {
-  forecast_detail::ParameterReader reader(name(), parameters);
+  const ParamValues values = read_parameters(*this, parameters);
   ExchangeOptions options;
-  options.rounds = static_cast<int>(reader.integer("rounds", 10, 0, 10000));
-  options.min_gain = reader.number("min_gain", 1e-9, 0, 1);
-  reader.finish();
+  options.rounds = static_cast<int>(values.integer("rounds"));
+  options.min_gain = values.number("min_gain");
 
   ExchangeRun run = run_exchange(table, options);
   Forecast forecast;

@@ -3,7 +3,6 @@
 #include <limits>
 
 #include "one_dimensional.hpp"
-#include "parameters.hpp"
 
 namespace parley {
 
@@ -17,12 +16,16 @@ std::string MedianModel::description() const {
   return "Median voter: capability × salience weighted median of positions (Black 1948)";
 }
 
+std::vector<ParamSpec> MedianModel::parameter_specs() const {
+  return {ParamSpec::number("capability_exponent", 1, {0, 100}, "alpha: weight = capability^alpha * salience^beta"),
+          ParamSpec::number("salience_exponent", 1, {0, 100}, "beta (alpha = beta = 0: every actor of the table counts once)")};
+}
+
 Forecast MedianModel::run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t) const {
-  forecast_detail::ParameterReader reader(name(), parameters);
+  const ParamValues values = read_parameters(*this, parameters);
   MedianOptions options;
-  options.capability_exponent = reader.number("capability_exponent", 1, 0, 100);
-  options.salience_exponent = reader.number("salience_exponent", 1, 0, 100);
-  reader.finish();
+  options.capability_exponent = values.number("capability_exponent");
+  options.salience_exponent = values.number("salience_exponent");
 
   Forecast forecast;
   forecast.model = name();

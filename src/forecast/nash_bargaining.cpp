@@ -10,7 +10,6 @@
 
 #include "one_dimensional.hpp"
 #include "parley/core/error.hpp"
-#include "parameters.hpp"
 
 namespace parley {
 
@@ -94,16 +93,24 @@ std::string NashBargainingModel::description() const {
   return "Nash bargaining solution per issue, power × salience as bargaining weights (Nash 1950; Achen 2006)";
 }
 
+std::vector<ParamSpec> NashBargainingModel::parameter_specs() const {
+  return {ParamSpec::choice("utility", {"linear", "quadratic"}, "linear", "utility of distance: linear (k = 1) or quadratic (k = 2)"),
+          ParamSpec::number("utility_exponent", 1, {1, 100}, "k; overrides `utility` (default: 1, or 2 with utility=quadratic)"),
+          ParamSpec::choice("disagreement", {"auto", "worst", "farthest_end", "reference"}, "auto",
+                            "disagreement point: auto = reference when the issue has one, else worst"),
+          ParamSpec::number("capability_exponent", 1, {0, 100}, "alpha of the bargaining weights"),
+          ParamSpec::number("salience_exponent", 1, {0, 100}, "beta of the bargaining weights")};
+}
+
 Forecast NashBargainingModel::run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t) const {
-  forecast_detail::ParameterReader reader(name(), parameters);
+  const ParamValues values = read_parameters(*this, parameters);
   NashOptions options;
-  const std::size_t utility = reader.choice("utility", 0, {"linear", "quadratic"});
-  options.utility_exponent = reader.number("utility_exponent", utility == 0 ? 1.0 : 2.0, 1, 100);
-  options.disagreement =
-      static_cast<Disagreement>(reader.choice("disagreement", 0, {"auto", "worst", "farthest_end", "reference"}));
-  options.capability_exponent = reader.number("capability_exponent", 1, 0, 100);
-  options.salience_exponent = reader.number("salience_exponent", 1, 0, 100);
-  reader.finish();
+  const std::size_t utility = values.choice("utility");
+  options.utility_exponent =
+      values.given("utility_exponent") ? values.number("utility_exponent") : (utility == 0 ? 1.0 : 2.0);
+  options.disagreement = static_cast<Disagreement>(values.choice("disagreement"));  // spec order = enum order
+  options.capability_exponent = values.number("capability_exponent");
+  options.salience_exponent = values.number("salience_exponent");
   if (options.disagreement == Disagreement::reference)
     for (std::size_t d = 0; d < table.dimension_count(); ++d)
       if (!table.reference_point[d])

@@ -25,46 +25,17 @@ constexpr const char* kIdealAdjustment = "IdealAdjustment";
 constexpr const char* kMaxTurns = "max_turns";
 constexpr const char* kField = "model parameter";  // the field every error here names
 
-std::vector<std::string> parameter_names() {
-  std::vector<std::string> names;
-  for (const auto& info : smp::ktab_parameters()) names.push_back(info.name);
-  for (const char* name : {kKtabCompatible, kReceiverQuirk, kPwcompQuirk, kThirdPartyQuirk, kIdealAdjustment, kMaxTurns})
-    names.push_back(name);
-  return names;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
-  return out;
-}
-
-bool same_word(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-[[noreturn]] void bad_value(const std::string& name, const std::string& value, const std::vector<std::string>& valid) {
-  const std::string guess = closest_match(value, valid);
-  throw field_error(kField,
-                    fmt::format("'{}' is not a value of SMP parameter {}{}; use one of: {}", value, name,
-                                guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), joined(valid)));
-}
-
-// Index of `value` among the KTAB spellings of parameter `name` (case-insensitive).
-std::size_t ktab_value(const smp::ParameterInfo& info, const std::string& value) {
-  for (std::size_t i = 0; i < info.values.size(); ++i)
-    if (same_word(info.values[i], value)) return i;
-  bad_value(info.name, value, info.values);
-}
-
-bool flag(const std::string& name, const std::string& value) {
-  for (const char* yes : {"true", "1", "yes", "on"})
-    if (same_word(value, yes)) return true;
-  for (const char* no : {"false", "0", "no", "off"})
-    if (same_word(value, no)) return false;
-  bad_value(name, value, {"true", "false"});
+// One line per KTAB parameter (docs/models-smp.md has the equations).
+const char* ktab_doc(const std::string& name) {
+  if (name == "VictoryProbModel") return "probability that the stronger coalition wins, from the strength ratio";
+  if (name == "PCEModel") return "probabilistic Condorcet election: how option probabilities follow from coalitions";
+  if (name == "StateTransitions") return "each actor adopts its most probable bargain (Deterministic) or draws one";
+  if (name == "VotingRule") return "how an actor's utility difference becomes a vote";
+  if (name == "BigRAdjust") return "how far the risk attitude R is pulled towards neutral";
+  if (name == "BigRRange") return "range of the risk attitude R";
+  if (name == "ThirdPartyCommit") return "how third parties commit their votes in a challenge";
+  if (name == "InterVecBrgn") return "how the two positions of a bargain are interpolated";
+  return "which utilities and capabilities weigh the bargain";  // BargnModel
 }
 
 // IdealAdjustment's text (documented in smp.hpp): triples in JSON array notation,
@@ -195,54 +166,45 @@ std::vector<double> accommodation_from_text(const std::string& text, const Actor
 
 }  // namespace
 
+std::vector<ParamSpec> SmpModel::parameter_specs() const {
+  std::vector<ParamSpec> specs;
+  for (const auto& info : smp::ktab_parameters())
+    specs.push_back(ParamSpec::choice(info.name, info.values, info.default_value, ktab_doc(info.name)));
+  specs.push_back(ParamSpec::boolean(kKtabCompatible, false,
+                                     "reproduce KTAB's recorded runs, defects included (sets the three quirks)"));
+  specs.push_back(ParamSpec::boolean(kReceiverQuirk, false,
+                                     "KTAB defect: the receiver's utility gain used as a probability (default: ktab_compatible)"));
+  specs.push_back(ParamSpec::boolean(kPwcompQuirk, false,
+                                     "KTAB defect: PWCompInterp weighs with the initiator's capability (default: ktab_compatible)"));
+  specs.push_back(ParamSpec::boolean(kThirdPartyQuirk, false,
+                                     "KTAB defect: third parties use one victory probability (default: ktab_compatible)"));
+  specs.push_back(ParamSpec::text(kIdealAdjustment, "",
+                                  "JSON [[adjusting actor, reference actor, rate], ...]; default: ideals follow positions"));
+  specs.push_back(ParamSpec::integer(kMaxTurns, 100, {1}, "turns at most"));
+  return specs;
+}
+
 SmpParameters parse_smp_parameters(const ModelParameters& parameters, const ActorTable& table) {
+  // KTAB's names and values match in any case.
+  const ParamValues v =
+      parse_params(SmpModel().parameter_specs(), parameters, ParamOwner{kField, "SMP parameter", "", "", true});
   SmpParameters p;
-  const auto names = parameter_names();
-  // ktab_compatible first: the individual quirk switches override it.
-  for (const auto& [name, value] : parameters)
-    if (same_word(name, kKtabCompatible)) p.set_ktab_compatible(flag(kKtabCompatible, value));
-  for (const auto& entry : parameters) {
-    const std::string& name = entry.first;  // not a structured binding: clang 14 cannot capture those
-    const std::string& value = entry.second;
-    const auto& ktab = smp::ktab_parameters();
-    const auto info = std::find_if(ktab.begin(), ktab.end(), [&](const auto& i) { return same_word(i.name, name); });
-    if (info != ktab.end()) {
-      const std::size_t v = ktab_value(*info, value);
-      switch (info - ktab.begin()) {
-        case 0: p.victory = static_cast<smp::VictoryProbModel>(v); break;
-        case 1: p.pce = static_cast<smp::PceModel>(v); break;
-        case 2: p.transitions = static_cast<smp::StateTransitions>(v); break;
-        case 3: p.voting = static_cast<smp::VotingRule>(v); break;
-        case 4: p.big_r_adjust = static_cast<smp::BigRAdjust>(v); break;
-        case 5: p.big_r_range = static_cast<smp::BigRRange>(v); break;
-        case 6: p.third_party = static_cast<smp::ThirdPartyCommit>(v); break;
-        case 7: p.interpolation = static_cast<smp::InterVecBrgn>(v); break;
-        default: p.bargaining = static_cast<smp::BargnModel>(v); break;
-      }
-    } else if (same_word(name, kKtabCompatible)) {
-      // handled above
-    } else if (same_word(name, kReceiverQuirk)) {
-      p.quirks.receiver_utility_as_probability = flag(name, value);
-    } else if (same_word(name, kPwcompQuirk)) {
-      p.quirks.pwcomp_initiator_capability = flag(name, value);
-    } else if (same_word(name, kThirdPartyQuirk)) {
-      p.quirks.third_party_same_probability = flag(name, value);
-    } else if (same_word(name, kIdealAdjustment)) {
-      p.accommodation = accommodation_from_text(value, table);
-    } else if (same_word(name, kMaxTurns)) {
-      int turns = 0;
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), turns);
-      if (error != std::errc() || end != value.data() + value.size() || turns < 1)
-        throw field_error(kField, fmt::format("{} must be a whole number >= 1, not '{}'", kMaxTurns, value));
-      p.max_turns = turns;
-    } else {
-      const std::string guess = closest_match(name, names);
-      throw field_error(kField,
-                        fmt::format("unknown SMP parameter '{}'{}; the parameters are: {}", name,
-                                    guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), joined(names)),
-                        ErrorKind::unknown_name);
-    }
-  }
+  p.victory = static_cast<smp::VictoryProbModel>(v.choice("VictoryProbModel"));
+  p.pce = static_cast<smp::PceModel>(v.choice("PCEModel"));
+  p.transitions = static_cast<smp::StateTransitions>(v.choice("StateTransitions"));
+  p.voting = static_cast<smp::VotingRule>(v.choice("VotingRule"));
+  p.big_r_adjust = static_cast<smp::BigRAdjust>(v.choice("BigRAdjust"));
+  p.big_r_range = static_cast<smp::BigRRange>(v.choice("BigRRange"));
+  p.third_party = static_cast<smp::ThirdPartyCommit>(v.choice("ThirdPartyCommit"));
+  p.interpolation = static_cast<smp::InterVecBrgn>(v.choice("InterVecBrgn"));
+  p.bargaining = static_cast<smp::BargnModel>(v.choice("BargnModel"));
+  // ktab_compatible sets every quirk; a quirk given on its own overrides it.
+  p.set_ktab_compatible(v.flag(kKtabCompatible));
+  if (v.given(kReceiverQuirk)) p.quirks.receiver_utility_as_probability = v.flag(kReceiverQuirk);
+  if (v.given(kPwcompQuirk)) p.quirks.pwcomp_initiator_capability = v.flag(kPwcompQuirk);
+  if (v.given(kThirdPartyQuirk)) p.quirks.third_party_same_probability = v.flag(kThirdPartyQuirk);
+  if (v.given(kIdealAdjustment)) p.accommodation = accommodation_from_text(v.text(kIdealAdjustment), table);
+  p.max_turns = static_cast<int>(v.integer(kMaxTurns));
   return p;
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "parley/core/validate.hpp"
+#include "parley/negotiate/stage_plan.hpp"
 #include "parley/io/bdm.hpp"
 #include "parley/io/deu.hpp"
 #include "parley/io/exchange.hpp"
@@ -82,7 +83,7 @@ Scenario load_scenario(const std::filesystem::path& path, const std::string& var
   // An importer's output obeys the same invariants as a YAML file's; when the input breaks
   // one (a reservation outside [0, 1], say), say which field instead of failing later.
   try {
-    validate(scenario);
+    validate(scenario, validation_catalog());
   } catch (const Error& error) {
     throw InputError(path.string(), 0, 0, fmt::format("imported as {}, but {}: {}", to_string(format),
                                                 error.location().field, error.message()), error.kind());

@@ -12,7 +12,9 @@
 
 #include "parley/io/files.hpp"
 #include "parley/core/validate.hpp"
+#include "parley/negotiate/stage_plan.hpp"
 #include "parley/io/input_error.hpp"
+#include "parley/negotiate/strategies.hpp"
 #include "scenario_yaml_internal.hpp"
 #include "yaml_tree.hpp"
 
@@ -291,6 +293,14 @@ class Builder {
       }
     }
     if (const Value* rectangles = record.find("rectangles")) read_rectangles(actor, *rectangles);
+    if (const Value* strategy = record.find("strategy")) {
+      actor.strategy = strategy->text();
+      try {
+        (void)parse_strategy(actor.strategy);  // the registry's message, at the value's position
+      } catch (const Error& e) {
+        strategy->fail(e.message());
+      }
+    }
     return actor;
   }
 
@@ -576,9 +586,11 @@ class Builder {
 namespace {
 
 // The position of the field at a dotted path ("stages.truce.protocol", "links.0.issues"),
-// variant overrides applied: the deepest part of the path the document has.
-YAML::Mark mark_of(const Value& root, const std::string& path) {
+// variant overrides applied: the deepest part of the path the document has. With `key`, the
+// position of the last part's key rather than its value (an unknown setting is its key).
+YAML::Mark mark_of(const Value& root, const std::string& path, bool key) {
   Value at = root;
+  std::optional<YAML::Mark> key_mark;
   std::size_t begin = 0;
   while (begin < path.size()) {
     const std::size_t end = std::min(path.find('.', begin), path.size());
@@ -589,16 +601,18 @@ YAML::Mark mark_of(const Value& root, const std::string& path) {
       const auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& entry) { return entry.key == part; });
       if (it == entries.end()) break;
       at = it->value;
+      key_mark = begin > path.size() ? std::optional<YAML::Mark>(it->key_mark) : std::nullopt;
     } else if (at.is_list()) {
       const auto items = at.items();
       const auto index = yaml_tree::parse_number(part);
       if (!index || *index < 0 || *index >= double(items.size())) break;
       at = items[std::size_t(*index)];
+      key_mark.reset();
     } else {
       break;
     }
   }
-  return at.mark();
+  return key && key_mark ? *key_mark : at.mark();
 }
 
 }  // namespace
@@ -606,10 +620,11 @@ YAML::Mark mark_of(const Value& root, const std::string& path) {
 Scenario build_scenario(const Context& context, const YAML::Node& root) {
   Scenario scenario = Builder(context, root).build();
   try {
-    validate(scenario);
+    validate(scenario, validation_catalog());
   } catch (const Error& error) {
     const Value document(context, root, "", YAML::Mark::null_mark());
-    context.fail(mark_of(document, error.location().field), error.location().field + ": " + error.message());
+    context.fail(mark_of(document, error.location().field, error.location().at_key),
+                 error.location().field + ": " + error.message());
   }
   return scenario;
 }

@@ -23,7 +23,7 @@ inline constexpr std::string_view kRootFields[] = {"name",   "description", "iss
 inline constexpr std::string_view kIssueFields[] = {"name",  "options", "ordered",         "integer",      "range",
                                                     "steps", "labels",  "reference_point", "known_outcome"};
 inline constexpr std::string_view kActorFields[] = {"name",     "capability", "note",  "reservation", "risk",
-                                                    "discount", "shape",      "stances", "rectangles"};
+                                                    "discount", "shape",      "stances", "rectangles", "strategy"};
 inline constexpr std::string_view kStanceFields[] = {"position", "salience", "values"};
 inline constexpr std::string_view kRectanglesFields[] = {"scale", "boxes"};
 inline constexpr std::string_view kBoxFields[] = {"utility", "inside", "outside"};

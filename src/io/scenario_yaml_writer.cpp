@@ -222,7 +222,7 @@ class Writer {
         actor.name == actor.id && actor.capability == defaults.capability && actor.note.empty() &&
         actor.reservation_value == defaults.reservation_value && actor.risk == defaults.risk &&
         actor.discount == defaults.discount && actor.shape == defaults.shape && actor.rectangles.empty() &&
-        actor.rectangle_scale == defaults.rectangle_scale &&
+        actor.rectangle_scale == defaults.rectangle_scale && actor.strategy.empty() &&
         std::all_of(actor.stances.begin(), actor.stances.end(), [](const Stance& s) { return is_default(s); });
     out_ << YAML::Key << actor.id << YAML::Value;
     if (all_defaults) out_ << YAML::Flow;  // `id: {}`
@@ -254,6 +254,10 @@ class Writer {
     if (actor.shape != defaults.shape) {
       field("shape");
       out_ << to_string(actor.shape);
+    }
+    if (!actor.strategy.empty()) {
+      field("strategy");
+      text(actor.strategy);
     }
     if (std::any_of(actor.stances.begin(), actor.stances.end(), [](const Stance& s) { return !is_default(s); })) {
       field("stances");

@@ -105,10 +105,8 @@ class AlternatingState final : public Session {
 
 }  // namespace
 
-std::unique_ptr<Protocol> make_alternating(const Settings& settings) {
-  check_settings("alternating", settings, {"first"});
-  return std::make_unique<MachineProtocol<AlternatingState, std::size_t>>(
-      std::size_t(int_setting("alternating", settings, "first", 0, 0, 1)));
+std::unique_ptr<Protocol> make_alternating(const ParamValues& settings) {
+  return std::make_unique<MachineProtocol<AlternatingState, std::size_t>>(std::size_t(settings.integer("first")));
 }
 
 }  // namespace parley::detail

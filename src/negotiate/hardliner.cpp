@@ -24,7 +24,7 @@ class HardLiner final : public StrategyBase {
 
 }  // namespace
 
-std::unique_ptr<Negotiator> make_hardliner(const std::string& name, const ParamMap&, std::uint64_t) {
+std::unique_ptr<Negotiator> make_hardliner(const std::string& name, const ParamValues&, std::uint64_t) {
   return std::make_unique<HardLiner>(name);
 }
 

@@ -183,28 +183,18 @@ class IssueByIssueState final : public Session {
 
 }  // namespace
 
-std::unique_ptr<Protocol> make_issue_by_issue(const Settings& settings) {
-  check_settings("issue_by_issue", settings, {"order", "rounds_per_issue", "reopen"});
+std::unique_ptr<Protocol> make_issue_by_issue(const ParamValues& settings) {
   std::vector<std::int32_t> order;
-  const std::string order_text = setting(settings, "order", "");
-  if (!order_text.empty()) {
-    std::stringstream in(order_text);
-    std::string item;
-    while (std::getline(in, item, ';')) {
-      Settings one{{"order", item}};
-      const auto k = std::int32_t(int_setting("issue_by_issue", one, "order", 0, 0, 1'000'000));
-      if (std::find(order.begin(), order.end(), k) != order.end())
-        throw field_error("protocol", "setting 'order' of protocol 'issue_by_issue' names issue " + item + " twice");
-      order.push_back(k);
-    }
+  for (const long long k : settings.integers("order")) {
+    if (std::find(order.begin(), order.end(), std::int32_t(k)) != order.end())
+      throw field_error(kProtocolSettingField,
+                        "setting 'order' of protocol 'issue_by_issue' names issue " + std::to_string(k) + " twice");
+    order.push_back(std::int32_t(k));
   }
-  const auto per_issue = std::int32_t(int_setting("issue_by_issue", settings, "rounds_per_issue", 0, 1, 1'000'000'000));
-  const std::string rule = setting(settings, "reopen", "once");
-  ReopenRule reopen = ReopenRule::once;
-  if (rule == "never") reopen = ReopenRule::never;
-  else if (rule == "any") reopen = ReopenRule::any;
-  else if (rule != "once")
-    throw field_error("protocol", "setting 'reopen' of protocol 'issue_by_issue' must be never, once or any, not '" + rule + "'");
+  // 0: deadline rounds / issues (auto)
+  const auto per_issue = settings.is_word("rounds_per_issue") ? 0 : std::int32_t(settings.integer("rounds_per_issue"));
+  constexpr ReopenRule kRules[] = {ReopenRule::never, ReopenRule::once, ReopenRule::any};  // the spec's choices
+  const ReopenRule reopen = kRules[settings.choice("reopen")];
   return std::make_unique<MachineProtocol<IssueByIssueState, Rules>>(Rules{std::move(order), per_issue, reopen});
 }
 

@@ -230,13 +230,9 @@ class MediatedState final : public Session {
 
 }  // namespace
 
-std::unique_ptr<Protocol> make_mediated(const Settings& settings) {
-  check_settings("mediated", settings, {"mediator", "start"});
-  std::int64_t mediator = -1, start = -1;
-  if (setting(settings, "mediator", "neutral") != "neutral")
-    mediator = int_setting("mediated", settings, "mediator", -1, 0, std::int64_t(kMaxParties) - 1);
-  if (setting(settings, "start", "random") != "random")
-    start = int_setting("mediated", settings, "start", -1, 0, std::int64_t(kNoOutcome) - 1);
+std::unique_ptr<Protocol> make_mediated(const ParamValues& settings) {
+  const std::int64_t mediator = settings.is_word("mediator") ? -1 : settings.integer("mediator");  // -1: neutral
+  const std::int64_t start = settings.is_word("start") ? -1 : settings.integer("start");  // -1: random
   return std::make_unique<MachineProtocol<MediatedState, std::int64_t, std::int64_t>>(mediator, start);
 }
 

@@ -80,7 +80,7 @@ class Micro final : public StrategyBase {
 
 }  // namespace
 
-std::unique_ptr<Negotiator> make_micro(const std::string& name, const ParamMap&, std::uint64_t seed) {
+std::unique_ptr<Negotiator> make_micro(const std::string& name, const ParamValues&, std::uint64_t seed) {
   return std::make_unique<Micro>(name, seed);
 }
 

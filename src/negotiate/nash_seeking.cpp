@@ -121,9 +121,9 @@ class NashSeeking final : public StrategyBase {
 
 }  // namespace
 
-std::unique_ptr<Negotiator> make_nash_seeking(const std::string& name, const ParamMap& params, std::uint64_t) {
-  return std::make_unique<NashSeeking>(name, params.at("model") == "known", number(params, "e"),
-                                       std::int64_t(number(params, "window")));
+std::unique_ptr<Negotiator> make_nash_seeking(const std::string& name, const ParamValues& params, std::uint64_t) {
+  return std::make_unique<NashSeeking>(name, params.text("model") == "known", params.number("e"),
+                                       std::int64_t(params.number("window")));
 }
 
 }  // namespace parley::detail

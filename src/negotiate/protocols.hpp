@@ -1,29 +1,19 @@
 #pragma once
-// Internal: factories of the built-in protocols and settings checking.
+// Internal: factories of the built-in protocols, called by the protocol registry with
+// settings already validated against the specs in protocol_registry.cpp.
 
-#include <initializer_list>
-#include <map>
 #include <memory>
-#include <string>
-#include <string_view>
 
+#include "parley/core/params.hpp"
 #include "parley/negotiate/mechanism.hpp"
 
 namespace parley::detail {
 
-using Settings = std::map<std::string, std::string>;
+inline constexpr const char* kProtocolSettingField = "protocol setting";
 
-// Throws parley::Error (field "protocol") when `settings` has a key not in `known`.
-void check_settings(std::string_view protocol, const Settings& settings, std::initializer_list<std::string_view> known);
-// The setting's value, or `fallback` when absent.
-std::string setting(const Settings& settings, const std::string& key, const std::string& fallback);
-// An integer setting; throws parley::Error (field "protocol") unless it is one in [lo, hi].
-long long int_setting(std::string_view protocol, const Settings& settings, const std::string& key, long long fallback,
-                      long long lo, long long hi);
-
-std::unique_ptr<Protocol> make_alternating(const Settings& settings);
-std::unique_ptr<Protocol> make_sao(const Settings& settings);
-std::unique_ptr<Protocol> make_mediated(const Settings& settings);
-std::unique_ptr<Protocol> make_issue_by_issue(const Settings& settings);
+std::unique_ptr<Protocol> make_alternating(const ParamValues& settings);
+std::unique_ptr<Protocol> make_sao(const ParamValues& settings);
+std::unique_ptr<Protocol> make_mediated(const ParamValues& settings);
+std::unique_ptr<Protocol> make_issue_by_issue(const ParamValues& settings);
 
 }  // namespace parley::detail

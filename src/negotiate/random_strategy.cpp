@@ -45,8 +45,8 @@ class RandomStrategy final : public StrategyBase {
 
 }  // namespace
 
-std::unique_ptr<Negotiator> make_random(const std::string& name, const ParamMap& params, std::uint64_t seed) {
-  return std::make_unique<RandomStrategy>(name, number(params, "p_accept"), number(params, "p_end"), seed);
+std::unique_ptr<Negotiator> make_random(const std::string& name, const ParamValues& params, std::uint64_t seed) {
+  return std::make_unique<RandomStrategy>(name, params.number("p_accept"), params.number("p_end"), seed);
 }
 
 }  // namespace parley::detail

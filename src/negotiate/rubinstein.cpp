@@ -77,7 +77,7 @@ class Rubinstein final : public StrategyBase {
 
 }  // namespace
 
-std::unique_ptr<Negotiator> make_rubinstein(const std::string& name, const ParamMap&, std::uint64_t) {
+std::unique_ptr<Negotiator> make_rubinstein(const std::string& name, const ParamValues&, std::uint64_t) {
   return std::make_unique<Rubinstein>(name);
 }
 

@@ -83,8 +83,7 @@ class SaoState final : public Session {
 
 }  // namespace
 
-std::unique_ptr<Protocol> make_sao(const Settings& settings) {
-  check_settings("sao", settings, {});
+std::unique_ptr<Protocol> make_sao(const ParamValues& /*settings*/) {
   return std::make_unique<MachineProtocol<SaoState>>();
 }
 

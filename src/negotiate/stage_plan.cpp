@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "parley/core/error.hpp"
+#include "parley/negotiate/protocol_registry.hpp"
 
 namespace parley {
 
@@ -57,52 +58,55 @@ const char* to_string(OnFailure rule) {
   return "?";
 }
 
+const std::vector<ParamSpec>& stage_setting_specs() {
+  static const std::vector<ParamSpec> specs = {
+      ParamSpec::choice("on_failure", {"stop", "continue", "merge"}, "stop",
+                        "when this stage does not hold, the stages after it are not run (stop), run (continue), or run "
+                        "and bargain over this stage's open issues too (merge)"),
+      ParamSpec::text("reopens", "",
+                      "issue ids, comma-separated: issues decided by an earlier stage that this one bargains over again"),
+      ParamSpec::choice("links", {"package", "ignore"}, "package", "whether links pull their issues into the agenda"),
+      ParamSpec::boolean("nothing_agreed_until_all", false,
+                         "a partial agreement (some issues agreed in principle) leaves nothing decided"),
+  };
+  return specs;
+}
+
+ValidationCatalog validation_catalog() {
+  ValidationCatalog catalog;
+  for (const ProtocolInfo* info : protocol_catalog()) catalog.protocols.push_back({info->name, info->settings});
+  catalog.stage_settings = stage_setting_specs();
+  return catalog;
+}
+
 StageRules stage_rules(const Scenario& scenario, std::size_t stage_index) {
   const Stage& stage = scenario.stages.at(stage_index);
-  const std::string where = "stage " + stage.id;
+  const std::string field = "stages." + stage.id + ".settings.";
+  const ParamOwner owner{field, "setting", "stage", stage.id, false};
+  const std::vector<ParamSpec>& specs = stage_setting_specs();
   StageRules rules;
+  std::vector<std::pair<std::string, std::string>> own;
   for (const auto& [key, value] : stage.protocol_settings) {
-    if (key == "on_failure") {
-      if (value == "stop") {
-        rules.on_failure = OnFailure::stop;
-      } else if (value == "continue") {
-        rules.on_failure = OnFailure::continue_running;
-      } else if (value == "merge") {
-        rules.on_failure = OnFailure::merge;
-      } else {
-        throw field_error(where, fmt::format("settings.on_failure is '{}'; use stop, continue or merge", value));
-      }
-    } else if (key == "reopens") {
-      for (const std::string& id : split_list(value)) {
-        const auto issue = scenario.find_issue(id);
-        if (!issue) {
-          std::vector<std::string> ids;
-          for (const Issue& i : scenario.issues) ids.push_back(i.id);
-          const std::string match = closest_match(id, ids);
-          throw field_error(where, fmt::format("settings.reopens names no issue '{}'{}", id,
-                                              match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match)));
-        }
-        if (!contains(rules.reopens, *issue)) rules.reopens.push_back(*issue);
-      }
-    } else if (key == "links") {
-      if (value == "package") {
-        rules.apply_links = true;
-      } else if (value == "ignore") {
-        rules.apply_links = false;
-      } else {
-        throw field_error(where, fmt::format("settings.links is '{}'; use package or ignore", value));
-      }
-    } else if (key == "nothing_agreed_until_all") {
-      if (value == "true") {
-        rules.nothing_agreed_until_all = true;
-      } else if (value == "false") {
-        rules.nothing_agreed_until_all = false;
-      } else {
-        throw field_error(where, fmt::format("settings.nothing_agreed_until_all is '{}'; use true or false", value));
-      }
-    } else {
+    if (find_param(specs, key) != nullptr)
+      own.emplace_back(key, value);
+    else
       rules.protocol_settings.emplace(key, value);
+  }
+  const ParamValues values = parse_params(specs, own, owner);
+  constexpr OnFailure kOnFailure[] = {OnFailure::stop, OnFailure::continue_running, OnFailure::merge};  // spec order
+  rules.on_failure = kOnFailure[values.choice("on_failure")];
+  rules.apply_links = values.text("links") == "package";
+  rules.nothing_agreed_until_all = values.flag("nothing_agreed_until_all");
+  for (const std::string& id : split_list(values.text("reopens"))) {
+    const auto issue = scenario.find_issue(id);
+    if (!issue) {
+      std::vector<std::string> ids;
+      for (const Issue& i : scenario.issues) ids.push_back(i.id);
+      throw field_error(field + "reopens", fmt::format("setting 'reopens' of stage '{}' names no issue '{}'{}",
+                                                             stage.id, id, did_you_mean(id, ids)),
+                        ErrorKind::unknown_name);
     }
+    if (!contains(rules.reopens, *issue)) rules.reopens.push_back(*issue);
   }
   return rules;
 }

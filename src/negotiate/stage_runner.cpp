@@ -89,10 +89,10 @@ void translate_mediator(const Scenario& scenario, const Stage& stage, const std:
   if (!actor) return;  // "neutral" or a party index: the protocol validates it
   const auto at = std::find(parties.begin(), parties.end(), *actor);
   if (at == parties.end())
-    throw field_error("stage " + stage.id,
-                     fmt::format("settings.mediator is '{}', who is not at the table (a channel member with a stake "
-                                 "in the stage's issues)",
-                                 it->second));
+    throw field_error("stages." + stage.id + ".settings.mediator",
+                      fmt::format("setting 'mediator' of stage '{}' is '{}', who is not at the table (a channel member "
+                                  "with a stake in the stage's issues)",
+                                  stage.id, it->second));
   it->second = std::to_string(at - parties.begin());
 }
 
@@ -181,8 +181,10 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
     std::unique_ptr<Protocol> protocol;
     try {
       protocol = make_protocol(stage.protocol, settings);
-    } catch (const Error& e) {
-      throw field_error("stage " + stage.id, e.message());
+    } catch (const Error& e) {  // name the stage's field the protocol's name or settings came from
+      Location at;
+      at.field = "stages." + stage.id + (e.location().field == "protocol" ? ".protocol" : ".settings");
+      throw e.relocated(std::move(at));
     }
 
     const CompiledDomain& domain = stage_->domain();
@@ -451,6 +453,23 @@ bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex 
   return all;
 }
 
+// `given` plus each actor's own strategy (Actor::strategy) where `given` chooses none.
+StagedOptions with_actor_strategies(const Scenario& scenario, const StagedOptions& given) {
+  StagedOptions options = given;
+  for (std::size_t a = 0; a < scenario.actors.size(); ++a) {
+    const Actor& actor = scenario.actors[a];
+    if (actor.strategy.empty() || options.strategies.count(a) != 0) continue;
+    try {
+      options.strategies.emplace(a, parse_strategy(actor.strategy));
+    } catch (const Error& e) {
+      Location at;
+      at.field = "actors." + actor.id + ".strategy";
+      throw e.relocated(std::move(at));
+    }
+  }
+  return options;
+}
+
 }  // namespace
 
 StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) {
@@ -459,8 +478,9 @@ StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) 
   return run_staged(compiled, options);
 }
 
-StagedResult run_staged(const CompiledScenario& compiled, const StagedOptions& options) {
+StagedResult run_staged(const CompiledScenario& compiled, const StagedOptions& given) {
   const Scenario& scenario = compiled.scenario();
+  const StagedOptions options = with_actor_strategies(scenario, given);
   for (const auto& entry : options.strategies)
     if (entry.first >= scenario.actors.size()) throw std::invalid_argument("negotiate: strategy for a missing actor");
   if (options.only_stage && *options.only_stage >= scenario.stages.size())

@@ -97,27 +97,4 @@ OutcomeIndex best_for_others(const PartyTable& table, std::int64_t rank, std::in
   return chosen;
 }
 
-void ParamMap::set(std::string_view key, std::string_view value) {
-  for (std::size_t i = 0; i < size_; ++i)
-    if (items_[i].first == key) {
-      items_[i].second = value;
-      return;
-    }
-  if (size_ == items_.size()) throw std::logic_error("ParamMap: too many parameters");
-  items_[size_++] = {key, value};
-}
-
-std::string_view ParamMap::at(std::string_view key) const {
-  for (std::size_t i = 0; i < size_; ++i)
-    if (items_[i].first == key) return items_[i].second;
-  throw std::logic_error("ParamMap: missing parameter");
-}
-
-double number(const ParamMap& params, std::string_view key) {
-  const std::string_view text = params.at(key);  // validated by the registry
-  double value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
-  return value;
-}
-
 }  // namespace parley::detail

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/core/params.hpp"
 #include "parley/negotiate/negotiator.hpp"
 #include "parley/negotiate/opponent_model.hpp"
 
@@ -85,25 +86,14 @@ class OpponentModels {
 OutcomeIndex best_for_others(const PartyTable& table, std::int64_t rank, std::int64_t window,
                              const OfferFilter* filter, const OpponentModels& models);
 
-// Validated parameters with defaults filled in; views into the spec and the registry, valid
-// while the factory runs. Flat and allocation-free: negotiators are made per negotiation.
-class ParamMap {
- public:
-  void set(std::string_view key, std::string_view value);
-  std::string_view at(std::string_view key) const;  // REQUIRES: the key was set
+// The factories the registry calls (strategy_registry.cpp), one per unit.
 
- private:
-  std::array<std::pair<std::string_view, std::string_view>, 8> items_{};
-  std::size_t size_ = 0;
-};
-double number(const ParamMap& params, std::string_view key);
-
-std::unique_ptr<Negotiator> make_aspiration(const std::string& name, const ParamMap& params, std::uint64_t seed);
-std::unique_ptr<Negotiator> make_hardliner(const std::string& name, const ParamMap& params, std::uint64_t seed);
-std::unique_ptr<Negotiator> make_tit_for_tat(const std::string& name, const ParamMap& params, std::uint64_t seed);
-std::unique_ptr<Negotiator> make_micro(const std::string& name, const ParamMap& params, std::uint64_t seed);
-std::unique_ptr<Negotiator> make_random(const std::string& name, const ParamMap& params, std::uint64_t seed);
-std::unique_ptr<Negotiator> make_nash_seeking(const std::string& name, const ParamMap& params, std::uint64_t seed);
-std::unique_ptr<Negotiator> make_rubinstein(const std::string& name, const ParamMap& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_aspiration(const std::string& name, const ParamValues& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_hardliner(const std::string& name, const ParamValues& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_tit_for_tat(const std::string& name, const ParamValues& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_micro(const std::string& name, const ParamValues& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_random(const std::string& name, const ParamValues& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_nash_seeking(const std::string& name, const ParamValues& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_rubinstein(const std::string& name, const ParamValues& params, std::uint64_t seed);
 
 }  // namespace parley::detail

@@ -104,9 +104,9 @@ class TimeBased final : public StrategyBase {
 
 }  // namespace
 
-std::unique_ptr<Negotiator> make_aspiration(const std::string& name, const ParamMap& params, std::uint64_t /*seed*/) {
-  return std::make_unique<TimeBased>(name, number(params, "e"), number(params, "max"), params.at("model") == "frequency",
-                                     std::int64_t(number(params, "window")));
+std::unique_ptr<Negotiator> make_aspiration(const std::string& name, const ParamValues& params, std::uint64_t /*seed*/) {
+  return std::make_unique<TimeBased>(name, params.number("e"), params.number("max"), params.text("model") == "frequency",
+                                     std::int64_t(params.number("window")));
 }
 
 }  // namespace detail

@@ -59,8 +59,8 @@ class TitForTat final : public StrategyBase {
 
 }  // namespace
 
-std::unique_ptr<Negotiator> make_tit_for_tat(const std::string& name, const ParamMap& params, std::uint64_t) {
-  return std::make_unique<TitForTat>(name, number(params, "factor"), number(params, "kindness"));
+std::unique_ptr<Negotiator> make_tit_for_tat(const std::string& name, const ParamValues& params, std::uint64_t) {
+  return std::make_unique<TitForTat>(name, params.number("factor"), params.number("kindness"));
 }
 
 }  // namespace parley::detail

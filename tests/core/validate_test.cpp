@@ -123,3 +123,67 @@ TEST(IssueValueText, OneFunctionInThreeStyles) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+ValidationCatalog small_catalog() {
+  ValidationCatalog catalog;
+  catalog.protocols.push_back({"sao", {}});
+  catalog.protocols.push_back(
+      {"mediated", {ParamSpec::integer_or_word("mediator", "neutral", {"neutral"}, ParamRange{0, 63}, "who mediates")}});
+  catalog.stage_settings.push_back(
+      ParamSpec::choice("on_failure", {"stop", "continue", "merge"}, "stop", "what a failure does to later stages"));
+  return catalog;
+}
+
+Error error_of(const Scenario& s, const ValidationCatalog& catalog) {
+  try {
+    validate(s, catalog);
+  } catch (const Error& error) {
+    return error;
+  }
+  ADD_FAILURE() << "validate accepted the scenario";
+  return Error(ErrorKind::invalid, "");
+}
+
+TEST(ValidateWithCatalog, ProtocolNamesAreExactWithASuggestion) {
+  Scenario s = valid_scenario();
+  EXPECT_NO_THROW(validate(s, small_catalog()));
+  s.stages[0].protocol = "Mediated";
+  const Error error = error_of(s, small_catalog());
+  EXPECT_EQ(error.location().field, "stages.truce.protocol");
+  EXPECT_EQ(error.kind(), ErrorKind::unknown_name);
+  EXPECT_NE(error.message().find("did you mean 'mediated'"), std::string::npos) << error.message();
+  s.stages[0].protocol = "soa";  // a transposition is one edit
+  EXPECT_NE(error_of(s, small_catalog()).message().find("did you mean 'sao'"), std::string::npos);
+}
+
+TEST(ValidateWithCatalog, StageAndProtocolSettingsAreChecked) {
+  Scenario s = valid_scenario();
+  s.stages[0].protocol_settings["on_failure"] = "continue";
+  EXPECT_NO_THROW(validate(s, small_catalog()));
+
+  s.stages[0].protocol_settings["on_failure"] = "retry";
+  Error error = error_of(s, small_catalog());
+  EXPECT_EQ(error.location().field, "stages.truce.settings.on_failure");
+  EXPECT_FALSE(error.location().at_key);
+
+  s.stages[0].protocol_settings.clear();
+  s.stages[0].protocol_settings["on_falure"] = "continue";
+  error = error_of(s, small_catalog());
+  EXPECT_EQ(error.location().field, "stages.truce.settings.on_falure");
+  EXPECT_TRUE(error.location().at_key);
+  EXPECT_NE(error.message().find("did you mean 'on_failure'"), std::string::npos) << error.message();
+
+  // A party named by actor id is the stage runner's to map; a word or index is checked here.
+  s.stages[0].protocol_settings.clear();
+  s.stages[0].protocol = "mediated";
+  s.stages[0].protocol_settings["mediator"] = "us";
+  EXPECT_NO_THROW(validate(s, small_catalog()));
+  s.stages[0].protocol_settings["mediator"] = "nobody";
+  EXPECT_EQ(error_of(s, small_catalog()).location().field, "stages.truce.settings.mediator");
+}
+
+}  // namespace
+}  // namespace parley

@@ -92,6 +92,7 @@ class Differ {
     same(at + ".reservation_value", x.reservation_value, y.reservation_value);
     same(at + ".risk", x.risk, y.risk);
     same(at + ".discount", x.discount, y.discount);
+    same(at + ".strategy", x.strategy, y.strategy);
     list(at + ".rectangles", x.rectangles, y.rectangles,
          [&](const std::string& p, const HyperRectangle& u, const HyperRectangle& v) {
            same(p + ".utility", u.utility, v.utility);
@@ -256,8 +257,8 @@ TEST(ScenarioYaml, FullFileReadsEveryField) {
   const Stage& truce = s.stages[0];
   EXPECT_EQ(truce.issues, (std::vector<std::size_t>{0, 3}));
   EXPECT_EQ(truce.channel, 0u);
-  EXPECT_EQ(truce.protocol, "rubinstein");
-  EXPECT_EQ(truce.protocol_settings, (std::map<std::string, std::string>{{"mediator", "us"}, {"patience", "0.5"}}));
+  EXPECT_EQ(truce.protocol, "mediated");
+  EXPECT_EQ(truce.protocol_settings, (std::map<std::string, std::string>{{"mediator", "us"}, {"on_failure", "continue"}}));
   EXPECT_EQ(truce.deadline, 30);
   EXPECT_EQ(truce.ratify, (std::vector<std::size_t>{2}));
   EXPECT_FALSE(truce.after);
@@ -275,7 +276,7 @@ TEST(ScenarioYaml, FullFileReadsEveryField) {
   EXPECT_EQ(s.variants[0].description, "The US hardens.");
   EXPECT_EQ(s.variants[0].overrides,
             (std::vector<std::string>{"actors.us.stances.ceasefire", "actors.us.capability", "actors.ru.discount",
-                                      "stages.truce.settings.rounds", "channels.us-ru.outsiders_see"}));
+                                      "stages.truce.settings.start", "channels.us-ru.outsiders_see"}));
   EXPECT_EQ(s.variants[0].values[0], "{position: permanent, salience: 1}");
   EXPECT_EQ(s.variants[0].values[1], "120");
   EXPECT_EQ(s.variant, "");
@@ -307,14 +308,14 @@ TEST(ScenarioYaml, VariantReplacesNodes) {
   EXPECT_EQ(hawkish.actors[0].stances[0].salience, 1);
   EXPECT_EQ(hawkish.actors[0].capability, 120);
   EXPECT_EQ(hawkish.actors[1].discount, 0.8);  // a field the base leaves at its default
-  EXPECT_EQ(hawkish.stages[0].protocol_settings.at("rounds"), "7");
+  EXPECT_EQ(hawkish.stages[0].protocol_settings.at("start"), "7");
   EXPECT_EQ(hawkish.channels[0].outsiders_see, Visibility::decisions);
   // Everything else as in the base.
   Scenario expected = base;
   expected.actors[0].stances[0] = hawkish.actors[0].stances[0];
   expected.actors[0].capability = 120;
   expected.actors[1].discount = 0.8;
-  expected.stages[0].protocol_settings["rounds"] = "7";
+  expected.stages[0].protocol_settings["start"] = "7";
   expected.channels[0].outsiders_see = Visibility::decisions;
   expected.variant = "hawkish";
   EXPECT_EQ(difference(expected, hawkish), "");
@@ -379,6 +380,27 @@ TEST(ScenarioYaml, VariantPathsMustNotOverlapOrTouchVariants) {
 }
 
 // ---- the writer --------------------------------------------------------------------------
+
+TEST(ScenarioYaml, ActorStrategyIsReadCheckedAndWritten) {
+  const std::string text =
+      "name: S\nissues:\n  x: {range: [0, 10]}\nactors:\n  a:\n    strategy: boulware:e=3\n  b: {}\n";
+  const Scenario s = parse_scenario_yaml(text, "s.yaml");
+  EXPECT_EQ(s.actors[0].strategy, "boulware:e=3");
+  EXPECT_EQ(s.actors[1].strategy, "");
+  expect_round_trip(s);
+  EXPECT_NE(scenario_to_yaml(s).find("strategy: boulware:e=3"), std::string::npos);
+  try {
+    parse_scenario_yaml("name: S\nissues:\n  x: {range: [0, 10]}\nactors:\n  a:\n    strategy: tit_for_tat:factr=1\n",
+                        "s.yaml");
+    ADD_FAILURE();
+  } catch (const InputError& error) {
+    EXPECT_EQ(error.line(), 6);
+    EXPECT_EQ(error.column(), 15);
+    EXPECT_NE(error.message().find("unknown parameter 'factr' of strategy 'tit_for_tat' (did you mean 'factor'?)"),
+              std::string::npos)
+        << error.what();
+  }
+}
 
 TEST(ScenarioYamlWriter, RoundTripsEveryFixture) {
   for (const auto& entry : std::filesystem::directory_iterator(kData / "scenarios")) {
@@ -623,9 +645,13 @@ Scenario random_scenario() {
     stage.issues = subset(s.issues.size(), 1);
     if (!s.channels.empty() && *rc::gen::arbitrary<bool>())
       stage.channel = *rc::gen::inRange<std::size_t>(0, s.channels.size());
-    stage.protocol = *rc::gen::element(std::string("sao"), std::string("rubinstein"), random_text(false));
-    const int settings = *rc::gen::inRange(0, 3);
-    for (int k = 0; k < settings; ++k) stage.protocol_settings[random_text(false)] = random_text(true);
+    // Names and settings the loader accepts (validate() checks them against the registries).
+    stage.protocol = *rc::gen::element(std::string("sao"), std::string("alternating"), std::string("mediated"),
+                                       std::string("issue_by_issue"));
+    if (*rc::gen::arbitrary<bool>())
+      stage.protocol_settings["on_failure"] = *rc::gen::element(std::string("stop"), std::string("continue"));
+    if (stage.protocol == "issue_by_issue" && *rc::gen::arbitrary<bool>())
+      stage.protocol_settings["reopen"] = *rc::gen::element(std::string("never"), std::string("any"));
     stage.deadline = *rc::gen::inRange(1, 1000);
     stage.ratify = subset(s.actors.size(), 0);
     if (t > 0 && *rc::gen::arbitrary<bool>()) stage.after = *rc::gen::inRange<std::size_t>(0, std::size_t(t));

@@ -1,8 +1,11 @@
 // SAO round semantics on hand-traced 2- and 3-party negotiations.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "parley/core/error.hpp"
 #include "parley/negotiate/mechanism.hpp"
+#include "parley/negotiate/protocol_registry.hpp"
 #include "test_support.hpp"
 
 namespace parley {
@@ -222,11 +225,16 @@ TEST(Sao, NegotiatorsReceiveOnlyTheirOwnTable) {
 }
 
 TEST(Protocols, RegistryRejectsUnknownNamesAndSettings) {
-  EXPECT_EQ(protocol_names().size(), 4u);
-  for (const std::string& name : protocol_names()) EXPECT_EQ(make_protocol(name)->name(), name);
+  const std::vector<std::string> builtin = {"alternating", "sao", "mediated", "issue_by_issue"};
+  std::vector<std::string> names = protocol_names();
+  ASSERT_GE(names.size(), 4u);  // a test may have registered its own after the built-ins
+  names.resize(4);
+  EXPECT_EQ(names, builtin);
+  for (const std::string& name : builtin) EXPECT_EQ(make_protocol(name)->name(), name);
   EXPECT_THROW(make_protocol("soa"), Error);
   try {
     make_protocol("mediate");
+    ADD_FAILURE();
   } catch (const Error& e) {
     EXPECT_EQ(e.location().field, "protocol");
     EXPECT_NE(e.message().find("did you mean 'mediated'"), std::string::npos) << e.message();
@@ -238,4 +246,26 @@ TEST(Protocols, RegistryRejectsUnknownNamesAndSettings) {
 }
 
 }  // namespace
+
+TEST(Protocols, UserProtocolIsFoundWithItsSettings) {
+  if (!protocol_registry().find("test_sao"))
+    register_protocol({"test_sao", "SAO under another name", "parley tests",
+                       {ParamSpec::integer("patience", 0, {0, 5}, "unused")},
+                       [](const ParamValues& settings) -> std::unique_ptr<Protocol> {
+                         EXPECT_LE(settings.integer("patience"), 5);
+                         return make_protocol("sao");
+                       }});
+  EXPECT_EQ(make_protocol("test_sao", {{"patience", "3"}})->name(), "sao");
+  try {
+    make_protocol("test_sao", {{"patience", "9"}});
+    ADD_FAILURE();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.location().field, "protocol setting");
+    EXPECT_EQ(e.message(), "setting 'patience' of protocol 'test_sao' must be a whole number in [0, 5] (not '9')");
+  }
+  const std::vector<std::string> names = protocol_names();
+  EXPECT_NE(std::find(names.begin(), names.end(), "test_sao"), names.end());
+  EXPECT_THROW(register_protocol({"sao", "", "", {}, nullptr}), Error);
+}
+
 }  // namespace parley

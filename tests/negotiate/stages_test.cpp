@@ -80,9 +80,9 @@ TEST(StageRules, BadValuesSayWhatIsAllowed) {
   Scenario scenario = load_scenario(kFlagship);
   Stage& truce = scenario.stages[stage(scenario, "truce")];
   const std::vector<std::pair<std::map<std::string, std::string>, std::string>> cases{
-      {{{"on_failure", "retry"}}, "use stop, continue or merge"},
-      {{{"links", "yes"}}, "use package or ignore"},
-      {{{"nothing_agreed_until_all", "yes"}}, "use true or false"},
+      {{{"on_failure", "retry"}}, "must be one of: stop, continue, merge"},
+      {{{"links", "yes"}}, "must be one of: package, ignore"},
+      {{{"nothing_agreed_until_all", "maybe"}}, "must be one of: true, false"},
       {{{"reopens", "ceasfire"}}, "did you mean 'ceasefire'"}};
   for (const auto& c : cases) {
     truce.protocol_settings = c.first;
@@ -90,7 +90,7 @@ TEST(StageRules, BadValuesSayWhatIsAllowed) {
       (void)stage_rules(scenario, stage(scenario, "truce"));
       ADD_FAILURE() << c.second;
     } catch (const Error& e) {
-      EXPECT_EQ(e.location().field, "stage truce");
+      EXPECT_EQ(e.location().field, "stages.truce.settings." + c.first.begin()->first);
       EXPECT_NE(std::string(e.what()).find(c.second), std::string::npos) << e.what();
     }
   }
@@ -282,6 +282,37 @@ TEST(Staged, RatifierStrategyDecidesWhenGiven) {
   EXPECT_EQ(vote.accepted, best);
   if (!best) {
     EXPECT_GE(vote.utility, vote.reservation);  // the default rule would have accepted
+  }
+}
+
+TEST(Staged, ActorsOwnStrategyUnlessTheRunOverridesIt) {
+  Scenario scenario = load_scenario(kFlagship);
+  const std::size_t us = actor(scenario, "us"), ru = actor(scenario, "ru");
+  scenario.actors[us].strategy = "hardliner";
+  scenario.actors[ru].strategy = "aspiration:e=2";
+  StagedOptions options = everyone(scenario, "conceder");
+  const StagedResult own = run_staged(scenario, options);
+  EXPECT_EQ(own.strategies[us], "hardliner");
+  EXPECT_EQ(own.strategies[ru], "aspiration:e=2");
+  EXPECT_EQ(own.strategies[actor(scenario, "ua")], "conceder");
+  const StageResult& truce = result_of(own, scenario, "truce");
+  for (std::size_t p = 0; p < truce.parties.size(); ++p)
+    if (truce.parties[p] == us) {
+      EXPECT_EQ(truce.strategies[p], "hardliner");
+    }
+  // An explicit choice (the command line's --strategy us=...) overrides the actor's own.
+  options.strategies[us] = parse_strategy("linear");
+  const StagedResult overridden = run_staged(scenario, options);
+  EXPECT_EQ(overridden.strategies[us], "linear");
+  EXPECT_EQ(overridden.strategies[ru], "aspiration:e=2");
+  // A bad strategy in a scenario built in code names the actor's field.
+  scenario.actors[ru].strategy = "boulware:e=0";
+  try {
+    (void)run_staged(scenario, everyone(scenario, "conceder"));
+    ADD_FAILURE();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.location().field, "actors.ru.strategy");
+    EXPECT_NE(e.message().find("must be a number in (0, 1e+06]"), std::string::npos) << e.message();
   }
 }
 

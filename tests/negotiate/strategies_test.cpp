@@ -1,6 +1,7 @@
 // Each built-in strategy's defining behaviour.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -282,9 +283,9 @@ TEST(Registry, ParsesSpecsAndMakesNegotiators) {
     EXPECT_EQ(make_negotiator(name)->name(), name);
   }
   EXPECT_EQ(strategy_catalog().size(), strategy_names().size());
-  for (const StrategyInfo& info : strategy_catalog()) {
-    EXPECT_FALSE(info.source.empty()) << info.name;
-    EXPECT_FALSE(info.summary.empty()) << info.name;
+  for (const StrategyInfo* info : strategy_catalog()) {
+    EXPECT_FALSE(info->source.empty()) << info->name;
+    EXPECT_FALSE(info->summary.empty()) << info->name;
   }
 }
 
@@ -293,6 +294,7 @@ std::string error_of(const std::string& spec) {
     make_negotiator(spec);
   } catch (const Error& e) {
     EXPECT_EQ(e.location().field, "strategy");
+    EXPECT_TRUE(e.location().file.empty());
     return e.message();
   }
   ADD_FAILURE() << "no error for " << spec;
@@ -305,7 +307,7 @@ TEST(Registry, BadSpecsListWhatIsValid) {
   EXPECT_NE(error_of("boulware:x=1").find("valid parameters: e (default 4) max (default 1)"), std::string::npos);
   EXPECT_NE(error_of("boulware:e=-1").find("must be a number in (0, 1e+06]"), std::string::npos);
   EXPECT_NE(error_of("boulware:e=abc").find("not 'abc'"), std::string::npos);
-  EXPECT_NE(error_of("boulware:model=bayes").find("must be one of: none frequency"), std::string::npos);
+  EXPECT_NE(error_of("boulware:model=bayes").find("must be one of: none, frequency"), std::string::npos);
   EXPECT_NE(error_of("boulware:e").find("expected k=v"), std::string::npos);
   EXPECT_NE(error_of("boulware:").find("no parameters"), std::string::npos);
   EXPECT_NE(error_of("boulware:e=1,e=2").find("twice"), std::string::npos);
@@ -313,6 +315,54 @@ TEST(Registry, BadSpecsListWhatIsValid) {
   EXPECT_NE(error_of(":e=1").find("empty strategy name"), std::string::npos);
   EXPECT_NE(derive_seed(1, 0), derive_seed(1, 1));
   EXPECT_EQ(derive_seed(5, 3), derive_seed(5, 3));
+}
+
+
+// A user's strategy, defined here and registered by name: accepts any offer worth at least
+// `at` to it, otherwise offers its best outcome.
+class Threshold : public Negotiator {
+ public:
+  Threshold(std::string name, double at) : name_(std::move(name)), at_(at) {}
+  void on_start(const NegotiatorContext& context) override { table_ = context.table; }
+  Reply act(const Turn& turn) override {
+    if (turn.kind != TurnKind::propose && turn.offer != kNoOutcome && table_->utility(turn.offer) >= at_)
+      return Reply::accept();
+    return Reply::propose(table_->best_allowed(turn.allowed));
+  }
+  std::string name() const override { return name_; }
+
+ private:
+  std::string name_;
+  double at_;
+  const PartyTable* table_ = nullptr;
+};
+
+void register_threshold() {
+  if (strategy_registry().find("test_threshold")) return;
+  register_strategy({"test_threshold", "accepts offers worth at least `at`", "parley tests",
+                     {ParamSpec::number("at", 0.5, {0, 1}, "lowest acceptable utility")},
+                     [](const std::string& text, const ParamValues& params, std::uint64_t) -> std::unique_ptr<Negotiator> {
+                       return std::make_unique<Threshold>(text, params.number("at"));
+                     }});
+}
+
+TEST(Registry, UserStrategyIsUsableLikeABuiltIn) {
+  register_threshold();
+  const std::vector<std::string> names = strategy_names();
+  EXPECT_NE(std::find(names.begin(), names.end(), "test_threshold"), names.end());
+  EXPECT_EQ(make_negotiator("test_threshold:at=0.3")->name(), "test_threshold:at=0.3");
+  // Validated by its own specs, with the same messages as a built-in.
+  EXPECT_NE(error_of("test_threshold:at=2").find("parameter 'at' of strategy 'test_threshold' must be a number in [0, 1]"),
+            std::string::npos);
+  EXPECT_NE(error_of("test_threshold:a=1").find("valid parameters: at (default 0.5)"), std::string::npos);
+  // Against a conceder it agrees at once on the first offer worth >= 0.3 to it.
+  const CompiledDomain d = pie();
+  const NegotiationResult r = duel(d, "test_threshold:at=0.3", "conceder");
+  ASSERT_TRUE(r.agreed());
+  EXPECT_GE(d.party(0).utility(r.agreement), 0.3);
+  // A name can be registered once.
+  EXPECT_THROW(register_strategy({"test_threshold", "again", "", {}, nullptr}), Error);
+  EXPECT_THROW(register_strategy({"boulware", "again", "", {}, nullptr}), Error);
 }
 
 }  // namespace

@@ -57,6 +57,10 @@ struct Actor {
   std::vector<HyperRectangle> rectangles;
   double rectangle_scale = 1;  // GENIUS maxutility
   std::string note;  // where the numbers come from
+  // The strategy the actor negotiates with in staged runs, as a strategy spec ("boulware:e=3",
+  // `parley list strategies`); empty: the run's default. Core keeps it as text; io checks it
+  // against the strategy registry, and a run's explicit choice for the actor overrides it.
+  std::string strategy;
 
   bool uses_rectangles() const { return !rectangles.empty(); }
 

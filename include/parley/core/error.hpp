@@ -30,6 +30,9 @@ struct Location {
   // A named field: a scenario path ("stages.truce.settings.on_failure", "actors.us") or a
   // parameter family ("strategy", "model parameter", "protocol setting", "deadline").
   std::string field;
+  // The field's name is what is wrong (an unknown key), not its value: a file position points
+  // at the key.
+  bool at_key = false;
 
   bool operator==(const Location&) const = default;
 };

@@ -4,11 +4,11 @@
 // imported from GENIUS, or re-read after `parley import`, hashes the same.
 //
 // What is hashed (a canonical serialisation, fed to 64-bit FNV-1a):
-//   - a format tag ("parley-scenario-hash/1"), changed whenever this list changes;
+//   - a format tag ("parley-scenario-hash/2"), changed whenever this list changes;
 //   - issues in order: id, kind, and the fields of that kind (continuous: range, steps and
 //     labels; integer: range; discrete: options and ordered), reference_point, known_outcome;
 //   - actors in order: id, capability, per issue stance (position, salience, values), shape,
-//     reservation_value, risk, discount, rectangles (bounds, utility, exclusive) and, when it
+//     reservation_value, risk, discount, strategy, rectangles (bounds, utility, exclusive) and, when it
 //     has rectangles, rectangle_scale;
 //   - channels: id, members, outsiders_see; stages: id, issues, channel, protocol, settings
 //     (sorted by key), deadline, ratify, after; links: issues.

@@ -92,6 +92,7 @@ class EumModel final : public ForecastModel {
  public:
   std::string name() const override { return "eum"; }
   std::string description() const override;
+  std::vector<ParamSpec> parameter_specs() const override;
   Forecast run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t seed) const override;
 };
 

@@ -48,7 +48,7 @@ struct EvaluationCase {
 std::vector<EvaluationCase> evaluation_cases(const Scenario& scenario);
 
 struct EvaluationOptions {
-  std::vector<std::string> models;  // rows to compute (names above); empty = every default row
+  std::vector<std::string> models;  // rows to compute (names above, or any registered forecast model); empty = every default row
   // Actors whose own position is a benchmark forecast: among the default rows, each that some
   // case has becomes a row actor:ID after reference-point. The data's importer knows them
   // (DeuData::benchmark_actors); evaluate() knows no actor by name.

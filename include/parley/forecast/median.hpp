@@ -36,6 +36,7 @@ class MedianModel final : public ForecastModel {
  public:
   std::string name() const override { return "median"; }
   std::string description() const override;
+  std::vector<ParamSpec> parameter_specs() const override;
   Forecast run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t seed) const override;
 };
 

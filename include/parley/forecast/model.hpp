@@ -1,8 +1,10 @@
 #pragma once
 // A forecast model maps an actor table to predicted positions, round by round for the
 // dynamic models. Every model is its own unit (its source and parameters at the top of its
-// header) and is found through one registry, so `parley forecast --model eum` and later
-// bindings reach the same code.
+// header), declares its parameters as ParamSpecs (listed by `parley list models` and in
+// docs/models.md, generated), and is found through one open registry, so `parley forecast
+// --model eum`, `parley evaluate` and later bindings reach the same code — for a user's
+// model registered with register_forecast_model() as for a built-in one.
 
 #include <cstdint>
 #include <map>
@@ -10,13 +12,16 @@
 #include <string>
 #include <vector>
 
+#include "parley/core/params.hpp"
+#include "parley/core/registry.hpp"
 #include "parley/forecast/actor_table.hpp"
 #include "parley/forecast/details.hpp"
 
 namespace parley {
 
-// NAME=VALUE settings (from the command line, a file or a binding); each model validates its
-// own and throws parley::Error with field "model parameter" for unknown names or bad values.
+// NAME=VALUE settings from the command line (`--param`) or a file; each model validates
+// them against its specs (read_parameters) and throws parley::Error with field "model
+// parameter" for unknown names or bad values.
 using ModelParameters = std::map<std::string, std::string>;
 
 struct Forecast {
@@ -37,12 +42,26 @@ class ForecastModel {
   virtual ~ForecastModel() = default;
   virtual std::string name() const = 0;         // e.g. "smp"
   virtual std::string description() const = 0;  // one line, with its source
+  // Every parameter run() accepts, with its default (the only place the default is written).
+  virtual std::vector<ParamSpec> parameter_specs() const = 0;
   // Deterministic for a given seed.
   virtual Forecast run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t seed) const = 0;
 };
 
-// Every built-in model, in a fixed order.
-const std::vector<std::unique_ptr<ForecastModel>>& forecast_models();
+// `given` validated against model.parameter_specs(), defaults filled in. Throws parley::Error
+// (field "model parameter") naming the model, as parse_params does. For use in run().
+ParamValues read_parameters(const ForecastModel& model, const ModelParameters& given);
+
+using ForecastModelRegistry = Registry<std::unique_ptr<const ForecastModel>>;
+// The process-wide registry (registry.hpp says why it is one), starting with the built-ins.
+ForecastModelRegistry& forecast_model_registry();
+// Adds a user's model under model->name(). Throws parley::Error (field "model") when the name
+// is taken or empty. REQUIRES: model is not null.
+void register_forecast_model(std::unique_ptr<const ForecastModel> model);
+
+// Every registered model, built-ins first in a fixed order. Pointers stay valid for the
+// program's life.
+std::vector<const ForecastModel*> forecast_models();
 // nullptr when no model has that name.
 const ForecastModel* find_forecast_model(const std::string& name);
 

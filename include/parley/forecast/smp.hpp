@@ -93,6 +93,7 @@ class SmpModel : public ForecastModel {
  public:
   std::string name() const override { return "smp"; }
   std::string description() const override;
+  std::vector<ParamSpec> parameter_specs() const override;
   Forecast run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t seed) const override;
 };
 

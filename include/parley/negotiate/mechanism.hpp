@@ -188,20 +188,12 @@ class Protocol {
                                 const SessionOptions& options) const;
 };
 
-// Protocol settings (a stage's `protocol_settings`), documented per protocol:
-//   alternating:     (none)
-//   sao:             (none)
-//   mediated:        mediator = neutral | <party index> (default neutral);
-//                    start = random | <outcome index>  (default random)
-//   issue_by_issue:  order = <comma-free list "2;0;1" of space issue positions> (default
-//                    space order); reopen = never | once | any (default once: each party
-//                    may reopen at most one agreed issue, once). Nothing is agreed until
-//                    everything is agreed: the package binds when the last issue is;
-//                    rounds_per_issue = N (default: deadline rounds / issues, at least 1)
-// Throws parley::Error (field "protocol") for an unknown name or setting, listing the
-// valid ones.
+// The protocol `name` (protocol_registry.hpp) with its settings (a stage's
+// `protocol_settings`), validated against its specs: `parley list protocols` lists every
+// setting with its default. Throws parley::Error with field "protocol" for an unknown name and
+// "protocol setting" for an unknown setting or bad value, listing the valid ones.
 std::unique_ptr<Protocol> make_protocol(std::string_view name, const std::map<std::string, std::string>& settings = {});
-std::vector<std::string> protocol_names();
+std::vector<std::string> protocol_names();  // registered protocols, built-ins first
 
 // Convenience: run a protocol. Same contract as Protocol::run.
 inline NegotiationResult run(const Protocol& protocol, const CompiledDomain& domain,

@@ -4,20 +4,9 @@
 // decisions and failed stages are taken into account. Pure functions of the scenario and of
 // what is decided so far; the stage runner (staged.hpp) calls them stage by stage.
 //
-// Stage settings read here (every other setting goes to the protocol):
-//
-//   key                       values                      default   meaning
-//   on_failure                stop | continue | merge     stop      when this stage does not hold,
-//                                                                   the stages after it: are not
-//                                                                   run | run | run and bargain over
-//                                                                   this stage's open issues too
-//   reopens                   issue ids, comma-separated  (none)    issues decided by an earlier
-//                                                                   stage that this one bargains
-//                                                                   over again
-//   links                     package | ignore            package   whether links pull issues in
-//   nothing_agreed_until_all  true | false                false     a partial agreement (some
-//                                                                   issues agreed in principle)
-//                                                                   leaves nothing decided
+// Stage settings read here (every other setting goes to the protocol): on_failure, reopens,
+// links, nothing_agreed_until_all — their specs (values, defaults, meaning) are
+// stage_setting_specs(), listed by `parley list settings` and in docs/format.md.
 //
 // Links (package deals): a link makes its issues one package. When a stage's agenda holds an
 // issue of a link, the link's other issues that are still open join the agenda, so the
@@ -35,7 +24,9 @@
 #include <string>
 #include <vector>
 
+#include "parley/core/params.hpp"
 #include "parley/core/scenario.hpp"
+#include "parley/core/validate.hpp"
 
 namespace parley {
 
@@ -50,8 +41,16 @@ struct StageRules {
   std::map<std::string, std::string> protocol_settings;  // the stage's other settings
 };
 
-// The rules of stage `stage`. Throws parley::Error (field "stage <id>") for a bad value
-// (naming the setting and the valid values).
+// The stage settings a stage's `settings` may hold besides its protocol's, in listing order.
+const std::vector<ParamSpec>& stage_setting_specs();
+
+// What core's validate() needs to check stages' protocols and settings: every registered
+// protocol with its setting specs, and stage_setting_specs(). Built from the registries on
+// each call, so a protocol registered later is known.
+ValidationCatalog validation_catalog();
+
+// The rules of stage `stage`. Throws parley::Error with field "stages.<id>.settings.<key>"
+// for a bad value (naming the setting and the valid values) or an unknown issue in reopens.
 StageRules stage_rules(const Scenario& scenario, std::size_t stage);
 
 // Every stage once, each after the stage it waits for (`after`); otherwise in file order.

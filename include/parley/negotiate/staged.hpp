@@ -12,8 +12,8 @@
 //     actors with a stake in the agenda; parties (at the table) = members who are
 //     stakeholders, in actor order; ratifiers = the stage's `ratify` actors (and those of
 //     merged stages) who are stakeholders but not members. Fewer than two parties: failure.
-//  3. Talks: one Negotiator per party from its strategy (StagedOptions::strategies, else
-//     default_strategy), seeded by derive_seed(seed, stream); the stage's protocol runs them
+//  3. Talks: one Negotiator per party from its strategy (StagedOptions::strategies, else the
+//     actor's own `strategy` from the scenario, else default_strategy), seeded by derive_seed(seed, stream); the stage's protocol runs them
 //     over the agenda's outcome space with deadline, discount clock and time offset (the end
 //     time of the stage it waits for).
 //  4. Result: agreement → ratification; some issues agreed in principle → partial (not put
@@ -62,7 +62,10 @@ struct NegotiatorRequest {
 using NegotiatorFactory = std::function<std::unique_ptr<Negotiator>(const NegotiatorRequest& request)>;
 
 struct StagedOptions {
-  std::map<std::size_t, StrategySpec> strategies;  // actor index → strategy; explicit choices
+  // Actor index → strategy: explicit choices (the command line's --strategy ACTOR=...). They
+  // override the actor's own Actor::strategy; an actor with either counts as having an
+  // explicit strategy (a ratifier then votes with it).
+  std::map<std::size_t, StrategySpec> strategies;
   StrategySpec default_strategy{"boulware", {}};  // every other party
   std::optional<std::size_t> only_stage;  // run this stage alone, as if what it waits for held
   std::optional<std::int32_t> deadline;  // rounds; overrides every stage's deadline

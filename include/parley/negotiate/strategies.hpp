@@ -1,32 +1,16 @@
 #pragma once
-// Built-in strategies and the registry that finds them by name. Each strategy is one unit in
-// src/negotiate/ naming its source and parameters (with defaults) at the top; the same list
-// is in docs/negotiation-protocols.md.
+// Strategies and the registry that finds them by name. Each built-in strategy is one unit in
+// src/negotiate/ naming its source at the top; its parameters (name, type, default, range,
+// meaning) are ParamSpecs in the registry (src/negotiate/strategy_registry.cpp), listed by
+// `parley list strategies` and in docs/negotiation-protocols.md (generated from the specs).
 //
 // Spec strings: "name" or "name:k=v,k=v", e.g. "boulware", "boulware:e=0.2",
 // "aspiration:e=2,model=frequency", "random:p_accept=0.3". Names and keys are case-sensitive.
 //
-//   name        summary                                                        parameters (defaults)
-//   aspiration  time-based concession on the aspiration curve max·(1 − t^e)   e=4 max=1 model=none
-//               (NegMAS AspirationNegotiator)                                  window=8
-//   boulware    aspiration with e=4 (tough until late; NegMAS BoulwareTB)       as aspiration
-//   linear      aspiration with e=1                                            as aspiration
-//   conceder    aspiration with e=0.25 (concedes early)                        as aspiration
-//   hardliner   offers its best outcome, accepts only as much (NegMAS Tough)    (none)
-//   tit_for_tat reciprocates the others' concessions (Faratin et al. 1998;     factor=1 kindness=0.01
-//               NegMAS NaiveTitForTatNegotiator)
-//   micro       MiCRO (de Jonge 2022): concedes one new outcome only after      (none)
-//               the others made a new one
-//   random      random rational offers; accepts a rational offer with          p_accept=0.15 p_end=0
-//               probability p_accept, ends with probability p_end
-//   nash        concedes towards its estimate of the Nash point (frequency      model=frequency e=1
-//               model, or the true utilities with complete information)        window=16
-//   rubinstein  subgame-perfect Rubinstein strategy from the discount factors   (none)
-//
-// model=frequency (aspiration family): offers, among the `window` outcomes at or just above
-// the target, the one the frequency opponent model says the others like best.
-// No built-in strategy offers or accepts below its reservation value.
-// Every strategy is deterministic given its seed.
+// The registry is open: register_strategy() adds a user's C++ strategy, which is then usable
+// wherever a built-in one is (spec strings on the command line and in scenario files, staged
+// runs, compare). No built-in strategy offers or accepts below its reservation value. Every
+// built-in strategy is deterministic given its seed.
 
 #include <cstdint>
 #include <functional>
@@ -37,6 +21,8 @@
 #include <utility>
 #include <vector>
 
+#include "parley/core/params.hpp"
+#include "parley/core/registry.hpp"
 #include "parley/negotiate/negotiator.hpp"
 
 namespace parley {
@@ -47,26 +33,34 @@ struct StrategySpec {
   std::string text() const;  // back to "name:k=v,..."
 };
 
-struct StrategyParamInfo {
-  std::string_view key;
-  std::string_view default_value;
-  std::string_view meaning;
-};
+// Makes one negotiator. `spec_text` is the spec as written back by StrategySpec::text() (the
+// negotiator's name); `params` holds every parameter of the entry's specs, validated, with
+// defaults filled in; `seed` feeds every random choice. Called once per negotiation.
+using StrategyFactory =
+    std::function<std::unique_ptr<Negotiator>(const std::string& spec_text, const ParamValues& params, std::uint64_t seed)>;
 
 struct StrategyInfo {
-  std::string_view name;
-  std::string_view summary;
-  std::string_view source;  // paper / tool whose definition it follows
-  std::vector<StrategyParamInfo> params;
+  std::string name;
+  std::string summary;  // one line
+  std::string source;   // paper / tool whose definition it follows
+  std::vector<ParamSpec> params;
+  StrategyFactory factory;
 };
 
-// Every built-in strategy, in registry order.
-const std::vector<StrategyInfo>& strategy_catalog();
+using StrategyRegistry = Registry<StrategyInfo>;
+// The process-wide registry (registry.hpp says why it is one), starting with the built-ins.
+StrategyRegistry& strategy_registry();
+// Adds a user's strategy to strategy_registry(). Throws parley::Error (field "strategy") when
+// the name is taken or empty. REQUIRES: info.factory is set; the specs' defaults are valid.
+void register_strategy(StrategyInfo info);
+
+// Every registered strategy, in registration order (built-ins first).
+std::vector<const StrategyInfo*> strategy_catalog();
 std::vector<std::string> strategy_names();
 
-// Parses "name[:k=v,...]" and validates name, keys and values. Throws
-// parley::Error (field "strategy") on a bad name (listing valid names, with "did you
-// mean"), unknown key (listing valid keys), bad value or malformed text.
+// Parses "name[:k=v,...]" and validates name, keys and values against the registry. Throws
+// parley::Error with field "strategy" on a bad name (listing valid names, with "did you
+// mean"), unknown key (listing valid keys with defaults), bad value or malformed text.
 StrategySpec parse_strategy(std::string_view text);
 
 // A fresh negotiator for one negotiation. `seed` feeds every random choice it makes.
