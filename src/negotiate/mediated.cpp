@@ -30,10 +30,11 @@
 // index> (default random).
 
 #include <algorithm>
-#include <random>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
+#include "parley/core/random.hpp"
 #include "protocols.hpp"
 #include "session.hpp"
 
@@ -54,9 +55,8 @@ class Mediated final : public Protocol {
     const std::size_t n = s.parties();
     const PartySet all = s.everyone();
     const PartySet vote_observers = mediator_ >= 0 ? party_bit(std::size_t(mediator_)) : PartySet{0};
-    std::mt19937_64 rng(options.seed);
-    OutcomeIndex current = start_ >= 0 ? OutcomeIndex(start_)
-                                       : OutcomeIndex(std::uniform_int_distribution<std::uint64_t>(0, domain.size() - 1)(rng));
+    Rng rng(options.seed);
+    OutcomeIndex current = start_ >= 0 ? OutcomeIndex(start_) : OutcomeIndex(rng.uniform_below(domain.size()));
     const std::size_t issues = domain.space().issue_count();
 
     // Candidate texts: every single-issue change of the current text, shuffled; after a batch
@@ -74,11 +74,9 @@ class Mediated final : public Protocol {
             candidates.push_back(OutcomeIndex(std::int64_t(current) +
                                               (std::int64_t(v) - std::int64_t(domain.value(current, k))) *
                                                   std::int64_t(domain.strides()[k])));
-      if (jump_next) {
-        std::uniform_int_distribution<std::uint64_t> any(0, domain.size() - 1);
-        for (OutcomeIndex& c : candidates) c = OutcomeIndex(any(rng));
-      }
-      std::shuffle(candidates.begin(), candidates.end(), rng);
+      if (jump_next)
+        for (OutcomeIndex& c : candidates) c = OutcomeIndex(rng.uniform_below(domain.size()));
+      shuffle(std::span<OutcomeIndex>(candidates), rng);
       next_candidate = 0;
       jump = jump_next;
     };

@@ -1,8 +1,9 @@
 #include "strategy_base.hpp"
 
-#include <charconv>
 #include <limits>
 #include <stdexcept>
+
+#include "parley/core/parse_number.hpp"
 
 namespace parley::detail {
 
@@ -116,7 +117,7 @@ std::string_view ParamMap::at(std::string_view key) const {
 double number(const ParamMap& params, std::string_view key) {
   const std::string_view text = params.at(key);  // validated by the registry
   double value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);
+  parse_double(text, value);
   return value;
 }
 

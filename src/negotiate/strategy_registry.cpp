@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "parley/core/parse_number.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/negotiate/strategies.hpp"
 #include "strategy_base.hpp"
@@ -138,10 +139,10 @@ void check_value(const Entry& entry, std::size_t i, const std::string& value) {
     fail(where() + " must be one of: " + choices + " (not '" + value + "')");
   }
   double number = 0;
-  const auto result = std::from_chars(value.data(), value.data() + value.size(), number);
+  const bool parsed = parse_double(value, number);
   const bool in_range = std::isfinite(number) && (check.open_low ? number > check.lo : number >= check.lo) &&
                         number <= check.hi;
-  if (result.ec != std::errc() || result.ptr != value.data() + value.size() || !in_range) {
+  if (!parsed || !in_range) {
     std::string range = (check.open_low ? "(" : "[") + format_number(check.lo) + ", " + format_number(check.hi) + "]";
     fail(where() + " must be a number in " + range + " (not '" + value + "')");
   }
@@ -226,13 +227,6 @@ std::unique_ptr<Negotiator> make_negotiator(const StrategySpec& spec, std::uint6
 
 std::unique_ptr<Negotiator> make_negotiator(std::string_view text, std::uint64_t seed) {
   return make_negotiator(parse_strategy(text), seed);
-}
-
-std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t stream) {
-  std::uint64_t z = seed + (stream + 1) * 0x9E3779B97F4A7C15ULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
 }
 
 }  // namespace parley
