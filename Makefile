@@ -8,16 +8,22 @@ PARLEY := $(BUILD)/parley
 FLAGSHIP := scenarios/talks-2025.yaml
 FUZZ_SECONDS ?= 20
 
-.PHONY: deps build run test unit san fuzz-smoke fuzz bench clean
+.PHONY: deps configure build cli run install test unit san fuzz-smoke fuzz bench clean
 
 deps:
 	@scripts/install-deps.sh
 
-build: deps
+configure: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=$(WERROR) >/dev/null
+
+build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
-run: build
+# Only the command-line tool: what `make run` needs.
+cli: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target parley_cli
+
+run: cli
 	$(PARLEY) show $(FLAGSHIP)
 	$(PARLEY) analyze $(FLAGSHIP) --stage truce
 	$(PARLEY) analyze $(FLAGSHIP) --stage settlement
@@ -50,6 +56,12 @@ fuzz: san
 	@for target in $(SAN)/fuzz/fuzz_*; do \
 	  $$target -max_total_time=600 -timeout=10 -artifact_prefix=$(SAN)/ fuzz/corpus/$$(basename $$target) || exit 1; \
 	done
+
+# Headers, libraries, the `parley` binary and the CMake package (find_package(parley)) under
+# PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 bench: build
 	$(BUILD)/bench/parley_bench --benchmark_format=json --benchmark_out=$(BUILD)/bench.json --benchmark_out_format=json >/dev/null

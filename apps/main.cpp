@@ -7,7 +7,28 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
+
+namespace {
+
+// The library names the field an error is about; only the CLI knows which option set it.
+std::string with_option(const parley::Error& error) {
+  struct FieldOption {
+    const char* field;
+    const char* option;
+  };
+  static constexpr FieldOption kOptions[] = {
+      {"strategy", "--strategy"}, {"model parameter", "--param"}, {"evaluation row", "--models"},
+      {"folds", "--folds"},       {"deadline", "--steps"},
+  };
+  const parley::Location& at = error.location();
+  if (at.file.empty())
+    for (const FieldOption& entry : kOptions)
+      if (at.field == entry.field) return std::string(entry.option) + ": " + error.message();
+  return error.what();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -47,9 +68,9 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
-  } catch (const parley::InputError& e) {
+  } catch (const parley::Error& e) {
     std::fflush(stdout);
-    fmt::print(stderr, "{}\n", e.what());
+    fmt::print(stderr, "{}\n", with_option(e));
     return 2;
   } catch (const std::exception& e) {
     std::fflush(stdout);

@@ -3,6 +3,9 @@
 // negotiation per iteration including its per-negotiation setup (two fresh negotiators, the
 // session) given the compiled domain. Figures to beat (NegMAS on this machine, negotiations
 // per second): LaptopC 92, CameraB 11, CarB 3.5, TravelB 0.24.
+// BM_NegotiateStepped_*: the same negotiations driven move by move through the public
+// NegotiationState (Protocol::start, a virtual step() per move): what stepping from outside
+// costs against run()'s loop.
 
 #include <benchmark/benchmark.h>
 
@@ -27,7 +30,7 @@ parley::CompiledDomain compile(const std::filesystem::path& folder) {
   return parley::CompiledDomain(space, parties);
 }
 
-void negotiate(benchmark::State& state, const char* folder) {
+void negotiate(benchmark::State& state, const char* folder, bool stepped = false) {
   const parley::CompiledDomain domain = compile(kY2012 / folder);
   const auto protocol = parley::make_protocol("sao");
   const parley::StrategySpec a = parley::parse_strategy("boulware");
@@ -40,7 +43,14 @@ void negotiate(benchmark::State& state, const char* folder) {
     auto first = parley::make_negotiator(a, 1);
     auto second = parley::make_negotiator(b, 2);
     parley::Negotiator* negotiators[] = {first.get(), second.get()};
-    const parley::NegotiationResult result = protocol->run(domain, negotiators, options);
+    parley::NegotiationResult result;
+    if (stepped) {
+      const auto negotiation = protocol->start(domain, negotiators, options);
+      while (!negotiation->finished()) negotiation->step();
+      result = negotiation->result();
+    } else {
+      result = protocol->run(domain, negotiators, options);
+    }
     agreements += result.agreed() ? 1 : 0;
     rounds += result.rounds;
     benchmark::DoNotOptimize(result.agreement);
@@ -55,10 +65,12 @@ void BM_Negotiate_LaptopC(benchmark::State& state) { negotiate(state, "LaptopC")
 void BM_Negotiate_CameraB(benchmark::State& state) { negotiate(state, "CameraB"); }
 void BM_Negotiate_CarB(benchmark::State& state) { negotiate(state, "CarB"); }
 void BM_Negotiate_TravelB(benchmark::State& state) { negotiate(state, "TravelB"); }
+void BM_NegotiateStepped_CameraB(benchmark::State& state) { negotiate(state, "CameraB", true); }
 
 BENCHMARK(BM_Negotiate_LaptopC)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Negotiate_CameraB)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Negotiate_CarB)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Negotiate_TravelB)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_NegotiateStepped_CameraB)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -1,5 +1,6 @@
 #pragma once
-// Internal to the analysis unit: the three ways of computing a Pareto frontier.
+// Internal to the analysis unit: the three ways of computing a Pareto frontier. Also an
+// internal test header (scripts/check-layers.sh): tests and benchmarks call each method alone.
 // Each returns the undominated outcomes (one outcome per distinct utility vector), in any
 // order. REQUIRES: every party compiled for `space`.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the analysis unit: the Pareto filter shared by pareto_indices, the enumerated
+// Internal to the analysis unit (and an internal test header, scripts/check-layers.sh): the Pareto filter shared by pareto_indices, the enumerated
 // frontier and the issue-merge frontier. Utilities are maximised; a point dominates another
 // when it is >= in every coordinate and > in at least one.
 //

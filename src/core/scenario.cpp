@@ -40,6 +40,15 @@ std::vector<std::size_t> Scenario::stage_parties(std::size_t stage_index) const 
   return parties;
 }
 
+Stage all_issues_stage(std::size_t issue_count) {
+  Stage stage;
+  stage.id = "all";
+  stage.name = "all";
+  stage.issues.resize(issue_count);
+  for (std::size_t i = 0; i < issue_count; ++i) stage.issues[i] = i;
+  return stage;
+}
+
 const char* to_string(Visibility visibility) {
   switch (visibility) {
     case Visibility::nothing: return "nothing";

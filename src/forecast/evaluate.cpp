@@ -17,7 +17,7 @@
 #include "parley/forecast/median.hpp"
 #include "parley/forecast/model.hpp"
 #include "parley/forecast/nash_bargaining.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 
 namespace parley {
 
@@ -219,15 +219,15 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
     if (row.rfind("actor:", 0) == 0 && row.size() > 6) continue;
     if (std::find(kRows.begin(), kRows.end(), row) == kRows.end()) {
       const std::string match = closest_match(row, kRows);
-      throw InputError("--models", fmt::format("no evaluation row '{}'{}; rows: {}, actor:ID", row,
+      throw field_error("evaluation row", fmt::format("no evaluation row '{}'{}; rows: {}, actor:ID", row,
                                                match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
                                                fmt::join(kRows, ", ")));
     }
     if (is_cv_row(row) && evaluation.folds == 0)
-      throw InputError("--models", fmt::format("row '{}' is cross-validated: give --folds K with K ≥ 2", row));
+      throw field_error("evaluation row", fmt::format("row '{}' is cross-validated: give --folds K with K ≥ 2", row));
   }
   if (evaluation.folds > 0 && static_cast<std::size_t>(evaluation.folds) > n)
-    throw InputError("--folds", fmt::format("{} folds for {} cases: use at most {}", evaluation.folds, n, n));
+    throw field_error("folds", fmt::format("{} folds for {} cases: use at most {}", evaluation.folds, n, n));
 
   std::vector<double> truth(n);
   for (std::size_t k = 0; k < n; ++k) truth[k] = to_points(cases[k], cases[k].outcome);

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "one_dimensional.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parameters.hpp"
 
 namespace parley {
@@ -106,7 +106,7 @@ Forecast NashBargainingModel::run(const ActorTable& table, const ModelParameters
   if (options.disagreement == Disagreement::reference)
     for (std::size_t d = 0; d < table.dimension_count(); ++d)
       if (!table.reference_point[d])
-        throw InputError("--param", fmt::format("disagreement=reference: issue '{}' has no reference point; use "
+        throw field_error("model parameter", fmt::format("disagreement=reference: issue '{}' has no reference point; use "
                                                 "disagreement=auto to fall back to the worst point",
                                                 table.dimensions[d]));
 

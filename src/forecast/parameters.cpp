@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 
 namespace parley::forecast_detail {
 
@@ -16,7 +16,7 @@ const std::string* ParameterReader::find(const std::string& name) {
 }
 
 void ParameterReader::fail(const std::string& name, const std::string& value, const std::string& expected) const {
-  throw InputError("--param", fmt::format("{}={} for model '{}': expected {}", name, value, model_, expected));
+  throw field_error("model parameter", fmt::format("{}={} for model '{}': expected {}", name, value, model_, expected));
 }
 
 double ParameterReader::number(const std::string& name, double fallback, double min, double max) {
@@ -77,7 +77,7 @@ void ParameterReader::finish() const {
     for (const auto& k : known_) is_known = is_known || k == name;
     if (is_known) continue;
     const std::string match = closest_match(name, known_);
-    throw InputError("--param", fmt::format("model '{}' has no parameter '{}'{}; its parameters: {}", model_, name,
+    throw field_error("model parameter", fmt::format("model '{}' has no parameter '{}'{}; its parameters: {}", model_, name,
                                             match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
                                             fmt::join(known_, ", ")));
   }

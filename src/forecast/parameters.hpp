@@ -1,6 +1,6 @@
 #pragma once
 // Reading a model's NAME=VALUE parameters (internal to the forecast layer). Every reader
-// names the model in its errors, which are InputError("--param", ...) as model.hpp promises,
+// names the model in its errors, which are parley::Error (field "model parameter") as model.hpp promises,
 // and finish() rejects names the model does not know (with a "did you mean").
 
 #include <cstddef>
@@ -25,7 +25,7 @@ class ParameterReader {
   std::size_t choice(const std::string& name, std::size_t fallback, const std::vector<std::string>& choices);
   // Marks a parameter as known without reading it (read elsewhere).
   void known(const std::string& name) { known_.push_back(name); }
-  // Throws InputError("--param", ...) for any parameter no reader asked for.
+  // Throws parley::Error (field "model parameter") for any parameter no reader asked for.
   void finish() const;
 
  private:

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/forecast/smp.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 
 namespace parley {
 
@@ -44,7 +44,7 @@ bool same_word(const std::string& a, const std::string& b) {
 
 [[noreturn]] void bad_value(const std::string& name, const std::string& value, const std::vector<std::string>& valid) {
   const std::string guess = closest_match(value, valid);
-  throw InputError("--param", fmt::format("'{}' is not a value of SMP parameter {}{}; use one of: {}", value, name,
+  throw field_error("model parameter", fmt::format("'{}' is not a value of SMP parameter {}{}; use one of: {}", value, name,
                                           guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), joined(valid)));
 }
 
@@ -68,7 +68,7 @@ std::vector<double> accommodation_from_json(const std::string& text, const Actor
   try {
     pairs = nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {
-    throw InputError("--param", fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] "
+    throw field_error("model parameter", fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] "
                                             "triples: {}",
                                             kIdealAdjustment, e.what()));
   }
@@ -76,32 +76,32 @@ std::vector<double> accommodation_from_json(const std::string& text, const Actor
   std::vector<double> a(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) a[i * n + i] = 1.0;
   auto actor_index = [&](const nlohmann::json& id) {
-    if (!id.is_string()) throw InputError("--param", fmt::format("{}: actors are named by their ids", kIdealAdjustment));
+    if (!id.is_string()) throw field_error("model parameter", fmt::format("{}: actors are named by their ids", kIdealAdjustment));
     const auto it = std::find(table.actors.begin(), table.actors.end(), id.get<std::string>());
     if (it == table.actors.end()) {
       const std::string guess = closest_match(id.get<std::string>(), table.actors);
-      throw InputError("--param", fmt::format("{}: no actor '{}'{}", kIdealAdjustment, id.get<std::string>(),
+      throw field_error("model parameter", fmt::format("{}: no actor '{}'{}", kIdealAdjustment, id.get<std::string>(),
                                               guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
     }
     return static_cast<std::size_t>(it - table.actors.begin());
   };
   if (!pairs.is_array())
-    throw InputError("--param", fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] triples",
+    throw field_error("model parameter", fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] triples",
                                             kIdealAdjustment));
   for (const auto& triple : pairs) {
     if (!triple.is_array() || triple.size() != 3 || !triple[2].is_number())
-      throw InputError("--param", fmt::format("{}: each entry must be [adjusting actor, reference actor, rate], not {}",
+      throw field_error("model parameter", fmt::format("{}: each entry must be [adjusting actor, reference actor, rate], not {}",
                                               kIdealAdjustment, triple.dump()));
     const double rate = triple[2].get<double>();
     if (!(rate >= 0 && rate <= 1))
-      throw InputError("--param", fmt::format("{}: rate {} must be in [0,1]", kIdealAdjustment, rate));
+      throw field_error("model parameter", fmt::format("{}: rate {} must be in [0,1]", kIdealAdjustment, rate));
     a[actor_index(triple[0]) * n + actor_index(triple[1])] = rate;
   }
   for (std::size_t i = 0; i < n; ++i) {
     double row = 0;
     for (std::size_t j = 0; j < n; ++j) row += a[i * n + j];
     if (row > 1 + 1e-10)
-      throw InputError("--param", fmt::format("{}: the rates of '{}' sum to {}; they must sum to at most 1",
+      throw field_error("model parameter", fmt::format("{}: the rates of '{}' sum to {}; they must sum to at most 1",
                                               kIdealAdjustment, table.actors[i], row));
   }
   return a;
@@ -157,11 +157,11 @@ SmpParameters parse_smp_parameters(const ModelParameters& parameters, const Acto
       int turns = 0;
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), turns);
       if (error != std::errc() || end != value.data() + value.size() || turns < 1)
-        throw InputError("--param", fmt::format("{} must be a whole number >= 1, not '{}'", kMaxTurns, value));
+        throw field_error("model parameter", fmt::format("{} must be a whole number >= 1, not '{}'", kMaxTurns, value));
       p.max_turns = turns;
     } else {
       const std::string guess = closest_match(name, names);
-      throw InputError("--param", fmt::format("unknown SMP parameter '{}'{}; the parameters are: {}", name,
+      throw field_error("model parameter", fmt::format("unknown SMP parameter '{}'{}; the parameters are: {}", name,
                                               guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess),
                                               joined(names)));
     }

@@ -162,11 +162,7 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
       percent ? ", divided by 100" : "", single ? "one position ± 1:" : "the range of the positions,",
       format_number(issue.lower), format_number(issue.upper),
       columns.unused.empty() ? "" : fmt::format(" Columns not used: {}.", fmt::join(columns.unused, ", ")));
-  Stage stage;
-  stage.id = "all";
-  stage.name = "all issues";
-  stage.issues = {0};
-  scenario.stages.push_back(stage);
+  scenario.stages.push_back(all_issues_stage(scenario.issues.size()));
   return scenario;
 }
 

@@ -149,11 +149,7 @@ DeuData parse_deu(std::string_view text, const std::string& file_name) {
     scenario.description = fmt::format("DEU issue {} ({} line {}): {} actors with a position{}; {}.", issue.id,
                                        path.filename().string(), line.number, scenario.actors.size(),
                                        imputed ? fmt::format(", {} imputed saliences", imputed) : "", data.conventions);
-    Stage stage;
-    stage.id = "all";
-    stage.name = "all issues";
-    stage.issues = {0};
-    scenario.stages.push_back(stage);
+    scenario.stages.push_back(all_issues_stage(scenario.issues.size()));
     data.issues.push_back(std::move(scenario));
   }
   if (data.issues.empty()) throw InputError(file_name, "no issue lines after the header");
@@ -191,11 +187,7 @@ Scenario deu_as_one_scenario(const DeuData& data, const std::string& name) {
       "position on an issue has salience 0 there.",
       data.issues.size(), with_outcome, scenario.actors.size(), data.conventions,
       data.imputed_saliences ? fmt::format(" ({} saliences imputed)", data.imputed_saliences) : "");
-  Stage stage;
-  stage.id = "all";
-  stage.name = "all issues";
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) stage.issues.push_back(i);
-  scenario.stages.push_back(stage);
+  scenario.stages.push_back(all_issues_stage(scenario.issues.size()));
   return scenario;
 }
 

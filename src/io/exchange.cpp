@@ -190,11 +190,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
       derived_scales.empty() ? ""
                              : fmt::format(" Issues without #M scale points take the range of their positions: {}.",
                                            fmt::join(derived_scales, ", ")));
-  Stage stage;
-  stage.id = "all";
-  stage.name = "all issues";
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) stage.issues.push_back(i);
-  scenario.stages.push_back(stage);
+  scenario.stages.push_back(all_issues_stage(scenario.issues.size()));
   return scenario;
 }
 

@@ -95,11 +95,7 @@ Scenario assemble(const XmlFile& domain_file, const std::vector<ProfileFile>& pr
     scenario.actors.push_back(std::move(actor));
   }
 
-  Stage stage;
-  stage.id = "all";
-  stage.name = "all issues";
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) stage.issues.push_back(i);
-  scenario.stages.push_back(std::move(stage));
+  scenario.stages.push_back(all_issues_stage(scenario.issues.size()));
   return scenario;
 }
 

@@ -101,11 +101,7 @@ Scenario to_scenario(const RawTable& table, const std::string& source) {
     }
     scenario.actors.push_back(std::move(actor));
   }
-  Stage stage;
-  stage.id = "all";
-  stage.name = "all issues";
-  for (std::size_t d = 0; d < scenario.issues.size(); ++d) stage.issues.push_back(d);
-  scenario.stages.push_back(std::move(stage));
+  scenario.stages.push_back(all_issues_stage(scenario.issues.size()));
   return scenario;
 }
 

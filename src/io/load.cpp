@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/core/validate.hpp"
 #include "parley/io/bdm.hpp"
 #include "parley/io/deu.hpp"
 #include "parley/io/exchange.hpp"
@@ -30,6 +31,22 @@ InputFormat detect_text_format(std::string_view text) {
   return InputFormat::yaml;
 }
 
+Scenario import_scenario(const std::filesystem::path& path, InputFormat format) {
+  switch (format) {
+    case InputFormat::genius:
+      if (!std::filesystem::is_directory(path) || !is_genius_folder(path))
+        throw InputError(path.string(), "not a folder holding a GENIUS domain file (root element negotiation_template)");
+      return import_genius(path);
+    case InputFormat::bdm: return import_bdm(path);
+    case InputFormat::exchange: return import_exchange_input(path);
+    case InputFormat::deu: return deu_as_one_scenario(import_deu(path), path.stem().string());
+    case InputFormat::ktab: return import_ktab(path).scenario;
+    case InputFormat::automatic:
+    case InputFormat::yaml: break;
+  }
+  return load_scenario_yaml(path);
+}
+
 }  // namespace
 
 const char* to_string(InputFormat format) {
@@ -53,21 +70,18 @@ Scenario load_scenario(const std::filesystem::path& path, const std::string& var
   if (format == InputFormat::automatic) format = detect_input_format(path);
   if (format == InputFormat::yaml) return load_scenario_yaml(path, variant);
   if (!variant.empty())
-    throw InputError(path.string(), fmt::format("--variant: {} input has no variants (only parley YAML scenarios do)",
+    throw InputError(path.string(), fmt::format("a variant was asked for, but {} input has no variants (only parley YAML scenarios do)",
                                                 to_string(format)));
-  switch (format) {
-    case InputFormat::genius:
-      if (!std::filesystem::is_directory(path) || !is_genius_folder(path))
-        throw InputError(path.string(), "not a folder holding a GENIUS domain file (root element negotiation_template)");
-      return import_genius(path);
-    case InputFormat::bdm: return import_bdm(path);
-    case InputFormat::exchange: return import_exchange_input(path);
-    case InputFormat::deu: return deu_as_one_scenario(import_deu(path), path.stem().string());
-    case InputFormat::ktab: return import_ktab(path).scenario;
-    case InputFormat::automatic:
-    case InputFormat::yaml: break;
+  Scenario scenario = import_scenario(path, format);
+  // An importer's output obeys the same invariants as a YAML file's; when the input breaks
+  // one (a reservation outside [0, 1], say), say which field instead of failing later.
+  try {
+    validate(scenario);
+  } catch (const Error& error) {
+    throw InputError(path.string(), 0, 0, fmt::format("imported as {}, but {}: {}", to_string(format),
+                                                error.location().field, error.message()), error.kind());
   }
-  return load_scenario_yaml(path, variant);
+  return scenario;
 }
 
 }  // namespace parley

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "parley/io/files.hpp"
+#include "parley/core/validate.hpp"
 #include "parley/io/input_error.hpp"
 #include "scenario_yaml_internal.hpp"
 #include "yaml_tree.hpp"
@@ -458,10 +459,7 @@ class Builder {
 
   void read_stages(const Value* stages) {
     if (!stages) {
-      Stage stage;
-      stage.id = stage.name = "all";
-      for (std::size_t i = 0; i < scenario_.issues.size(); ++i) stage.issues.push_back(i);
-      scenario_.stages.push_back(std::move(stage));
+      scenario_.stages.push_back(all_issues_stage(scenario_.issues.size()));
       return;
     }
     const auto entries = stages->entries("stage id");
@@ -575,7 +573,46 @@ class Builder {
 
 }  // namespace
 
-Scenario build_scenario(const Context& context, const YAML::Node& root) { return Builder(context, root).build(); }
+namespace {
+
+// The position of the field at a dotted path ("stages.truce.protocol", "links.0.issues"),
+// variant overrides applied: the deepest part of the path the document has.
+YAML::Mark mark_of(const Value& root, const std::string& path) {
+  Value at = root;
+  std::size_t begin = 0;
+  while (begin < path.size()) {
+    const std::size_t end = std::min(path.find('.', begin), path.size());
+    const std::string part = path.substr(begin, end - begin);
+    begin = end + 1;
+    if (at.is_map()) {
+      const auto entries = at.entries("field", /*allow_empty=*/true);
+      const auto it = std::find_if(entries.begin(), entries.end(), [&](const auto& entry) { return entry.key == part; });
+      if (it == entries.end()) break;
+      at = it->value;
+    } else if (at.is_list()) {
+      const auto items = at.items();
+      const auto index = yaml_tree::parse_number(part);
+      if (!index || *index < 0 || *index >= double(items.size())) break;
+      at = items[std::size_t(*index)];
+    } else {
+      break;
+    }
+  }
+  return at.mark();
+}
+
+}  // namespace
+
+Scenario build_scenario(const Context& context, const YAML::Node& root) {
+  Scenario scenario = Builder(context, root).build();
+  try {
+    validate(scenario);
+  } catch (const Error& error) {
+    const Value document(context, root, "", YAML::Mark::null_mark());
+    context.fail(mark_of(document, error.location().field), error.location().field + ": " + error.message());
+  }
+  return scenario;
+}
 
 }  // namespace yaml_scenario
 

@@ -66,16 +66,7 @@ double position_from_values(const Issue& issue, const Stance& stance) {
 }
 
 bool is_default_stage_list(const Scenario& scenario) {
-  if (scenario.stages.size() != 1) return false;
-  const Stage& stage = scenario.stages.front();
-  const Stage defaults;
-  if (stage.id != "all" || stage.name != "all" || stage.channel || stage.protocol != defaults.protocol ||
-      !stage.protocol_settings.empty() || stage.deadline != defaults.deadline || !stage.ratify.empty() || stage.after)
-    return false;
-  if (stage.issues.size() != scenario.issues.size()) return false;
-  for (std::size_t i = 0; i < stage.issues.size(); ++i)
-    if (stage.issues[i] != i) return false;
-  return true;
+  return scenario.stages.size() == 1 && scenario.stages.front() == all_issues_stage(scenario.issues.size());
 }
 
 class Writer {

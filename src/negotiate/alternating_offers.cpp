@@ -10,6 +10,7 @@
 // proposer's pass, ends the period with nothing standing and the roles swap. Timeout when period `rounds` would begin.
 // Relative time of period k: (k + 1) / (rounds + 1).
 // Events: offer, accept, reject, no_offer, end, agreement, timeout; both parties see each one.
+// Cancellation (SessionOptions::cancel) times out before the next action.
 // Settings: first = 0 | 1 (the first proposer; default 0).
 
 #include <algorithm>
@@ -21,84 +22,93 @@
 namespace parley::detail {
 namespace {
 
-class Alternating final : public Protocol {
- public:
-  explicit Alternating(std::size_t first) : first_(first) {}
-  std::string_view name() const override { return "alternating"; }
+std::span<Negotiator* const> two_parties(std::span<Negotiator* const> negotiators) {
+  if (negotiators.size() != 2) throw std::invalid_argument("alternating offers: exactly two parties");
+  return negotiators;
+}
 
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    if (negotiators.size() != 2) throw std::invalid_argument("alternating offers: exactly two parties");
-    Session s(domain, negotiators, options, name());
-    s.start();
-    const PartySet all = s.everyone();
-    std::size_t proposer = first_;
-    OutcomeIndex standing = kNoOutcome;
-    std::int32_t period = 0;
-    double t = s.time(0);
-    auto event = [&](EventKind kind, std::size_t sender, OutcomeIndex outcome) {
-      Event e;
-      e.round = period;
-      e.time = t;
-      e.kind = kind;
-      e.sender = sender == kNoParty ? kMechanism : std::int32_t(sender);
-      e.outcome = outcome;
-      s.emit(e, all);
-    };
-    while (period < s.rounds() && !s.wall_clock_expired()) {
-      t = s.time(period);
-      const std::size_t actor = standing == kNoOutcome ? proposer : 1 - proposer;
-      Turn turn;
-      turn.kind = standing == kNoOutcome ? TurnKind::propose : TurnKind::respond;
-      turn.round = period;
-      turn.step = s.steps();
-      turn.time = t;
-      turn.offer = standing;
-      turn.proposer = standing == kNoOutcome ? kMechanism : std::int32_t(proposer);
-      const Reply reply = s.ask(actor, turn);
-      switch (reply.kind) {
-        case ReplyKind::accept:
-          event(EventKind::accept, actor, standing);
-          event(EventKind::agreement, kNoParty, standing);
-          return s.finish(NegotiationStatus::agreement, standing, -1, period + 1, t);
-        case ReplyKind::end:
-          event(EventKind::end, actor, kNoOutcome);
-          return s.finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(actor), period + 1, t);
-        case ReplyKind::offer:
-          if (standing != kNoOutcome) {  // a counter-offer opens the next period
-            ++period;
-            if (period >= s.rounds()) break;
-            t = s.time(period);
-          }
-          standing = reply.outcome;
-          proposer = actor;
-          event(EventKind::offer, actor, standing);
-          break;
-        case ReplyKind::reject:
-          // A rejection without counter-offer (or a proposer's pass) ends the period; the
-          // roles swap and the next proposer starts from nothing standing.
-          event(standing == kNoOutcome ? EventKind::no_offer : EventKind::reject, actor, standing);
-          standing = kNoOutcome;
-          proposer = 1 - proposer;
-          ++period;
-          break;
-      }
+// The state machine: period `period_`, offer `standing_` (or none) from `proposer_`.
+class AlternatingState final : public Session {
+ public:
+  static constexpr std::string_view kName = "alternating";
+
+  AlternatingState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
+                   const SessionOptions& options, bool stepped, std::size_t first)
+      : Session(domain, two_parties(negotiators), options, kName, stepped), proposer_(first) {
+    start();
+    t_ = time(0);
+    next();
+  }
+
+  void apply(const Reply& raw) {
+    begin_move();
+    const Reply reply = validate(raw);
+    const std::size_t party = actor();
+    switch (reply.kind) {
+      case ReplyKind::accept:
+        event(EventKind::accept, party, standing_);
+        event(EventKind::agreement, kNoParty, standing_);
+        return finish(NegotiationStatus::agreement, standing_, -1, period_ + 1, t_);
+      case ReplyKind::end:
+        event(EventKind::end, party, kNoOutcome);
+        return finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(party), period_ + 1, t_);
+      case ReplyKind::offer:
+        if (standing_ != kNoOutcome) {  // a counter-offer opens the next period
+          ++period_;
+          if (period_ >= rounds()) break;
+          t_ = time(period_);
+        }
+        standing_ = reply.outcome;
+        proposer_ = party;
+        event(EventKind::offer, party, standing_);
+        break;
+      case ReplyKind::reject:
+        // A rejection without counter-offer (or a proposer's pass) ends the period; the
+        // roles swap and the next proposer starts from nothing standing.
+        event(standing_ == kNoOutcome ? EventKind::no_offer : EventKind::reject, party, standing_);
+        standing_ = kNoOutcome;
+        proposer_ = 1 - proposer_;
+        ++period_;
+        break;
     }
-    const std::int32_t used = std::min(period, s.rounds());
-    event(EventKind::timeout, kNoParty, kNoOutcome);
-    return s.finish(NegotiationStatus::timeout, kNoOutcome, -1, used, t);
+    next();
   }
 
  private:
   static constexpr std::size_t kNoParty = ~std::size_t{0};
-  std::size_t first_;
+
+  // Poses the next turn: the proposer's with nothing standing, else the responder's.
+  void next() {
+    if (period_ >= rounds() || wall_clock_expired()) return time_out(std::min(period_, rounds()));
+    if (cancelled()) return time_out(period_ + (standing_ != kNoOutcome ? 1 : 0));
+    t_ = time(period_);
+    Turn& turn = pose(standing_ == kNoOutcome ? proposer_ : 1 - proposer_);
+    turn.kind = standing_ == kNoOutcome ? TurnKind::propose : TurnKind::respond;
+    turn.round = period_;
+    turn.time = t_;
+    turn.offer = standing_;
+    turn.proposer = standing_ == kNoOutcome ? kMechanism : std::int32_t(proposer_);
+  }
+  void time_out(std::int32_t begun) {
+    event(EventKind::timeout, kNoParty, kNoOutcome);
+    finish(NegotiationStatus::timeout, kNoOutcome, -1, begun, t_);
+  }
+  void event(EventKind kind, std::size_t sender, OutcomeIndex outcome) {
+    emit(period_, t_, kind, sender == kNoParty ? kMechanism : std::int32_t(sender), outcome, everyone());
+  }
+
+  std::size_t proposer_;
+  OutcomeIndex standing_ = kNoOutcome;
+  std::int32_t period_ = 0;
+  double t_ = 0;
 };
 
 }  // namespace
 
 std::unique_ptr<Protocol> make_alternating(const Settings& settings) {
   check_settings("alternating", settings, {"first"});
-  return std::make_unique<Alternating>(std::size_t(int_setting("alternating", settings, "first", 0, 0, 1)));
+  return std::make_unique<MachineProtocol<AlternatingState, std::size_t>>(
+      std::size_t(int_setting("alternating", settings, "first", 0, 0, 1)));
 }
 
 }  // namespace parley::detail

@@ -18,10 +18,10 @@ class Conditional final : public Negotiator {
  public:
   Conditional(std::unique_ptr<Negotiator> inner, AcceptCondition condition, std::string description)
       : inner_(std::move(inner)), condition_(std::move(condition)) {
-    name_ = std::string(inner_->name()) + " if " + description;
+    name_ = inner_->name() + " if " + description;
   }
 
-  std::string_view name() const override { return name_; }
+  std::string name() const override { return name_; }
 
   void on_start(const NegotiatorContext& context) override {
     table_ = context.table;

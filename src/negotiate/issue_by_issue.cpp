@@ -25,6 +25,7 @@
 // issue whose release lets their best rational outcome back in; strategy_base.cpp).
 // Time: rounds are counted across the whole agenda; relative time (r + 1) / (rounds + 1).
 // Events: those of SAO plus agreed_in_principle and reopen; every party sees each one.
+// Cancellation (SessionOptions::cancel) times out before the next action.
 // Settings: order = "k;k;..." (space issue positions), rounds_per_issue = N (default:
 // max(1, rounds / open issues)), reopen = never | once | any (default once).
 
@@ -33,26 +34,33 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "protocols.hpp"
 #include "session.hpp"
+#include "stacked_offers.hpp"
 
 namespace parley::detail {
 namespace {
 
 enum class ReopenRule { never, once, any };
 
-class IssueByIssue final : public Protocol {
- public:
-  IssueByIssue(std::vector<std::int32_t> order, std::int32_t rounds_per_issue, ReopenRule reopen)
-      : order_(std::move(order)), rounds_per_issue_(rounds_per_issue), reopen_(reopen) {}
-  std::string_view name() const override { return "issue_by_issue"; }
+struct Rules {
+  std::vector<std::int32_t> order;
+  std::int32_t rounds_per_issue = 0;
+  ReopenRule reopen = ReopenRule::once;
+};
 
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    Session s(domain, negotiators, options, name());
+// The state machine: issue `issue_` is on the table (a StackedOffers), its `used_`-th round
+// is round `round_` overall, party `party_` acts next; `agenda_` holds the issues after it.
+class IssueByIssueState final : public Session {
+ public:
+  static constexpr std::string_view kName = "issue_by_issue";
+
+  IssueByIssueState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
+                    const SessionOptions& options, bool stepped, const Rules& rules)
+      : Session(domain, negotiators, options, kName, stepped), reopen_(rules.reopen) {
     const std::size_t issues = domain.space().issue_count();
-    std::vector<std::int32_t>& fixed = s.agreed_in_principle();
+    std::vector<std::int32_t>& fixed = agreed_in_principle();
     fixed.assign(issues, -1);
     if (!options.agreed_in_principle.empty()) {
       if (options.agreed_in_principle.size() != issues)
@@ -62,122 +70,115 @@ class IssueByIssue final : public Protocol {
           throw std::invalid_argument("issue_by_issue: agreed_in_principle value out of range");
       fixed = options.agreed_in_principle;
     }
-    std::deque<std::int32_t> agenda;
-    if (order_.empty()) {
-      for (std::size_t k = 0; k < issues; ++k) agenda.push_back(std::int32_t(k));
+    if (rules.order.empty()) {
+      for (std::size_t k = 0; k < issues; ++k) agenda_.push_back(std::int32_t(k));
     } else {
-      for (const std::int32_t k : order_) {
+      for (const std::int32_t k : rules.order) {
         if (k >= std::int32_t(issues)) throw std::invalid_argument("issue_by_issue: order names a missing issue");
-        agenda.push_back(k);
+        agenda_.push_back(k);
       }
       for (std::size_t k = 0; k < issues; ++k)
-        if (std::find(order_.begin(), order_.end(), std::int32_t(k)) == order_.end()) agenda.push_back(std::int32_t(k));
+        if (std::find(rules.order.begin(), rules.order.end(), std::int32_t(k)) == rules.order.end())
+          agenda_.push_back(std::int32_t(k));
     }
-    agenda.erase(std::remove_if(agenda.begin(), agenda.end(), [&fixed](std::int32_t k) { return fixed[std::size_t(k)] >= 0; }),
-                 agenda.end());
-    const std::int32_t per_issue =
-        rounds_per_issue_ > 0 ? rounds_per_issue_
-                              : std::max<std::int32_t>(1, s.rounds() / std::max<std::int32_t>(1, std::int32_t(agenda.size())));
+    agenda_.erase(std::remove_if(agenda_.begin(), agenda_.end(),
+                                 [&fixed](std::int32_t k) { return fixed[std::size_t(k)] >= 0; }),
+                  agenda_.end());
+    per_issue_ = rules.rounds_per_issue > 0
+                     ? rules.rounds_per_issue
+                     : std::max<std::int32_t>(1, rounds() / std::max<std::int32_t>(1, std::int32_t(agenda_.size())));
+    start();
+    filter_ = OfferFilter(domain.space(), fixed);
+    next_issue();
+  }
 
-    s.start();
-    const std::size_t n = s.parties();
-    const PartySet all = s.everyone();
-    std::vector<bool> has_reopened(n, false);
-    OfferFilter filter(domain.space(), fixed);
-    std::int32_t round = 0;
-    double t = 0;
-    auto event = [&](EventKind kind, std::int32_t sender, OutcomeIndex outcome, std::int32_t issue, std::int32_t value) {
-      Event e;
-      e.round = round;
-      e.time = t;
-      e.kind = kind;
-      e.sender = sender;
-      e.outcome = outcome;
-      e.issue = issue;
-      e.value = value;
-      s.emit(e, all);
-    };
-
-    bool out_of_time = false;
-    while (!agenda.empty() && !out_of_time) {
-      const std::int32_t issue = agenda.front();
-      agenda.pop_front();
-      OutcomeIndex standing = kNoOutcome;
-      std::int32_t proposer = kMechanism;
-      PartySet supporters = 0;
-      bool settled = false;
-      for (std::int32_t used = 0; used < per_issue && !settled; ++used, ++round) {
-        if (round >= s.rounds() || s.wall_clock_expired()) break;
-        t = s.time(round);
-        for (std::size_t p = 0; p < n && !settled; ++p) {
-          const auto me = std::int32_t(p);
-          Turn turn;
-          turn.kind = (standing == kNoOutcome || proposer == me) ? TurnKind::propose : TurnKind::respond;
-          turn.round = round;
-          turn.step = s.steps();
-          turn.time = t;
-          turn.offer = standing;
-          turn.proposer = proposer;
-          turn.allowed = &filter;
-          turn.issue = issue;
-          turn.agreed = fixed;
-          const Reply raw = s.act(p, turn);
-          if (raw.reopen >= 0 && raw.reopen < std::int32_t(issues) && raw.reopen != issue &&
-              fixed[std::size_t(raw.reopen)] >= 0 &&
-              (reopen_ == ReopenRule::any || (reopen_ == ReopenRule::once && !has_reopened[p]))) {
-            has_reopened[p] = true;
-            fixed[std::size_t(raw.reopen)] = -1;
-            filter = OfferFilter(domain.space(), fixed);
-            agenda.push_front(raw.reopen);
-            event(EventKind::reopen, me, kNoOutcome, raw.reopen, -1);
-          }
-          const Reply reply = s.validate(p, turn, raw, &filter);
-          switch (reply.kind) {
-            case ReplyKind::accept:
-              supporters |= party_bit(p);
-              event(EventKind::accept, me, standing, issue, -1);
-              break;
-            case ReplyKind::offer:
-              standing = reply.outcome;
-              proposer = me;
-              supporters = party_bit(p);
-              event(EventKind::offer, me, standing, issue, -1);
-              break;
-            case ReplyKind::reject: {
-              const bool nothing = standing == kNoOutcome || proposer == me;
-              event(nothing ? EventKind::no_offer : EventKind::reject, me, nothing ? kNoOutcome : standing, issue, -1);
-              break;
-            }
-            case ReplyKind::end:
-              event(EventKind::end, me, kNoOutcome, issue, -1);
-              return s.finish(NegotiationStatus::ended, kNoOutcome, me, round + 1, t);
-          }
-          if (standing != kNoOutcome && supporters == all) {
-            const auto value = std::int32_t(domain.value(standing, std::size_t(issue)));
-            fixed[std::size_t(issue)] = value;
-            filter = OfferFilter(domain.space(), fixed);
-            event(EventKind::agreed_in_principle, kMechanism, standing, issue, value);
-            settled = true;
-          }
-        }
+  void apply(const Reply& raw) {
+    begin_move();
+    std::vector<std::int32_t>& fixed = agreed_in_principle();
+    const auto me = std::int32_t(party_);
+    if (raw.reopen >= 0 && raw.reopen < std::int32_t(fixed.size()) && raw.reopen != issue_ &&
+        fixed[std::size_t(raw.reopen)] >= 0 &&
+        (reopen_ == ReopenRule::any || (reopen_ == ReopenRule::once && !contains(reopened_, party_)))) {
+      reopened_ |= party_bit(party_);
+      fixed[std::size_t(raw.reopen)] = -1;
+      filter_ = OfferFilter(domain().space(), fixed);
+      agenda_.push_front(raw.reopen);
+      event(EventKind::reopen, me, kNoOutcome, raw.reopen, -1);
+    }
+    switch (table_.play(*this, party_, validate(raw, &filter_), round_, t_, issue_)) {
+      case StackedOffers::After::ended:
+        return finish(NegotiationStatus::ended, kNoOutcome, me, round_ + 1, t_);
+      case StackedOffers::After::supported: {
+        const auto value = std::int32_t(domain().value(table_.standing, std::size_t(issue_)));
+        fixed[std::size_t(issue_)] = value;
+        filter_ = OfferFilter(domain().space(), fixed);
+        event(EventKind::agreed_in_principle, kMechanism, table_.standing, issue_, value);
+        ++round_;
+        return next_issue();
       }
-      if (!settled) out_of_time = true;
+      case StackedOffers::After::open: break;
     }
-    const std::int32_t rounds_used = std::min(round, s.rounds());
-    if (!out_of_time && std::all_of(fixed.begin(), fixed.end(), [](std::int32_t v) { return v >= 0; })) {
-      std::vector<std::uint32_t> package(fixed.begin(), fixed.end());
-      const OutcomeIndex agreement = domain.encode(package);
-      event(EventKind::agreement, kMechanism, agreement, -1, -1);
-      return s.finish(NegotiationStatus::agreement, agreement, -1, rounds_used, t);
+    if (++party_ < parties()) {
+      if (cancelled()) return conclude(true, round_ + 1);
+      pose_party();
+    } else {
+      ++used_;
+      ++round_;
+      enter_round();
     }
-    event(EventKind::timeout, kMechanism, kNoOutcome, -1, -1);
-    return s.finish(NegotiationStatus::timeout, kNoOutcome, -1, rounds_used, t);
   }
 
  private:
-  std::vector<std::int32_t> order_;
-  std::int32_t rounds_per_issue_;
+  void next_issue() {
+    if (agenda_.empty()) return conclude(false, round_);
+    issue_ = agenda_.front();
+    agenda_.pop_front();
+    table_ = StackedOffers{};
+    used_ = 0;
+    enter_round();
+  }
+  void enter_round() {
+    party_ = 0;
+    if (used_ >= per_issue_ || round_ >= rounds() || wall_clock_expired() || cancelled())
+      return conclude(true, round_);  // the issue's rounds, or the deadline, ran out
+    t_ = time(round_);
+    pose_party();
+  }
+  void pose_party() {
+    Turn& turn = table_.pose(*this, party_, round_, t_);
+    turn.allowed = &filter_;
+    turn.issue = issue_;
+    turn.agreed = agreed_in_principle();
+  }
+  // The end: agreement when every issue is agreed in principle in time, else timeout (with
+  // `begun` rounds begun).
+  void conclude(bool out_of_time, std::int32_t begun) {
+    const std::vector<std::int32_t>& fixed = agreed_in_principle();
+    const std::int32_t rounds_used = std::min(begun, rounds());
+    if (!out_of_time && std::all_of(fixed.begin(), fixed.end(), [](std::int32_t v) { return v >= 0; })) {
+      const std::vector<std::uint32_t> package(fixed.begin(), fixed.end());
+      const OutcomeIndex agreement = domain().encode(package);
+      event(EventKind::agreement, kMechanism, agreement, -1, -1);
+      return finish(NegotiationStatus::agreement, agreement, -1, rounds_used, t_);
+    }
+    event(EventKind::timeout, kMechanism, kNoOutcome, -1, -1);
+    finish(NegotiationStatus::timeout, kNoOutcome, -1, rounds_used, t_);
+  }
+  void event(EventKind kind, std::int32_t sender, OutcomeIndex outcome, std::int32_t issue, std::int32_t value) {
+    emit(round_, t_, kind, sender, outcome, everyone(), issue, value);
+  }
+
   ReopenRule reopen_;
+  std::int32_t per_issue_ = 1;
+  std::deque<std::int32_t> agenda_;
+  OfferFilter filter_;
+  PartySet reopened_ = 0;  // parties that have reopened an issue
+  StackedOffers table_;
+  std::int32_t issue_ = -1;
+  std::int32_t used_ = 0;  // rounds spent on issue_
+  std::int32_t round_ = 0;
+  std::size_t party_ = 0;
+  double t_ = 0;
 };
 
 }  // namespace
@@ -193,7 +194,7 @@ std::unique_ptr<Protocol> make_issue_by_issue(const Settings& settings) {
       Settings one{{"order", item}};
       const auto k = std::int32_t(int_setting("issue_by_issue", one, "order", 0, 0, 1'000'000));
       if (std::find(order.begin(), order.end(), k) != order.end())
-        throw InputError("protocol", "setting 'order' of protocol 'issue_by_issue' names issue " + item + " twice");
+        throw field_error("protocol", "setting 'order' of protocol 'issue_by_issue' names issue " + item + " twice");
       order.push_back(k);
     }
   }
@@ -203,8 +204,8 @@ std::unique_ptr<Protocol> make_issue_by_issue(const Settings& settings) {
   if (rule == "never") reopen = ReopenRule::never;
   else if (rule == "any") reopen = ReopenRule::any;
   else if (rule != "once")
-    throw InputError("protocol", "setting 'reopen' of protocol 'issue_by_issue' must be never, once or any, not '" + rule + "'");
-  return std::make_unique<IssueByIssue>(std::move(order), per_issue, reopen);
+    throw field_error("protocol", "setting 'reopen' of protocol 'issue_by_issue' must be never, once or any, not '" + rule + "'");
+  return std::make_unique<MachineProtocol<IssueByIssueState, Rules>>(Rules{std::move(order), per_issue, reopen});
 }
 
 }  // namespace parley::detail

@@ -26,6 +26,7 @@
 // Events and who sees them: `text` (a candidate put to the parties) — every party; votes
 // (accept / reject) — the mediator party only (nobody for a neutral mediator); the final
 // answers, agreement and timeout — every party.
+// Cancellation (SessionOptions::cancel) times out before the next action.
 // Settings: mediator = neutral | <party index> (default neutral); start = random | <outcome
 // index> (default random).
 
@@ -41,140 +42,187 @@
 namespace parley::detail {
 namespace {
 
-class Mediated final : public Protocol {
+// The state machine. Each round is one question: a candidate text put to the mediator party
+// (phase mediator_vote) and then to the other parties (party_vote), or the final question,
+// the current text as the agreement (final_answer); `party_` answers next.
+class MediatedState final : public Session {
  public:
-  Mediated(std::int64_t mediator, std::int64_t start) : mediator_(mediator), start_(start) {}
-  std::string_view name() const override { return "mediated"; }
+  static constexpr std::string_view kName = "mediated";
 
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    Session s(domain, negotiators, options, name());
-    if (mediator_ >= std::int64_t(s.parties())) throw std::invalid_argument("mediated: mediator is not a party");
-    if (start_ >= std::int64_t(domain.size())) throw std::invalid_argument("mediated: start outcome out of range");
-    s.start();
-    const std::size_t n = s.parties();
-    const PartySet all = s.everyone();
-    const PartySet vote_observers = mediator_ >= 0 ? party_bit(std::size_t(mediator_)) : PartySet{0};
-    Rng rng(options.seed);
-    OutcomeIndex current = start_ >= 0 ? OutcomeIndex(start_) : OutcomeIndex(rng.uniform_below(domain.size()));
-    const std::size_t issues = domain.space().issue_count();
-
-    // Candidate texts: every single-issue change of the current text, shuffled; after a batch
-    // of those failed, as many texts drawn from the whole space ("jumps" past a deadlock
-    // that no single change can break, e.g. when each party vetoes every change the other
-    // needs).
-    std::vector<OutcomeIndex> candidates;
-    std::size_t next_candidate = 0;
-    bool jump = false;
-    auto refill = [&](bool jump_next) {
-      candidates.clear();
-      for (std::size_t k = 0; k < issues; ++k)
-        for (std::uint32_t v = 0; v < domain.space().radix(k); ++v)
-          if (v != domain.value(current, k))
-            candidates.push_back(OutcomeIndex(std::int64_t(current) +
-                                              (std::int64_t(v) - std::int64_t(domain.value(current, k))) *
-                                                  std::int64_t(domain.strides()[k])));
-      if (jump_next)
-        for (OutcomeIndex& c : candidates) c = OutcomeIndex(rng.uniform_below(domain.size()));
-      shuffle(std::span<OutcomeIndex>(candidates), rng);
-      next_candidate = 0;
-      jump = jump_next;
-    };
+  MediatedState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators, const SessionOptions& options,
+                bool stepped, std::int64_t mediator, std::int64_t start_text)
+      : Session(domain, negotiators, options, kName, stepped), mediator_(mediator), rng_(options.seed) {
+    if (mediator_ >= std::int64_t(parties())) throw std::invalid_argument("mediated: mediator is not a party");
+    if (start_text >= std::int64_t(domain.size())) throw std::invalid_argument("mediated: start outcome out of range");
+    start();
+    vote_observers_ = mediator_ >= 0 ? party_bit(std::size_t(mediator_)) : PartySet{0};
+    sender_ = mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism;
+    current_ = start_text >= 0 ? OutcomeIndex(start_text) : OutcomeIndex(rng_.uniform_below(domain.size()));
     refill(false);
+    advance();
+  }
 
-    auto event = [&](std::int32_t round, double t, EventKind kind, std::int32_t sender, OutcomeIndex outcome,
-                     PartySet entitled) {
-      Event e;
-      e.round = round;
-      e.time = t;
-      e.kind = kind;
-      e.sender = sender;
-      e.outcome = outcome;
-      s.emit(e, entitled);
-    };
-    auto vote = [&](std::size_t p, std::int32_t round, double t, OutcomeIndex candidate) {
-      Turn turn;
-      turn.kind = TurnKind::vote;
-      turn.round = round;
-      turn.step = s.steps();
-      turn.time = t;
-      turn.offer = candidate;
-      turn.proposer = mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism;
-      turn.current = current;
-      const Reply reply = s.ask(p, turn);
-      if (reply.kind == ReplyKind::end) return reply;
-      const bool yes = reply.kind == ReplyKind::accept;
-      event(round, t, yes ? EventKind::accept : EventKind::reject, std::int32_t(p), candidate, vote_observers);
-      return yes ? Reply::accept() : Reply::reject();
-    };
+  void apply(const Reply& raw) {
+    begin_move();
+    const Reply reply = validate(raw);
+    const std::size_t p = actor();
+    if (reply.kind == ReplyKind::end) {
+      event(EventKind::end, std::int32_t(p), kNoOutcome, everyone());
+      return finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(p), round_ + 1, t_);
+    }
+    const bool yes = reply.kind == ReplyKind::accept;  // a counter-offer counts as rejection
+    switch (phase_) {
+      case Phase::mediator_vote:
+        event(yes ? EventKind::accept : EventKind::reject, std::int32_t(p), candidate_, vote_observers_);
+        if (!yes) return next_round();  // the mediator party keeps this text to itself
+        if (cancelled()) return cancel(round_ + 1);
+        if (!put_text()) next_round();
+        return;
+      case Phase::party_vote:
+        event(yes ? EventKind::accept : EventKind::reject, std::int32_t(p), candidate_, vote_observers_);
+        accepted_ = accepted_ && yes;  // every party still votes
+        party_ = next_voter(p + 1);
+        if (party_ < parties()) {
+          if (cancelled()) return cancel(round_ + 1);
+          return pose_vote();
+        }
+        votes_counted();
+        return next_round();
+      case Phase::final_answer:
+        event(yes ? EventKind::accept : EventKind::reject, std::int32_t(p), current_, everyone());
+        agreed_ = agreed_ && yes;
+        if (++party_ < parties()) {
+          if (cancelled()) return cancel(round_ + 1);
+          return pose_answer();
+        }
+        if (agreed_) {
+          event(EventKind::agreement, kMechanism, current_, everyone());
+          return finish(NegotiationStatus::agreement, current_, -1, round_ + 1, t_);
+        }
+        refill(!jump_);  // back to shuttling: aspirations may have moved; alternate changes and jumps
+        return next_round();
+    }
+  }
 
-    const std::int32_t last = s.rounds() - 1;
-    for (std::int32_t round = 0; round < s.rounds() && !s.wall_clock_expired(); ++round) {
-      const double t = s.time(round);
-      if (round < last && next_candidate < candidates.size()) {
+ private:
+  enum class Phase : std::uint8_t { mediator_vote, party_vote, final_answer };
+
+  void next_round() {
+    ++round_;
+    advance();
+  }
+  // Starts rounds from round_ until one poses a turn, or the deadline passes.
+  void advance() {
+    const std::int32_t last = rounds() - 1;
+    for (;; ++round_) {
+      if (round_ >= rounds() || wall_clock_expired()) return time_out();
+      if (cancelled()) return cancel(round_);
+      t_ = time(round_);
+      if (round_ < last && next_candidate_ < candidates_.size()) {
         // Shuttle: put a candidate text to the parties.
-        const OutcomeIndex candidate = candidates[next_candidate++];
-        if (candidate == current) continue;
-        bool accepted = true;
+        candidate_ = candidates_[next_candidate_++];
+        if (candidate_ == current_) continue;
+        accepted_ = true;
         if (mediator_ >= 0) {
-          const Reply r = vote(std::size_t(mediator_), round, t, candidate);
-          if (r.kind == ReplyKind::end) {
-            event(round, t, EventKind::end, std::int32_t(mediator_), kNoOutcome, all);
-            return s.finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(mediator_), round + 1, t);
-          }
-          if (r.kind != ReplyKind::accept) continue;  // the mediator party keeps this text to itself
+          phase_ = Phase::mediator_vote;
+          party_ = std::size_t(mediator_);
+          return pose_vote();
         }
-        event(round, t, EventKind::text, mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism, candidate, all);
-        for (std::size_t p = 0; p < n; ++p) {
-          if (std::int64_t(p) == mediator_) continue;
-          const Reply r = vote(p, round, t, candidate);
-          if (r.kind == ReplyKind::end) {
-            event(round, t, EventKind::end, std::int32_t(p), kNoOutcome, all);
-            return s.finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(p), round + 1, t);
-          }
-          accepted = accepted && r.kind == ReplyKind::accept;  // every party still votes
-        }
-        if (accepted) {
-          current = candidate;
-          refill(false);
-        }
+        if (put_text()) return;
         continue;
       }
       // The final question, repeated each round until all accept: the current text as the
       // agreement.
-      event(round, t, EventKind::text, mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism, current, all);
-      bool agreed = true;
-      for (std::size_t p = 0; p < n; ++p) {
-        Turn turn;
-        turn.kind = TurnKind::respond;
-        turn.round = round;
-        turn.step = s.steps();
-        turn.time = t;
-        turn.offer = current;
-        turn.proposer = mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism;
-        const Reply r = s.ask(p, turn);
-        if (r.kind == ReplyKind::end) {
-          event(round, t, EventKind::end, std::int32_t(p), kNoOutcome, all);
-          return s.finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(p), round + 1, t);
-        }
-        const bool yes = r.kind == ReplyKind::accept;
-        event(round, t, yes ? EventKind::accept : EventKind::reject, std::int32_t(p), current, all);
-        agreed = agreed && yes;
-      }
-      if (agreed) {
-        event(round, t, EventKind::agreement, kMechanism, current, all);
-        return s.finish(NegotiationStatus::agreement, current, -1, round + 1, t);
-      }
-      refill(!jump);  // back to shuttling: aspirations may have moved; alternate changes and jumps
+      event(EventKind::text, sender_, current_, everyone());
+      agreed_ = true;
+      phase_ = Phase::final_answer;
+      party_ = 0;
+      return pose_answer();
     }
-    const double t = s.time(s.rounds() - 1);
-    event(s.rounds() - 1, t, EventKind::timeout, kMechanism, kNoOutcome, all);
-    return s.finish(NegotiationStatus::timeout, kNoOutcome, -1, s.rounds(), t);
+  }
+  // Puts candidate_ to the parties other than the mediator; false when nobody is left to
+  // vote (the round is over).
+  bool put_text() {
+    event(EventKind::text, sender_, candidate_, everyone());
+    phase_ = Phase::party_vote;
+    party_ = next_voter(0);
+    if (party_ < parties()) {
+      pose_vote();
+      return true;
+    }
+    votes_counted();
+    return false;
+  }
+  void votes_counted() {
+    if (!accepted_) return;
+    current_ = candidate_;
+    refill(false);
+  }
+  std::size_t next_voter(std::size_t from) const {
+    return std::int64_t(from) == mediator_ ? from + 1 : from;
+  }
+  // A vote on candidate_ against the text in force, or the final question on the text itself.
+  void pose_vote() { pose_question(TurnKind::vote, candidate_, current_); }
+  void pose_answer() { pose_question(TurnKind::respond, current_, kNoOutcome); }
+  void pose_question(TurnKind kind, OutcomeIndex text, OutcomeIndex in_force) {
+    Turn& turn = pose(party_);
+    turn.kind = kind;
+    turn.round = round_;
+    turn.time = t_;
+    turn.offer = text;
+    turn.proposer = sender_;
+    turn.current = in_force;
   }
 
- private:
+  // Candidate texts: every single-issue change of the current text, shuffled; after a batch
+  // of those failed, as many texts drawn from the whole space ("jumps" past a deadlock
+  // that no single change can break, e.g. when each party vetoes every change the other
+  // needs).
+  void refill(bool jump_next) {
+    const CompiledDomain& d = domain();
+    candidates_.clear();
+    for (std::size_t k = 0; k < d.space().issue_count(); ++k)
+      for (std::uint32_t v = 0; v < d.space().radix(k); ++v)
+        if (v != d.value(current_, k))
+          candidates_.push_back(OutcomeIndex(std::int64_t(current_) + (std::int64_t(v) - std::int64_t(d.value(current_, k))) *
+                                                                          std::int64_t(d.strides()[k])));
+    if (jump_next)
+      for (OutcomeIndex& c : candidates_) c = OutcomeIndex(rng_.uniform_below(d.size()));
+    shuffle(std::span<OutcomeIndex>(candidates_), rng_);
+    next_candidate_ = 0;
+    jump_ = jump_next;
+  }
+
+  // The deadline passed.
+  void time_out() {
+    const double t = time(rounds() - 1);
+    emit(rounds() - 1, t, EventKind::timeout, kMechanism, kNoOutcome, everyone());
+    finish(NegotiationStatus::timeout, kNoOutcome, -1, rounds(), t);
+  }
+  // Cancelled, with `begun` rounds begun.
+  void cancel(std::int32_t begun) {
+    event(EventKind::timeout, kMechanism, kNoOutcome, everyone());
+    finish(NegotiationStatus::timeout, kNoOutcome, -1, begun, t_);
+  }
+  void event(EventKind kind, std::int32_t sender, OutcomeIndex outcome, PartySet entitled) {
+    emit(round_, t_, kind, sender, outcome, entitled);
+  }
+
   std::int64_t mediator_;  // party index, or -1 for a neutral mediator
-  std::int64_t start_;  // outcome index, or -1 for random
+  std::int32_t sender_ = kMechanism;  // sender of the texts: the mediator party or the mechanism
+  PartySet vote_observers_ = 0;  // who sees the votes on candidates: the mediator party, or nobody
+  Rng rng_;
+  OutcomeIndex current_ = kNoOutcome;  // the text in force
+  std::vector<OutcomeIndex> candidates_;
+  std::size_t next_candidate_ = 0;
+  bool jump_ = false;  // the current batch is jumps
+  Phase phase_ = Phase::final_answer;
+  OutcomeIndex candidate_ = kNoOutcome;  // the text put to the parties this round
+  bool accepted_ = true;  // every vote on candidate_ so far was yes
+  bool agreed_ = true;  // every final answer so far was yes
+  std::int32_t round_ = 0;
+  std::size_t party_ = 0;
+  double t_ = 0;
 };
 
 }  // namespace
@@ -186,7 +234,7 @@ std::unique_ptr<Protocol> make_mediated(const Settings& settings) {
     mediator = int_setting("mediated", settings, "mediator", -1, 0, std::int64_t(kMaxParties) - 1);
   if (setting(settings, "start", "random") != "random")
     start = int_setting("mediated", settings, "start", -1, 0, std::int64_t(kNoOutcome) - 1);
-  return std::make_unique<Mediated>(mediator, start);
+  return std::make_unique<MachineProtocol<MediatedState, std::int64_t, std::int64_t>>(mediator, start);
 }
 
 }  // namespace parley::detail

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "protocols.hpp"
 
 namespace parley {
@@ -19,7 +19,7 @@ void check_settings(std::string_view protocol, const Settings& settings, std::in
       message += "valid settings:";
       for (std::string_view k : known) message += " " + std::string(k);
     }
-    throw InputError("protocol", message);
+    throw field_error("protocol", message);
   }
 }
 
@@ -36,7 +36,7 @@ long long int_setting(std::string_view protocol, const Settings& settings, const
   const std::string& text = it->second;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end != text.data() + text.size() || value < lo || value > hi)
-    throw InputError("protocol", "setting '" + key + "' of protocol '" + std::string(protocol) + "' must be an integer in [" +
+    throw field_error("protocol", "setting '" + key + "' of protocol '" + std::string(protocol) + "' must be an integer in [" +
                                      std::to_string(lo) + ", " + std::to_string(hi) + "], not '" + text + "'");
   return value;
 }
@@ -55,7 +55,7 @@ std::unique_ptr<Protocol> make_protocol(std::string_view name, const std::map<st
   if (!guess.empty()) message += " (did you mean '" + guess + "'?)";
   message += "; valid protocols:";
   for (const std::string& p : protocol_names()) message += " " + p;
-  throw InputError("protocol", message);
+  throw field_error("protocol", message);
 }
 
 }  // namespace parley

@@ -13,11 +13,11 @@ namespace parley::detail {
 
 using Settings = std::map<std::string, std::string>;
 
-// Throws InputError("protocol", ...) when `settings` has a key not in `known`.
+// Throws parley::Error (field "protocol") when `settings` has a key not in `known`.
 void check_settings(std::string_view protocol, const Settings& settings, std::initializer_list<std::string_view> known);
 // The setting's value, or `fallback` when absent.
 std::string setting(const Settings& settings, const std::string& key, const std::string& fallback);
-// An integer setting; throws InputError("protocol", ...) unless it is one in [lo, hi].
+// An integer setting; throws parley::Error (field "protocol") unless it is one in [lo, hi].
 long long int_setting(std::string_view protocol, const Settings& settings, const std::string& key, long long fallback,
                       long long lo, long long hi);
 

@@ -21,96 +21,71 @@
 // supporters, so every other party must have accepted.
 // Events: offer, accept, reject (pass on a standing offer), no_offer (pass with nothing
 // standing), end, agreement, timeout; every party at the table is entitled to see each one.
+// Cancellation (SessionOptions::cancel) times out before the next action.
 // Settings: none.
 
 #include "protocols.hpp"
 #include "session.hpp"
+#include "stacked_offers.hpp"
 
 namespace parley::detail {
 namespace {
 
-class Sao final : public Protocol {
+// The state machine: round `round_`, party `party_` to act next on the table.
+class SaoState final : public Session {
  public:
-  std::string_view name() const override { return "sao"; }
+  static constexpr std::string_view kName = "sao";
 
-  NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                        const SessionOptions& options) const override {
-    Session s(domain, negotiators, options, name());
-    s.start();
-    const std::size_t n = s.parties();
-    const PartySet all = s.everyone();
-    OutcomeIndex standing = kNoOutcome;
-    std::int32_t proposer = kMechanism;
-    PartySet supporters = 0;
-    std::int32_t round = 0;
-    double t = 0;
-    for (; round < s.rounds(); ++round) {
-      if (s.wall_clock_expired()) break;
-      t = s.time(round);
-      for (std::size_t p = 0; p < n; ++p) {
-        const auto me = std::int32_t(p);
-        Turn turn;
-        turn.kind = (standing == kNoOutcome || proposer == me) ? TurnKind::propose : TurnKind::respond;
-        turn.round = round;
-        turn.step = s.steps();
-        turn.time = t;
-        turn.offer = standing;
-        turn.proposer = proposer;
-        const Reply reply = s.ask(p, turn);
-        Event e;
-        e.round = round;
-        e.time = t;
-        e.sender = me;
-        switch (reply.kind) {
-          case ReplyKind::accept:
-            e.kind = EventKind::accept;
-            e.outcome = standing;
-            supporters |= party_bit(p);
-            s.emit(e, all);
-            break;
-          case ReplyKind::offer:
-            standing = reply.outcome;
-            proposer = me;
-            supporters = party_bit(p);
-            e.kind = EventKind::offer;
-            e.outcome = standing;
-            s.emit(e, all);
-            break;
-          case ReplyKind::reject:
-            e.kind = standing == kNoOutcome || proposer == me ? EventKind::no_offer : EventKind::reject;
-            e.outcome = e.kind == EventKind::reject ? standing : kNoOutcome;
-            s.emit(e, all);
-            break;
-          case ReplyKind::end:
-            e.kind = EventKind::end;
-            s.emit(e, all);
-            return s.finish(NegotiationStatus::ended, kNoOutcome, me, round + 1, t);
-        }
-        if (standing != kNoOutcome && supporters == all) {
-          Event a;
-          a.round = round;
-          a.time = t;
-          a.kind = EventKind::agreement;
-          a.outcome = standing;
-          s.emit(a, all);
-          return s.finish(NegotiationStatus::agreement, standing, -1, round + 1, t);
-        }
-      }
-    }
-    Event e;
-    e.round = round;
-    e.time = t;
-    e.kind = EventKind::timeout;
-    s.emit(e, all);
-    return s.finish(NegotiationStatus::timeout, kNoOutcome, -1, round, t);
+  SaoState(const CompiledDomain& domain, std::span<Negotiator* const> negotiators, const SessionOptions& options,
+           bool stepped)
+      : Session(domain, negotiators, options, kName, stepped) {
+    start();
+    enter_round();
   }
+
+  void apply(const Reply& raw) {
+    begin_move();
+    switch (table_.play(*this, party_, validate(raw), round_, t_, -1)) {
+      case StackedOffers::After::ended:
+        return finish(NegotiationStatus::ended, kNoOutcome, std::int32_t(party_), round_ + 1, t_);
+      case StackedOffers::After::supported:
+        emit(round_, t_, EventKind::agreement, kMechanism, table_.standing, everyone());
+        return finish(NegotiationStatus::agreement, table_.standing, -1, round_ + 1, t_);
+      case StackedOffers::After::open: break;
+    }
+    if (++party_ < parties()) {
+      if (cancelled()) return time_out(round_ + 1);
+      table_.pose(*this, party_, round_, t_);
+    } else {
+      ++round_;
+      enter_round();
+    }
+  }
+
+ private:
+  void enter_round() {
+    party_ = 0;
+    if (round_ >= rounds() || wall_clock_expired() || cancelled()) return time_out(round_);
+    t_ = time(round_);
+    table_.pose(*this, party_, round_, t_);
+  }
+  // Timeout with `begun` rounds begun.
+  void time_out(std::int32_t begun) {
+    emit(round_, t_, EventKind::timeout, kMechanism, kNoOutcome, everyone());
+    finish(NegotiationStatus::timeout, kNoOutcome, -1, begun, t_);
+  }
+
+  StackedOffers table_;
+  std::int32_t round_ = 0;
+  std::size_t party_ = 0;
+  double t_ = 0;
 };
 
 }  // namespace
 
 std::unique_ptr<Protocol> make_sao(const Settings& settings) {
   check_settings("sao", settings, {});
-  return std::make_unique<Sao>();
+  return std::make_unique<MachineProtocol<SaoState>>();
 }
 
 }  // namespace parley::detail

@@ -8,16 +8,17 @@
 namespace parley::detail {
 
 Session::Session(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                 const SessionOptions& options, std::string_view protocol)
-    : domain_(domain), negotiators_(negotiators), options_(options), protocol_(protocol) {
+                 const SessionOptions& options, std::string_view protocol, bool stepped)
+    : domain_(domain), negotiators_(negotiators), options_(options), protocol_(protocol), keep_events_(stepped) {
   const std::size_t n = negotiators.size();
   if (n != domain.party_count())
     throw std::invalid_argument("negotiate: one negotiator per party of the domain is required");
   if (!options.discounts.empty() && options.discounts.size() != n)
     throw std::invalid_argument("negotiate: SessionOptions::discounts needs one factor per party");
   if (options.deadline.rounds < 1) throw std::invalid_argument("negotiate: the deadline needs at least one round");
-  for (Negotiator* negotiator : negotiators)
-    if (negotiator == nullptr) throw std::invalid_argument("negotiate: null negotiator");
+  if (!stepped)
+    for (Negotiator* negotiator : negotiators)
+      if (negotiator == nullptr) throw std::invalid_argument("negotiate: null negotiator (run() needs every party's)");
   discounts_.resize(n);
   for (std::size_t p = 0; p < n; ++p)
     discounts_[p] = options.discounts.empty() ? domain.party(p).discount() : options.discounts[p];
@@ -30,6 +31,7 @@ Session::Session(const CompiledDomain& domain, std::span<Negotiator* const> nego
   result_.lowest_own_offer.assign(n, std::numeric_limits<double>::quiet_NaN());
   if (options.record_trace)
     result_.trace.events.reserve(std::size_t(std::min(options.deadline.rounds, 1000)) * n * 2 + 4);
+  if (stepped) recent_.reserve(16);  // a move emits a handful of events at most: no allocation per move
 }
 
 void Session::start() {
@@ -49,9 +51,10 @@ void Session::start() {
     c.discounts = discounts_;
     c.known_utilities = known_;
   }
-  for (std::size_t p = 0; p < n; ++p) negotiators_[p]->on_start(contexts_[p]);
   for (std::size_t p = 0; p < n; ++p)
-    if (negotiators_[p]->observes()) listening_ |= party_bit(p);
+    if (negotiators_[p] != nullptr) negotiators_[p]->on_start(contexts_[p]);
+  for (std::size_t p = 0; p < n; ++p)
+    if (negotiators_[p] != nullptr && negotiators_[p]->observes()) listening_ |= party_bit(p);
 }
 
 double Session::time(std::int32_t round, std::int32_t total) const {
@@ -68,12 +71,8 @@ bool Session::wall_clock_expired() const {
          std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count() >= options_.deadline.seconds;
 }
 
-Reply Session::act(std::size_t p, const Turn& turn) {
-  ++steps_;
-  return negotiators_[p]->act(turn);
-}
-
-Reply Session::validate(std::size_t p, const Turn& turn, Reply reply, const OfferFilter* allowed) {
+Reply Session::validate(Reply reply, const OfferFilter* allowed) {
+  const std::size_t p = actor_;
   switch (reply.kind) {
     case ReplyKind::offer:
       if (reply.outcome >= domain_.size() || (allowed != nullptr && !allowed->allows(reply.outcome)))
@@ -85,7 +84,7 @@ Reply Session::validate(std::size_t p, const Turn& turn, Reply reply, const Offe
       }
       break;
     case ReplyKind::accept:
-      if (turn.offer == kNoOutcome) reply.kind = ReplyKind::reject;
+      if (turn_.offer == kNoOutcome) reply.kind = ReplyKind::reject;
       break;
     default: break;
   }
@@ -101,12 +100,15 @@ void Session::emit(Event event, PartySet entitled) {
     negotiators_[std::size_t(p)]->observe(event);
   }
   if (options_.record_trace) result_.trace.events.push_back(event);
+  if (keep_events_) recent_.push_back(event);
   if (options_.observer) options_.observer(event);
 }
 
-NegotiationResult Session::finish(NegotiationStatus status, OutcomeIndex agreement, std::int32_t ended_by,
-                                  std::int32_t rounds, double time) {
-  for (Negotiator* negotiator : negotiators_) negotiator->on_end(agreement);
+void Session::finish(NegotiationStatus status, OutcomeIndex agreement, std::int32_t ended_by, std::int32_t rounds,
+                     double time) {
+  finished_ = true;
+  for (Negotiator* negotiator : negotiators_)
+    if (negotiator != nullptr) negotiator->on_end(agreement);
   const std::size_t n = negotiators_.size();
   result_.status = status;
   result_.agreement = agreement;
@@ -124,7 +126,19 @@ NegotiationResult Session::finish(NegotiationStatus status, OutcomeIndex agreeme
     result_.utilities[p] = u;
     result_.discounted[p] = discounts_[p] >= 1 ? u : u * std::pow(discounts_[p], elapsed);
   }
-  return std::move(result_);
 }
 
 }  // namespace parley::detail
+
+namespace parley {
+
+NegotiationResult Protocol::run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
+                                const SessionOptions& options) const {
+  for (Negotiator* negotiator : negotiators)
+    if (negotiator == nullptr) throw std::invalid_argument("negotiate: null negotiator (run() needs every party's)");
+  const std::unique_ptr<NegotiationState> state = start(domain, negotiators, options);
+  while (!state->finished()) state->step();
+  return state->result();
+}
+
+}  // namespace parley

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 
 namespace parley {
 
@@ -70,7 +70,7 @@ StageRules stage_rules(const Scenario& scenario, std::size_t stage_index) {
       } else if (value == "merge") {
         rules.on_failure = OnFailure::merge;
       } else {
-        throw InputError(where, fmt::format("settings.on_failure is '{}'; use stop, continue or merge", value));
+        throw field_error(where, fmt::format("settings.on_failure is '{}'; use stop, continue or merge", value));
       }
     } else if (key == "reopens") {
       for (const std::string& id : split_list(value)) {
@@ -79,7 +79,7 @@ StageRules stage_rules(const Scenario& scenario, std::size_t stage_index) {
           std::vector<std::string> ids;
           for (const Issue& i : scenario.issues) ids.push_back(i.id);
           const std::string match = closest_match(id, ids);
-          throw InputError(where, fmt::format("settings.reopens names no issue '{}'{}", id,
+          throw field_error(where, fmt::format("settings.reopens names no issue '{}'{}", id,
                                               match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match)));
         }
         if (!contains(rules.reopens, *issue)) rules.reopens.push_back(*issue);
@@ -90,7 +90,7 @@ StageRules stage_rules(const Scenario& scenario, std::size_t stage_index) {
       } else if (value == "ignore") {
         rules.apply_links = false;
       } else {
-        throw InputError(where, fmt::format("settings.links is '{}'; use package or ignore", value));
+        throw field_error(where, fmt::format("settings.links is '{}'; use package or ignore", value));
       }
     } else if (key == "nothing_agreed_until_all") {
       if (value == "true") {
@@ -98,7 +98,7 @@ StageRules stage_rules(const Scenario& scenario, std::size_t stage_index) {
       } else if (value == "false") {
         rules.nothing_agreed_until_all = false;
       } else {
-        throw InputError(where, fmt::format("settings.nothing_agreed_until_all is '{}'; use true or false", value));
+        throw field_error(where, fmt::format("settings.nothing_agreed_until_all is '{}'; use true or false", value));
       }
     } else {
       rules.protocol_settings.emplace(key, value);
@@ -157,7 +157,7 @@ Agenda plan_agenda(const Scenario& scenario, std::size_t stage_index, const Stag
     }
   }
   if (space_size(scenario, agenda.issues, OutcomeSpace::kMaxEnumerable) > OutcomeSpace::kMaxEnumerable)
-    throw InputError("stage " + stage.id,
+    throw field_error("stage " + stage.id,
                      fmt::format("its issues make more than {} outcomes; parley negotiates over enumerable spaces: "
                                  "use fewer grid steps (issues.<id>.steps) or split the stage",
                                  OutcomeSpace::kMaxEnumerable));

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/negotiate/domain.hpp"
 #include "parley/negotiate/staged.hpp"
 
@@ -94,7 +94,7 @@ void translate_mediator(const Scenario& scenario, const Stage& stage, const std:
   if (!actor) return;  // "neutral" or a party index: the protocol validates it
   const auto at = std::find(parties.begin(), parties.end(), *actor);
   if (at == parties.end())
-    throw InputError("stage " + stage.id,
+    throw field_error("stage " + stage.id,
                      fmt::format("settings.mediator is '{}', who is not at the table (a channel member with a stake "
                                  "in the stage's issues)",
                                  it->second));
@@ -168,7 +168,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
     if (!channel.is_member(a) && std::find(must_ratify.begin(), must_ratify.end(), a) != must_ratify.end())
       r.ratifiers.push_back(a);
   if (r.parties.size() > kMaxParties)
-    throw InputError("stage " + stage.id, fmt::format("{} parties at the table; at most {}", r.parties.size(), kMaxParties));
+    throw field_error("stage " + stage.id, fmt::format("{} parties at the table; at most {}", r.parties.size(), kMaxParties));
 
   const std::int32_t deadline = options_.deadline.value_or(stage.deadline);
   const bool by_rounds = options_.clock == DiscountClock::rounds;
@@ -187,7 +187,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
                                                scenario_.actors[r.parties.front()].id);
   } else {
     if (stage.protocol == "alternating" && r.parties.size() != 2)
-      throw InputError("stage " + stage.id, fmt::format("protocol alternating is bilateral, but {} parties are at the "
+      throw field_error("stage " + stage.id, fmt::format("protocol alternating is bilateral, but {} parties are at the "
                                                         "table; use sao for more",
                                                         r.parties.size()));
     std::map<std::string, std::string> settings = r.rules.protocol_settings;
@@ -195,8 +195,8 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
     std::unique_ptr<Protocol> protocol;
     try {
       protocol = make_protocol(stage.protocol, settings);
-    } catch (const InputError& e) {
-      throw InputError("stage " + stage.id, e.message());
+    } catch (const Error& e) {
+      throw field_error("stage " + stage.id, e.message());
     }
 
     std::vector<CompiledUtility> party_utilities;
@@ -473,7 +473,7 @@ StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) 
     if (entry.first >= scenario.actors.size()) throw std::invalid_argument("negotiate: strategy for a missing actor");
   if (options.only_stage && *options.only_stage >= scenario.stages.size())
     throw std::invalid_argument("negotiate: no such stage");
-  if (options.deadline && *options.deadline < 1) throw InputError("--steps", "needs at least one round");
+  if (options.deadline && *options.deadline < 1) throw field_error("deadline", "needs at least one round");
 
   StagedResult out;
   out.clock = options.clock;

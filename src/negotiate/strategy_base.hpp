@@ -19,7 +19,7 @@ namespace parley::detail {
 class StrategyBase : public Negotiator {
  public:
   explicit StrategyBase(std::string name) : name_(std::move(name)) {}
-  std::string_view name() const override { return name_; }
+  std::string name() const override { return name_; }
 
   void on_start(const NegotiatorContext& context) override;
   Reply act(const Turn& turn) override {

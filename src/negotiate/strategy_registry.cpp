@@ -5,8 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "parley/core/error.hpp"
 #include "parley/core/parse_number.hpp"
-#include "parley/io/input_error.hpp"
 #include "parley/negotiate/strategies.hpp"
 #include "strategy_base.hpp"
 
@@ -107,7 +107,7 @@ std::string format_number(double v) {
   return std::string(buffer, result.ptr);
 }
 
-[[noreturn]] void fail(const std::string& message) { throw InputError("--strategy", message); }
+[[noreturn]] void fail(const std::string& message) { throw field_error("strategy", message); }
 
 const Entry& find_entry(std::string_view name) {
   for (const Entry& e : entries())

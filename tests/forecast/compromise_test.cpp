@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/forecast/median.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "table_builder.hpp"
 
 namespace parley::test {
@@ -42,9 +42,9 @@ TEST(Compromise, ModelRunsEveryDimensionAndChecksParameters) {
   EXPECT_DOUBLE_EQ(forecast.outcome[1], 25);
   EXPECT_TRUE(forecast.rounds.empty());
   EXPECT_DOUBLE_EQ(model.run(table, {{"capability_exponent", "0"}}, 0).outcome[0], 50);
-  EXPECT_THROW(model.run(table, {{"capability_exponant", "0"}}, 0), InputError);
-  EXPECT_THROW(model.run(table, {{"salience_exponent", "-1"}}, 0), InputError);
-  EXPECT_THROW(model.run(table, {{"salience_exponent", "one"}}, 0), InputError);
+  EXPECT_THROW(model.run(table, {{"capability_exponant", "0"}}, 0), Error);
+  EXPECT_THROW(model.run(table, {{"salience_exponent", "-1"}}, 0), Error);
+  EXPECT_THROW(model.run(table, {{"salience_exponent", "one"}}, 0), Error);
 }
 
 TEST(Median, WeightedMedian) {
@@ -63,7 +63,7 @@ TEST(Median, ModelRuns) {
   const MedianModel model;
   EXPECT_DOUBLE_EQ(model.run(table, {}, 0).outcome[0], 25);  // weights 2 | 1 1: tie at 0 → (0 + 50) / 2
   EXPECT_DOUBLE_EQ(model.run(table, {{"capability_exponent", "0"}}, 0).outcome[0], 50);
-  EXPECT_THROW(model.run(table, {{"nope", "1"}}, 0), InputError);
+  EXPECT_THROW(model.run(table, {{"nope", "1"}}, 0), Error);
 }
 
 }  // namespace

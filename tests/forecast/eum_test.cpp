@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/io/bdm.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "table_builder.hpp"
 
 namespace parley::test {
@@ -89,9 +89,9 @@ TEST(Eum, ModelReportsRoundsMediansAndOffers) {
   const Forecast quiet = model.run(emissions(), {{"rounds", "8"}, {"record_offers", "false"}}, 0);
   EXPECT_FALSE(quiet.details["dimensions"][0]["rounds"][0].contains("offers"));
   EXPECT_EQ(quiet.outcome, forecast.outcome);
-  EXPECT_THROW(model.run(emissions(), {{"Q", "2"}}, 0), InputError);
-  EXPECT_THROW(model.run(emissions(), {{"capitulation", "maybe"}}, 0), InputError);
-  EXPECT_THROW(model.run(emissions(), {{"risk_perspektive", "own"}}, 0), InputError);
+  EXPECT_THROW(model.run(emissions(), {{"Q", "2"}}, 0), Error);
+  EXPECT_THROW(model.run(emissions(), {{"capitulation", "maybe"}}, 0), Error);
+  EXPECT_THROW(model.run(emissions(), {{"risk_perspektive", "own"}}, 0), Error);
 }
 
 TEST(Eum, DegenerateTables) {

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/io/deu.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "table_builder.hpp"
 
 namespace parley::test {
@@ -102,12 +102,12 @@ TEST(Evaluate, RejectsUnknownRowsAndTooManyFolds) {
   EvaluationOptions options;
   options.models = {"compromize"};
   options.folds = 0;
-  EXPECT_THROW(evaluate(cases, options), InputError);
+  EXPECT_THROW(evaluate(cases, options), Error);
   options.models = {"nash-cv"};
-  EXPECT_THROW(evaluate(cases, options), InputError);  // needs folds
+  EXPECT_THROW(evaluate(cases, options), Error);  // needs folds
   options.models = {};
   options.folds = 5;
-  EXPECT_THROW(evaluate(cases, options), InputError);  // 5 folds for 1 case
+  EXPECT_THROW(evaluate(cases, options), Error);  // 5 folds for 1 case
 }
 
 TEST(Evaluate, CasesFromAScenario) {

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/io/exchange.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "table_builder.hpp"
 
 namespace parley::test {
@@ -58,7 +58,7 @@ TEST(Exchange, ModelForecastIsTheOutcomeAfterTrading) {
   ASSERT_EQ(forecast.details["exchanges"].size(), 1u);
   EXPECT_EQ(forecast.details["exchanges"][0]["actor"], "A");
   EXPECT_EQ(forecast.details["exchanges"][0]["partner_moves_on"], "d1");
-  EXPECT_THROW(model.run(two_by_two(), {{"rounds", "-1"}}, 0), InputError);
+  EXPECT_THROW(model.run(two_by_two(), {{"rounds", "-1"}}, 0), Error);
 }
 
 TEST(Exchange, NoTradeWithoutOpposedInterests) {

@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "table_builder.hpp"
 
 namespace parley::test {
@@ -61,9 +61,9 @@ TEST(NashBargaining, ModelParametersAndMissingReference) {
   const NashBargainingModel model;
   EXPECT_NEAR(model.run(table, {}, 0).outcome[0], 25, 1e-9);  // no reference point: worst
   EXPECT_NEAR(model.run(table, {{"utility", "quadratic"}}, 0).outcome[0], 34.18309174796676, 1e-7);
-  EXPECT_THROW(model.run(table, {{"disagreement", "reference"}}, 0), InputError);
-  EXPECT_THROW(model.run(table, {{"disagreement", "worse"}}, 0), InputError);
-  EXPECT_THROW(model.run(table, {{"utility_exponent", "0.5"}}, 0), InputError);
+  EXPECT_THROW(model.run(table, {{"disagreement", "reference"}}, 0), Error);
+  EXPECT_THROW(model.run(table, {{"disagreement", "worse"}}, 0), Error);
+  EXPECT_THROW(model.run(table, {{"utility_exponent", "0.5"}}, 0), Error);
   EXPECT_THROW(nash_bargaining_position(table, 0, {1, Disagreement::reference, 1, 1}), std::invalid_argument);
 }
 

@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/io/ktab.hpp"
 
 namespace parley {
@@ -252,11 +252,11 @@ TEST(SmpParametersTest, KtabNamesValuesAndDefaults) {
 std::string param_error(const ModelParameters& given) {
   try {
     parse_smp_parameters(given, d3_table());
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.file(), "--param");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.location().field, "model parameter");
     return e.what();
   }
-  ADD_FAILURE() << "no InputError";
+  ADD_FAILURE() << "no parley::Error";
   return {};
 }
 
@@ -309,7 +309,7 @@ TEST(SmpModelTest, FillsTheForecast) {
   for (const auto& position : turns.back())
     EXPECT_LE(position["probability"].get<double>(), best["probability"].get<double>());
   EXPECT_EQ(f.details["parameters"]["VictoryProbModel"], "Linear");
-  EXPECT_THROW(model.run(table, {{"Nonsense", "1"}}, 0), InputError);
+  EXPECT_THROW(model.run(table, {{"Nonsense", "1"}}, 0), Error);
 }
 
 }  // namespace

@@ -84,7 +84,7 @@ Scenario laptop_b() {
   {
     Stage st;
     st.id = "all";
-    st.name = "all issues";
+    st.name = "all";
     st.issues = {0, 1, 2};
     st.protocol = "sao";
     st.deadline = 100;
@@ -191,7 +191,7 @@ Scenario itex_cypress_a() {
   {
     Stage st;
     st.id = "all";
-    st.name = "all issues";
+    st.name = "all";
     st.issues = {0, 1, 2, 3};
     st.protocol = "sao";
     st.deadline = 100;
@@ -333,7 +333,7 @@ Scenario camera_b() {
   {
     Stage st;
     st.id = "all";
-    st.name = "all issues";
+    st.name = "all";
     st.issues = {0, 1, 2, 3, 4, 5};
     st.protocol = "sao";
     st.deadline = 100;

@@ -22,33 +22,35 @@ std::string read(const std::string& path) {
   return text.str();
 }
 
+// Empty when equal; else the first line that differs, as "line N: expected ... actual ...".
+std::string first_difference(const std::string& expected, const std::string& actual) {
+  if (expected == actual) return {};
+  std::istringstream e(expected), a(actual);
+  std::string line_e, line_a;
+  for (int line = 1;; ++line) {
+    const bool more_e = static_cast<bool>(std::getline(e, line_e));
+    const bool more_a = static_cast<bool>(std::getline(a, line_a));
+    if (!more_e && !more_a) return "same lines, different line endings";
+    if (more_e != more_a || line_e != line_a)
+      return "line " + std::to_string(line) + "\n  expected: " + (more_e ? line_e : "(end)") +
+             "\n  actual:   " + (more_a ? line_a : "(end)");
+  }
+}
+
 TEST(Golden, ScenariosInCodeEqualTheirFiles) {
   for (const GoldenSource& source : golden_sources()) {
-    SCOPED_TRACE(source.path);
     const Scenario loaded = load_scenario(std::string(PARLEY_SOURCE_DIR) + "/" + source.path);
-    EXPECT_EQ(scenario_code(source.make(), source.function), scenario_code(loaded, source.function))
-        << "regenerate tests/golden/golden_scenarios.cpp with golden_dump";
+    const std::string difference =
+        first_difference(scenario_code(loaded, source.function), scenario_code(source.make(), source.function));
+    EXPECT_EQ(difference, "") << source.path << " differs from its code in tests/golden/golden_scenarios.cpp; "
+                              << "regenerate it: build/tests/golden_dump > tests/golden/golden_scenarios.cpp";
   }
 }
 
 TEST(Golden, TracesMatchTheGoldenFile) {
   const std::string expected = read(std::string(PARLEY_TEST_DATA) + "/golden/traces.txt");
   ASSERT_FALSE(expected.empty()) << "tests/data/golden/traces.txt is missing";
-  const std::string actual = golden_traces();
-  if (actual == expected) return;
-  // Report the first differing line rather than two megabyte-long strings.
-  std::istringstream a(actual), e(expected);
-  std::string line_a, line_e;
-  for (int line = 1;; ++line) {
-    const bool more_a = static_cast<bool>(std::getline(a, line_a));
-    const bool more_e = static_cast<bool>(std::getline(e, line_e));
-    if (!more_a && !more_e) break;
-    if (line_a != line_e || more_a != more_e) {
-      ADD_FAILURE() << "traces.txt:" << line << "\n  expected: " << line_e << "\n  actual:   " << line_a;
-      return;
-    }
-  }
-  FAIL() << "traces differ (line endings?)";
+  EXPECT_EQ(first_difference(expected, golden_traces()), "") << "in tests/data/golden/traces.txt";
 }
 
 TEST(Golden, TracesAreDeterministic) { EXPECT_EQ(golden_traces(), golden_traces()); }

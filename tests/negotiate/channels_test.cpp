@@ -111,7 +111,7 @@ class Recorder : public Negotiator {
     inner_->observe(event);
   }
   void on_end(OutcomeIndex agreement) override { inner_->on_end(agreement); }
-  std::string_view name() const override { return inner_->name(); }
+  std::string name() const override { return inner_->name(); }
 
  private:
   std::unique_ptr<Negotiator> inner_;

@@ -47,7 +47,7 @@ class HillClimber final : public Negotiator {
       return u >= (turn.current == kNoOutcome ? 0 : table_->utility(turn.current)) ? Reply::accept() : Reply::reject();
     return u >= table_->reservation_value() ? Reply::accept() : Reply::reject();
   }
-  std::string_view name() const override { return "hill-climber"; }
+  std::string name() const override { return "hill-climber"; }
 
  private:
   const PartyTable* table_ = nullptr;

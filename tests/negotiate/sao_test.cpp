@@ -1,7 +1,7 @@
 // SAO round semantics on hand-traced 2- and 3-party negotiations.
 #include <gtest/gtest.h>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/negotiate/mechanism.hpp"
 #include "test_support.hpp"
 
@@ -224,17 +224,17 @@ TEST(Sao, NegotiatorsReceiveOnlyTheirOwnTable) {
 TEST(Protocols, RegistryRejectsUnknownNamesAndSettings) {
   EXPECT_EQ(protocol_names().size(), 4u);
   for (const std::string& name : protocol_names()) EXPECT_EQ(make_protocol(name)->name(), name);
-  EXPECT_THROW(make_protocol("soa"), InputError);
+  EXPECT_THROW(make_protocol("soa"), Error);
   try {
     make_protocol("mediate");
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.file(), "protocol");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.location().field, "protocol");
     EXPECT_NE(e.message().find("did you mean 'mediated'"), std::string::npos) << e.message();
   }
-  EXPECT_THROW(make_protocol("sao", {{"x", "1"}}), InputError);
-  EXPECT_THROW(make_protocol("alternating", {{"first", "2"}}), InputError);
-  EXPECT_THROW(make_protocol("issue_by_issue", {{"reopen", "sometimes"}}), InputError);
-  EXPECT_THROW(make_protocol("mediated", {{"mediator", "x"}}), InputError);
+  EXPECT_THROW(make_protocol("sao", {{"x", "1"}}), Error);
+  EXPECT_THROW(make_protocol("alternating", {{"first", "2"}}), Error);
+  EXPECT_THROW(make_protocol("issue_by_issue", {{"reopen", "sometimes"}}), Error);
+  EXPECT_THROW(make_protocol("mediated", {{"mediator", "x"}}), Error);
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/io/load.hpp"
 #include "parley/io/negotiation_json.hpp"
 #include "parley/negotiate/stage_plan.hpp"
@@ -87,8 +87,8 @@ TEST(StageRules, BadValuesSayWhatIsAllowed) {
     try {
       (void)stage_rules(scenario, stage(scenario, "truce"));
       ADD_FAILURE() << c.second;
-    } catch (const InputError& e) {
-      EXPECT_EQ(e.file(), "stage truce");
+    } catch (const Error& e) {
+      EXPECT_EQ(e.location().field, "stage truce");
       EXPECT_NE(std::string(e.what()).find(c.second), std::string::npos) << e.what();
     }
   }
@@ -291,7 +291,7 @@ class FirstIssueOnly : public Negotiator {
     if (turn.kind == TurnKind::respond && turn.issue == 0) return Reply::accept();
     return Reply::reject();
   }
-  std::string_view name() const override { return "first-issue-only"; }
+  std::string name() const override { return "first-issue-only"; }
 };
 
 // Never agrees to anything.
@@ -299,7 +299,7 @@ class Blocker : public Negotiator {
  public:
   void on_start(const NegotiatorContext&) override {}
   Reply act(const Turn&) override { return Reply::reject(); }
-  std::string_view name() const override { return "blocker"; }
+  std::string name() const override { return "blocker"; }
 };
 
 // Actor b plays `Agent`, everyone else its strategy from the registry.

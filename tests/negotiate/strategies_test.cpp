@@ -4,7 +4,7 @@
 #include <cmath>
 #include <memory>
 
-#include "parley/io/input_error.hpp"
+#include "parley/core/error.hpp"
 #include "parley/negotiate/aspiration.hpp"
 #include "parley/negotiate/mechanism.hpp"
 #include "parley/negotiate/strategies.hpp"
@@ -291,8 +291,8 @@ TEST(Registry, ParsesSpecsAndMakesNegotiators) {
 std::string error_of(const std::string& spec) {
   try {
     make_negotiator(spec);
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.file(), "--strategy");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.location().field, "strategy");
     return e.message();
   }
   ADD_FAILURE() << "no error for " << spec;

@@ -63,7 +63,7 @@ class Scripted final : public Negotiator {
   void observe(const Event& event) override { observed.push_back(event); }
   bool observes() const override { return listens; }
   void on_end(OutcomeIndex agreement) override { ended_with = agreement; }
-  std::string_view name() const override { return "scripted"; }
+  std::string name() const override { return "scripted"; }
 
   NegotiatorContext context_;
   bool started = false;

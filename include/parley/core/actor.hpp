@@ -23,6 +23,8 @@ struct Stance {
   std::vector<double> values;
 
   bool has_stake() const { return salience > 0; }
+
+  bool operator==(const Stance&) const = default;
 };
 
 // GENIUS "nonlinear" (constraint) utilities: an outcome earns `utility` when each bounded
@@ -33,10 +35,12 @@ struct HyperRectangle {
     std::size_t issue = 0;  // scenario issue index
     std::uint32_t min = 0;  // value indices, inclusive
     std::uint32_t max = 0;
+    bool operator==(const Bound&) const = default;
   };
   std::vector<Bound> bounds;
   double utility = 0;
   bool exclusive = false;
+  bool operator==(const HyperRectangle&) const = default;
 };
 
 struct Actor {
@@ -55,6 +59,8 @@ struct Actor {
   std::string note;  // where the numbers come from
 
   bool uses_rectangles() const { return !rectangles.empty(); }
+
+  bool operator==(const Actor&) const = default;
 };
 
 const char* to_string(ValueShape shape);

@@ -16,6 +16,7 @@ enum class IssueKind { continuous, integer, discrete };
 struct LabelledPoint {
   double at = 0;
   std::string label;
+  bool operator==(const LabelledPoint&) const = default;
 };
 
 struct Issue {
@@ -52,6 +53,8 @@ struct Issue {
   double scale_length() const;
   // Nearest value index to a number on the issue's scale.
   std::uint32_t nearest_value(double number) const;
+
+  bool operator==(const Issue&) const = default;
 };
 
 const char* to_string(IssueKind kind);

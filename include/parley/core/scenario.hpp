@@ -26,6 +26,7 @@ struct Channel {
   std::string name;
   std::vector<std::size_t> members;  // actor indices
   Visibility outsiders_see = Visibility::decisions;
+  bool operator==(const Channel&) const = default;
 };
 
 struct Stage {
@@ -38,12 +39,14 @@ struct Stage {
   int deadline = 100;  // rounds
   std::vector<std::size_t> ratify;  // actors who must ratify an agreement
   std::optional<std::size_t> after;  // stage that must succeed first
+  bool operator==(const Stage&) const = default;
 };
 
 // Issues that may be traded against each other (logrolling).
 struct Link {
   std::vector<std::size_t> issues;
   std::string note;
+  bool operator==(const Link&) const = default;
 };
 
 // A named set of overrides. The io layer applies them when a scenario is loaded with a
@@ -53,8 +56,19 @@ struct VariantSummary {
   std::string description;
   std::vector<std::string> overrides;  // paths of the fields it changes, e.g. "actors.us.discount"
   std::vector<std::string> values;  // the new value of each override, as YAML flow text, e.g. "0.9"
+  bool operator==(const VariantSummary&) const = default;
 };
 
+// A scenario's invariants (validate.hpp checks each one and names the field that breaks it):
+// - ids of issues, actors, channels and stages are non-empty, unique within their kind, and
+//   made of letters, digits, '_' and '-';
+// - every index (stage issues, channel members, ratifiers, `after`, link issues, rectangle
+//   bounds) is valid, and no list of indices names the same element twice;
+// - every actor has one stance per issue; positions lie on their issue's scale, saliences are
+//   >= 0, explicit values have one entry per issue value, each in [0, 1];
+// - reservation values lie in [0, 1], discounts in (0, 1], capabilities are >= 0;
+// - stages are non-empty, have a protocol and a deadline >= 1, and `after` forms no cycle;
+// - links trade at least two issues.
 struct Scenario {
   std::string name;
   std::string description;
@@ -76,8 +90,13 @@ struct Scenario {
   // no channel) and the ratifiers outside it, in actor order, skipping actors without a
   // stake (positive salience or a rectangle) in the stage's issues.
   std::vector<std::size_t> stage_parties(std::size_t stage) const;
+  bool operator==(const Scenario&) const = default;
 };
 
 const char* to_string(Visibility visibility);
+
+// The one stage of a scenario that defines none: every issue, every actor at the table (no
+// channel), the default protocol and deadline; id and name "all".
+Stage all_issues_stage(std::size_t issue_count);
 
 }  // namespace parley

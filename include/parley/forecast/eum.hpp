@@ -79,7 +79,7 @@ struct EumOptions {
   bool record_offers = true;
 };
 
-// Reads the switches above from `parameters` (InputError("--param", ...) on bad ones).
+// Reads the switches above from `parameters` (parley::Error (field "model parameter") on bad ones).
 EumOptions eum_options(const ModelParameters& parameters);
 
 enum class OfferKind { conflict, compromise, capitulation };

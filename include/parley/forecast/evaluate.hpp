@@ -74,7 +74,7 @@ struct Evaluation {
   double seconds = 0;
 };
 
-// Throws InputError("--models", ...) for an unknown row name. REQUIRES: !cases.empty().
+// Throws parley::Error (field "evaluation row") for an unknown row name. REQUIRES: !cases.empty().
 Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOptions& options = {});
 
 // Every row name evaluate() knows (actor:ID aside).

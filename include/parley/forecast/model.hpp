@@ -17,7 +17,7 @@
 namespace parley {
 
 // NAME=VALUE settings from the command line (`--param`) or a file; each model validates
-// its own and throws InputError("--param", ...) for unknown names or bad values.
+// its own and throws parley::Error (field "model parameter") for unknown names or bad values.
 using ModelParameters = std::map<std::string, std::string>;
 
 struct Forecast {

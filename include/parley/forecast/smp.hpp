@@ -152,7 +152,7 @@ struct SmpResult {
 SmpResult run_smp(const ActorTable& table, const SmpParameters& parameters);
 
 // Parses ModelParameters (KTAB names and values, parley's extras above) against `table`
-// (actor ids for IdealAdjustment). Throws InputError("--param", ...) naming the valid
+// (actor ids for IdealAdjustment). Throws parley::Error (field "model parameter") naming the valid
 // parameters or values.
 SmpParameters parse_smp_parameters(const ModelParameters& parameters, const ActorTable& table);
 

@@ -15,7 +15,12 @@
 // Protocol from the stage's protocol name and settings, creates one Negotiator per party
 // (strategies.hpp), fills SessionOptions (deadline, discount clock and time offset carried
 // from earlier stages, seed, visibility hook for channels, observer) and calls run().
+//
+// Every protocol is a state machine (NegotiationState, below): Protocol::start() creates one
+// negotiation that an outside driver steps one move at a time, and run() is the loop that
+// steps it to the end with every party played by its negotiator.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -57,6 +62,11 @@ struct SessionOptions {
   // Issue by issue: values agreed in principle in an earlier stage, one per space issue
   // (value index, or -1 for open). Empty: all open.
   std::vector<std::int32_t> agreed_in_principle;
+  // Cancellation: when another thread (or the driver) sets *cancel to true, the negotiation
+  // ends as a timeout (event timeout, status timeout) before its next move. Null: never.
+  // REQUIRES: the flag outlives the negotiation. Unlike Deadline::seconds it is checked
+  // before every move, not every round, and reads no clock.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 enum class NegotiationStatus : std::uint8_t {
@@ -91,16 +101,91 @@ struct NegotiationResult {
   bool agreed() const { return status == NegotiationStatus::agreement; }
 };
 
+// One negotiation in progress, advanced one move at a time by whoever drives it (OpenSpiel's
+// State; a NegMAS mechanism's step). A move is one party's Reply to one Turn. Between moves
+// the state is idle: nothing happens until the driver calls step() or apply(). Created by
+// Protocol::start(), already started: every negotiator's on_start has been called and the
+// state waits for the first move (or has finished, e.g. when cancelled before it).
+//
+// A party whose negotiator is null is played from outside (a Python strategy, a person at a
+// server): the driver reads its turn() and answers with apply(). The driving loop:
+//
+//   auto state = protocol.start(domain, negotiators, options);
+//   while (!state->finished()) {
+//     const std::size_t p = state->current_party();
+//     if (state->negotiator(p) != nullptr) state->step();
+//     else state->apply(decide(state->context(p), state->turn()));  // the outside party
+//   }
+//   const NegotiationResult& result = state->result();
+//
+// Information: turn() carries exactly what current_party() may see, the Turn its
+// negotiator's act() would get. Each move's events go, as in run(), to the negotiators
+// entitled to observe them (the VisibilityHook still only narrows) and to the
+// EventObserver; an outside party learns its share from events() (those whose observers
+// contain it). Stepping a state to the end gives the same trace and result as run() with
+// the same negotiators and options.
+// A call against its REQUIRES throws std::logic_error (std::out_of_range for a party index).
+// Thread safety: none inside; one thread at a time may drive a state (moves may come from
+// different threads one after another). A move allocates nothing, beyond the trace's growth
+// and issue by issue's rebuilding of its offer filter when an issue is agreed or reopened.
+class NegotiationState {
+ public:
+  virtual ~NegotiationState() = default;
+
+  // True once the negotiation has ended (agreement, a party walked away, or timeout); then
+  // only result(), events(), negotiator() and context() may be called.
+  virtual bool finished() const = 0;
+  // The party whose move it is. REQUIRES: !finished().
+  virtual std::size_t current_party() const = 0;
+  // What current_party() must answer. REQUIRES: !finished(). The reference, and the
+  // pointers and spans in it (Turn::allowed, Turn::agreed), stay valid until the next move.
+  virtual const Turn& turn() const = 0;
+  // Plays current_party()'s move: `reply` is its answer to turn(), whoever decided it. An
+  // invalid reply counts as reject, as Negotiator::act states. Dispatches the move's events,
+  // then advances to the next turn or to the end. REQUIRES: !finished().
+  virtual void apply(const Reply& reply) = 0;
+  // The move of a party played by its negotiator: apply(negotiator(p)->act(turn())) with p
+  // = current_party(). REQUIRES: !finished() and negotiator(current_party()) != nullptr.
+  virtual void step() = 0;
+
+  // The negotiator playing `party`, or null for a party played from outside.
+  // REQUIRES: party < the domain's party count (also for the three below).
+  virtual Negotiator* negotiator(std::size_t party) const = 0;
+  // What `party` was told at the start (its own table, the public facts): what a negotiator
+  // gets in on_start, for a party played from outside. Valid as long as the state.
+  virtual const NegotiatorContext& context(std::size_t party) const = 0;
+  // The events of the last move (before the first move: those of the start, e.g. the
+  // mediator's first text), in order, with their final observers; the ones whose observers
+  // contain p are what party p observes. Valid until the next move.
+  virtual std::span<const Event> events() const = 0;
+  // The outcome. REQUIRES: finished().
+  virtual const NegotiationResult& result() const = 0;
+};
+
 class Protocol {
  public:
   virtual ~Protocol() = default;
-  virtual std::string_view name() const = 0;
-  // Runs one negotiation. REQUIRES: negotiators.size() == domain.party_count(), each a fresh
-  // negotiator (not started); the parties the protocol supports (alternating: exactly 2);
-  // options.discounts empty or one per party. Thread-safe: a Protocol is immutable, so one
-  // object may run many negotiations at once on different negotiators.
+  // Registry name ("sao", ...). Returned by value so that no override can leave it dangling.
+  virtual std::string name() const = 0;
+  // Starts one negotiation to be stepped (see NegotiationState). A null entry of
+  // `negotiators` is a party played from outside. REQUIRES: negotiators.size() ==
+  // domain.party_count(), each non-null one fresh (not started); the parties the protocol
+  // supports (alternating: exactly 2); options.discounts empty or one per party; `domain`
+  // and every negotiator outlive the state (options are copied; a cancel flag must outlive
+  // it too). Throws std::invalid_argument when the negotiators or options do not fit the
+  // domain or the protocol. A wall-clock limit (Deadline::seconds) counts from start(),
+  // time spent waiting between moves included.
+  virtual std::unique_ptr<NegotiationState> start(const CompiledDomain& domain,
+                                                  std::span<Negotiator* const> negotiators,
+                                                  const SessionOptions& options) const = 0;
+  // Runs one negotiation to its end: the same moves, trace and result as stepping start()'s
+  // state until it finishes. REQUIRES: as start(), and no null negotiator (throws
+  // std::invalid_argument). The default loops
+  // over start(); the built-in protocols run the same step code without virtual calls.
+  // Thread-safe: a Protocol is immutable, so one object may run many negotiations at once
+  // on different negotiators.
   virtual NegotiationResult run(const CompiledDomain& domain, std::span<Negotiator* const> negotiators,
-                                const SessionOptions& options) const = 0;
+                                const SessionOptions& options) const;
 };
 
 // Protocol settings (a stage's `protocol_settings`), documented per protocol:
@@ -113,7 +198,7 @@ class Protocol {
 //                    may reopen at most one agreed issue, once). Nothing is agreed until
 //                    everything is agreed: the package binds when the last issue is;
 //                    rounds_per_issue = N (default: deadline rounds / issues, at least 1)
-// Throws InputError(file = "protocol", message) for an unknown name or setting, listing the
+// Throws parley::Error (field "protocol") for an unknown name or setting, listing the
 // valid ones.
 std::unique_ptr<Protocol> make_protocol(std::string_view name, const std::map<std::string, std::string>& settings = {});
 std::vector<std::string> protocol_names();

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "parley/core/outcome_space.hpp"
@@ -122,8 +123,9 @@ class Negotiator {
   virtual bool observes() const { return true; }
   // Called once when the negotiation ends. `agreement` is kNoOutcome on failure.
   virtual void on_end(OutcomeIndex /*agreement*/) {}
-  // Registry name with parameters, e.g. "boulware:e=4" (for traces and reports).
-  virtual std::string_view name() const = 0;
+  // Registry name with parameters, e.g. "boulware:e=4" (for traces and reports). Returned
+  // by value so that no override (e.g. one written in Python) can leave it dangling.
+  virtual std::string name() const = 0;
 };
 
 }  // namespace parley

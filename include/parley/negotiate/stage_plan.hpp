@@ -50,7 +50,7 @@ struct StageRules {
   std::map<std::string, std::string> protocol_settings;  // the stage's other settings
 };
 
-// The rules of stage `stage`. Throws InputError(file = "stage <id>", ...) for a bad value
+// The rules of stage `stage`. Throws parley::Error (field "stage <id>") for a bad value
 // (naming the setting and the valid values).
 StageRules stage_rules(const Scenario& scenario, std::size_t stage);
 
@@ -82,7 +82,7 @@ struct Agenda {
 // The agenda of stage `stage`. `decided[i]`: issue i was decided (or agreed in principle)
 // by an earlier stage. `merge` lists open issues handed over by failed stages (merged in
 // before links, each issue once, within `max_linked_outcomes` like a link).
-// Throws InputError when the stage's own open issues alone are not enumerable.
+// Throws parley::Error when the stage's own open issues alone are not enumerable.
 Agenda plan_agenda(const Scenario& scenario, std::size_t stage, const StageRules& rules,
                    const std::vector<bool>& decided, const std::vector<std::size_t>& merge = {},
                    std::uint64_t max_linked_outcomes = kDefaultMaxLinkedOutcomes);

@@ -185,7 +185,7 @@ struct StagedResult {
   std::vector<std::string> strategies;  // per actor: the strategy it would use ("" if none)
 };
 
-// Runs the scenario's stages. Throws InputError for settings a user can fix (a stage rule,
+// Runs the scenario's stages. Throws parley::Error for settings a user can fix (a stage rule,
 // protocol name or setting, strategy for an actor) and std::invalid_argument for broken
 // requirements.
 StagedResult run_staged(const Scenario& scenario, const StagedOptions& options = {});

@@ -66,12 +66,12 @@ const std::vector<StrategyInfo>& strategy_catalog();
 std::vector<std::string> strategy_names();
 
 // Parses "name[:k=v,...]" and validates name, keys and values. Throws
-// InputError("--strategy", message) on a bad name (listing valid names, with "did you
+// parley::Error (field "strategy") on a bad name (listing valid names, with "did you
 // mean"), unknown key (listing valid keys), bad value or malformed text.
 StrategySpec parse_strategy(std::string_view text);
 
 // A fresh negotiator for one negotiation. `seed` feeds every random choice it makes.
-// Throws InputError("--strategy", ...) as parse_strategy does.
+// Throws parley::Error (field "strategy") as parse_strategy does.
 std::unique_ptr<Negotiator> make_negotiator(const StrategySpec& spec, std::uint64_t seed = 0);
 std::unique_ptr<Negotiator> make_negotiator(std::string_view text, std::uint64_t seed = 0);
 

@@ -1,0 +1,185 @@
+#include "parley/core/validate.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "parley/core/error.hpp"
+
+namespace parley {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& field, const std::string& message,
+                       ErrorKind kind = ErrorKind::invalid) {
+  throw field_error(field, message, kind);
+}
+
+template <typename T>
+void check_ids(const std::vector<T>& items, std::string_view kind, const std::string& list) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string& id = items[i].id;
+    if (!is_valid_id(id))
+      fail(fmt::format("{}.{}", list, id.empty() ? std::to_string(i) : id),
+           fmt::format("invalid {} id '{}': ids may contain only letters, digits, '_' and '-'", kind, id));
+    for (std::size_t j = 0; j < i; ++j)
+      if (items[j].id == id) fail(fmt::format("{}.{}", list, id), fmt::format("{} '{}' is defined twice", kind, id));
+  }
+}
+
+// Indices into a list of `size` elements, each valid and named once.
+void check_indices(const std::vector<std::size_t>& indices, std::size_t size, std::string_view kind,
+                   const std::string& field) {
+  for (std::size_t k = 0; k < indices.size(); ++k) {
+    if (indices[k] >= size)
+      fail(fmt::format("{}.{}", field, k), fmt::format("{} index {} is out of range ({} defined)", kind, indices[k], size));
+    for (std::size_t j = 0; j < k; ++j)
+      if (indices[j] == indices[k])
+        fail(fmt::format("{}.{}", field, k), fmt::format("{} {} is listed twice", kind, indices[k]));
+  }
+}
+
+bool finite(double x) { return std::isfinite(x); }
+
+void check_issue(const Issue& issue) {
+  const std::string field = "issues." + issue.id;
+  switch (issue.kind) {
+    case IssueKind::discrete:
+      if (issue.options.empty()) fail(field + ".options", "no options, so the outcome space is empty");
+      for (std::size_t k = 0; k < issue.options.size(); ++k) {
+        if (issue.options[k].empty()) fail(fmt::format("{}.options.{}", field, k), "empty option name");
+        for (std::size_t j = 0; j < k; ++j)
+          if (issue.options[j] == issue.options[k])
+            fail(fmt::format("{}.options.{}", field, k), fmt::format("option '{}' is listed twice", issue.options[k]));
+      }
+      break;
+    case IssueKind::integer:
+      if (!finite(issue.lower) || !finite(issue.upper) || issue.lower != std::floor(issue.lower) ||
+          issue.upper != std::floor(issue.upper))
+        fail(field + ".integer", "bounds must be whole numbers");
+      if (issue.lower > issue.upper) fail(field + ".integer", "lower bound above upper bound");
+      break;
+    case IssueKind::continuous:
+      if (!finite(issue.lower) || !finite(issue.upper)) fail(field + ".range", "bounds must be finite numbers");
+      if (!(issue.lower < issue.upper)) fail(field + ".range", "a continuous issue needs lower < upper");
+      if (issue.steps < 2) fail(field + ".steps", fmt::format("{} grid points; at least 2", issue.steps));
+      for (const LabelledPoint& point : issue.labels)
+        if (!(point.at >= issue.lower && point.at <= issue.upper))
+          fail(field + ".labels", fmt::format("label at {} lies outside the range", point.at));
+      break;
+  }
+  const double low = issue.kind == IssueKind::discrete ? 0 : issue.lower;
+  const double high = issue.kind == IssueKind::discrete ? double(issue.options.size()) - 1 : issue.upper;
+  if (issue.reference_point && !(*issue.reference_point >= low && *issue.reference_point <= high))
+    fail(field + ".reference_point", "outside the issue's scale");
+  if (issue.known_outcome && !(*issue.known_outcome >= low && *issue.known_outcome <= high))
+    fail(field + ".known_outcome", "outside the issue's scale");
+}
+
+void check_actor(const Scenario& scenario, const Actor& actor) {
+  const std::string field = "actors." + actor.id;
+  if (!(actor.capability >= 0) || !finite(actor.capability)) fail(field + ".capability", "must be a number >= 0");
+  if (!(actor.reservation_value >= 0 && actor.reservation_value <= 1))
+    fail(field + ".reservation", "must be a utility in [0, 1]");
+  if (!(actor.discount > 0 && actor.discount <= 1)) fail(field + ".discount", "must be in (0, 1]");
+  if (!finite(actor.risk)) fail(field + ".risk", "must be a finite number");
+  if (actor.stances.size() != scenario.issues.size())
+    fail(field + ".stances", fmt::format("{} stances for {} issues; one per issue", actor.stances.size(),
+                                         scenario.issues.size()));
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    const Issue& issue = scenario.issues[i];
+    const Stance& stance = actor.stances[i];
+    const std::string at = fmt::format("{}.stances.{}", field, issue.id);
+    if (!(stance.salience >= 0) || !finite(stance.salience)) fail(at + ".salience", "must be a number >= 0");
+    if (!stance.values.empty()) {
+      if (stance.values.size() != issue.value_count())
+        fail(at + ".values", fmt::format("{} values for the issue's {}", stance.values.size(), issue.value_count()));
+      for (double v : stance.values)
+        if (!(v >= 0 && v <= 1)) fail(at + ".values", "every value must be a utility in [0, 1]");
+    } else if (stance.has_stake()) {
+      const double low = issue.kind == IssueKind::discrete ? 0 : issue.lower;
+      const double high = issue.kind == IssueKind::discrete ? double(issue.options.size()) - 1 : issue.upper;
+      if (!(stance.position >= low && stance.position <= high))
+        fail(at + ".position", fmt::format("{} lies outside the issue's scale [{}, {}]", stance.position, low, high));
+      if (issue.kind == IssueKind::discrete && !issue.ordered && issue.options.size() > 1)
+        fail(at + ".position", "the issue is unordered, so a position has no distance; give `values`");
+    }
+  }
+  if (actor.uses_rectangles() && !(actor.rectangle_scale > 0))
+    fail(field + ".rectangles.scale", "must be > 0");
+  for (std::size_t r = 0; r < actor.rectangles.size(); ++r) {
+    const std::string at = fmt::format("{}.rectangles.boxes.{}", field, r);
+    for (const HyperRectangle::Bound& bound : actor.rectangles[r].bounds) {
+      if (bound.issue >= scenario.issues.size()) fail(at, fmt::format("issue index {} is out of range", bound.issue));
+      if (bound.min > bound.max || bound.max >= scenario.issues[bound.issue].value_count())
+        fail(at, fmt::format("bounds [{}, {}] do not fit issue '{}'", bound.min, bound.max,
+                             scenario.issues[bound.issue].id));
+    }
+  }
+}
+
+void check_stage_cycles(const Scenario& scenario) {
+  const auto& stages = scenario.stages;
+  for (std::size_t start = 0; start < stages.size(); ++start) {
+    // A chain of `after` longer than the number of stages has a cycle.
+    std::size_t at = start;
+    for (std::size_t hops = 0; stages[at].after; ++hops) {
+      at = *stages[at].after;
+      if (hops >= stages.size())
+        fail(fmt::format("stages.{}.after", stages[start].id),
+             "stages form a cycle through `after`; a stage cannot wait for itself");
+    }
+  }
+}
+
+}  // namespace
+
+bool is_valid_id(const std::string& id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
+}
+
+void validate(const Scenario& scenario) {
+  if (scenario.name.empty()) fail("name", "is empty; give the scenario a title");
+  if (scenario.issues.empty()) fail("issues", "no issues; define at least one");
+  check_ids(scenario.issues, "issue", "issues");
+  for (const Issue& issue : scenario.issues) check_issue(issue);
+
+  if (scenario.actors.empty()) fail("actors", "no actors; define at least one");
+  check_ids(scenario.actors, "actor", "actors");
+  for (const Actor& actor : scenario.actors) check_actor(scenario, actor);
+
+  check_ids(scenario.channels, "channel", "channels");
+  for (const Channel& channel : scenario.channels) {
+    const std::string field = "channels." + channel.id + ".members";
+    if (channel.members.empty()) fail(field, "no members; list at least one actor");
+    check_indices(channel.members, scenario.actors.size(), "actor", field);
+  }
+
+  if (scenario.stages.empty()) fail("stages", "no stages; define at least one");
+  check_ids(scenario.stages, "stage", "stages");
+  for (const Stage& stage : scenario.stages) {
+    const std::string field = "stages." + stage.id;
+    if (stage.issues.empty()) fail(field + ".issues", "no issues, so the outcome space is empty");
+    check_indices(stage.issues, scenario.issues.size(), "issue", field + ".issues");
+    if (stage.channel && *stage.channel >= scenario.channels.size())
+      fail(field + ".channel", fmt::format("channel index {} is out of range", *stage.channel));
+    if (stage.protocol.empty()) fail(field + ".protocol", "is empty; name a protocol, e.g. sao");
+    if (stage.deadline < 1) fail(field + ".deadline", fmt::format("{} rounds; at least 1", stage.deadline));
+    check_indices(stage.ratify, scenario.actors.size(), "actor", field + ".ratify");
+    if (stage.after && *stage.after >= scenario.stages.size())
+      fail(field + ".after", fmt::format("stage index {} is out of range", *stage.after));
+  }
+  check_stage_cycles(scenario);
+
+  for (std::size_t l = 0; l < scenario.links.size(); ++l) {
+    const std::string field = fmt::format("links.{}.issues", l);
+    check_indices(scenario.links[l].issues, scenario.issues.size(), "issue", field);
+    if (scenario.links[l].issues.size() < 2) fail(field, "a link trades at least two issues");
+  }
+}
+
+}  // namespace parley
