@@ -25,7 +25,10 @@ TEST(Random, SplitMix64ReferenceSequence) {
   const std::array<std::uint64_t, 5> expected{6457827717110365317ULL, 3203168211198807973ULL, 9817491932198370423ULL,
                                               4593380528125082431ULL, 16408922859458223821ULL};
   for (const std::uint64_t value : expected) EXPECT_EQ(rng.next(), value);
-  // splitmix64(x) is the value a generator in state x returns next.
+  // mix64 is the finaliser alone (0 is its fixed point); splitmix64(x) is the value a
+  // generator in state x returns next.
+  EXPECT_EQ(mix64(0), 0u);
+  EXPECT_EQ(mix64(1234567 + kSplitMix64Gamma), 6457827717110365317ULL);
   EXPECT_EQ(splitmix64(1234567), 6457827717110365317ULL);
   static_assert(splitmix64(1234567) == 6457827717110365317ULL, "usable at compile time");
 }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,35 @@ void print_staged(std::string& out, const Scenario& scenario, const std::string&
   out += "\n";
 }
 
+// Draws of every distribution of core/random.hpp, so that the libc++ build checks them
+// directly too (normal() included, which no negotiation uses yet).
+void print_draws(std::string& out, std::uint64_t seed) {
+  Rng rng(seed);
+  out += "draws seed " + std::to_string(seed) + "\n  next";
+  for (int k = 0; k < 3; ++k) out += " " + std::to_string(rng.next());
+  out += "\n  uniform_below(10)";
+  for (int k = 0; k < 8; ++k) out += " " + std::to_string(rng.uniform_below(10));
+  out += "\n  uniform_below(2^63+1)";
+  for (int k = 0; k < 3; ++k) out += " " + std::to_string(rng.uniform_below((std::uint64_t{1} << 63) + 1));
+  out += "\n  uniform_int(-3,3)";
+  for (int k = 0; k < 8; ++k) out += " " + std::to_string(rng.uniform_int(-3, 3));
+  out += "\n  uniform01";
+  for (int k = 0; k < 3; ++k) out += " " + number(rng.uniform01());
+  out += "\n  uniform_real(0.01,1)";
+  for (int k = 0; k < 3; ++k) out += " " + number(rng.uniform_real(0.01, 1));
+  out += "\n  bernoulli(0.3)";
+  for (int k = 0; k < 12; ++k) out += rng.bernoulli(0.3) ? " 1" : " 0";
+  std::vector<int> items{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+  shuffle(std::span<int>(items), rng);
+  out += "\n  shuffle";
+  for (int v : items) out += " " + std::to_string(v);
+  out += "\n  normal";
+  for (int k = 0; k < 4; ++k) out += " " + number(rng.normal());
+  out += "\n  portable_log";
+  for (double x : {1e-300, 0.3, 0.999, 1.5, 1e10}) out += " " + number(portable_log(x));
+  out += "\n  derive_seed " + std::to_string(derive_seed(seed, 1)) + " " + std::to_string(derive_seed(seed, 2, 3)) + "\n";
+}
+
 }  // namespace
 
 std::string golden_traces() {
@@ -132,6 +162,8 @@ std::string golden_traces() {
   print_staged(out, talks, "random", 2);
   print_staged(out, talks, "micro", 3);
   print_staged(out, talks, "boulware", 0);
+  out += "## core/random.hpp\n";
+  for (std::uint64_t seed : {0u, 1u, 1234567u}) print_draws(out, seed);
   return out;
 }
 

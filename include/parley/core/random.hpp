@@ -29,7 +29,8 @@
 //   - normal: uses only +, -, *, /, sqrt (exactly rounded by IEEE-754) and parley's own
 //     logarithm (no libm call), one operation per statement, so it is bit-identical on every
 //     IEEE-754 platform whose compiler does not fuse a*b+c into an FMA across statements
-//     (GCC in ISO mode, clang's default "on", MSVC's /fp:precise all qualify).
+//     (GCC in ISO mode does not contract at all; clang's default contracts only within one
+//     expression). Checked under g++/libstdc++ and clang/libc++ (tests/libcxx).
 // How many raw draws each function consumes is part of the contract (stated per function):
 // it decides every later draw of the stream.
 
