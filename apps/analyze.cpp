@@ -1,7 +1,6 @@
 // `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima.
 
 #include <algorithm>
-#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,7 +13,8 @@
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
-#include "text_table.hpp"
+#include "parley/io/report.hpp"
+#include "report_text.hpp"
 
 namespace parley::cli {
 
@@ -29,6 +29,7 @@ struct AnalyzeOptions {
   std::string output;
   bool json = false;
   std::size_t show_pareto = 10;
+  std::uint64_t max_search_nodes = kDefaultMaxSearchNodes;
 };
 
 std::vector<std::string> ids_of(const auto& items) {
@@ -108,114 +109,6 @@ Outcome parse_outcome(const Scenario& scenario, const OutcomeSpace& space, const
   return outcome;
 }
 
-std::string value_cell(const Issue& issue, std::uint32_t v) {
-  return issue.kind == IssueKind::discrete ? issue.options[v] : fmt::format("{:g}", issue.value_number(v));
-}
-
-// Stages with more issues than this print the solutions transposed (issues as rows) and
-// the frontier as utilities only, so the output stays readable.
-constexpr std::size_t kWideStage = 8;
-
-void print_text(const Scenario& scenario, std::size_t stage_index, const std::vector<std::size_t>& parties,
-                const OutcomeSpace& space, const Analysis& analysis, const std::optional<ScoredOutcome>& probe,
-                std::size_t show_pareto) {
-  const Stage& stage = scenario.stages[stage_index];
-  const bool wide = space.issue_count() > kWideStage;
-  std::vector<std::string> party_ids, issue_ids;
-  for (std::size_t p : parties) party_ids.push_back(scenario.actors[p].id);
-  for (std::size_t i : stage.issues) issue_ids.push_back(scenario.issues[i].id);
-  fmt::print("Stage {}{}: {} outcomes over {}\n", stage.id,
-             stage.name.empty() || stage.name == stage.id ? "" : " (" + stage.name + ")",
-             space.cardinality().to_string(),
-             wide ? fmt::format("{} issues", issue_ids.size()) : fmt::format("{}", fmt::join(issue_ids, ", ")));
-  fmt::print("Parties: {}   method: {}   Pareto frontier: {} outcomes\n", fmt::join(party_ids, ", "), analysis.method,
-             analysis.pareto.size());
-  if (scenario.stages.size() > 1 && stage_index == 0) {
-    const auto stage_ids = ids_of(scenario.stages);
-    fmt::print("(other stages: use --stage {})\n", fmt::join(stage_ids.begin() + 1, stage_ids.end(), " | "));
-  }
-
-  const std::vector<std::pair<std::string, const std::optional<ScoredOutcome>*>> solutions{
-      {"Nash", &analysis.nash},
-      {"Kalai–Smorodinsky", &analysis.kalai_smorodinsky},
-      {"utilitarian", &analysis.utilitarian},
-      {"egalitarian", &analysis.egalitarian},
-      {"--outcome", &probe}};
-  auto utility_cell = [](const std::optional<ScoredOutcome>& point, std::size_t p) {
-    return point ? fmt::format("{:.3f}", point->utilities[p]) : std::string("-");
-  };
-
-  fmt::print("\nSolutions{}\n", analysis.nash ? "" : " (no Nash point: no outcome beats every reservation value)");
-  if (wide) {
-    std::vector<std::string> header{""};
-    for (const auto& [label, point] : solutions)
-      if (label != "--outcome" || probe) header.push_back(label);
-    header.push_back("reservation");
-    TextTable table(header);
-    for (std::size_t p = 0; p < parties.size(); ++p) {
-      std::vector<std::string> cells{party_ids[p]};
-      for (const auto& [label, point] : solutions)
-        if (label != "--outcome" || probe) cells.push_back(utility_cell(*point, p));
-      cells.push_back(fmt::format("{:.3f}", analysis.disagreement[p]));
-      table.add(cells);
-    }
-    for (std::size_t k = 0; k < space.issue_count(); ++k) {
-      std::vector<std::string> cells{issue_ids[k]};
-      for (const auto& [label, point] : solutions)
-        if (label != "--outcome" || probe)
-          cells.push_back(*point ? value_cell(scenario.issues[space.scenario_issue(k)], (**point).outcome[k]) : "-");
-      table.add(cells);
-    }
-    table.print();
-  } else {
-    std::vector<std::string> header{""};
-    header.insert(header.end(), issue_ids.begin(), issue_ids.end());
-    header.insert(header.end(), party_ids.begin(), party_ids.end());
-    TextTable table(header);
-    for (const auto& [label, point] : solutions) {
-      if (label == "--outcome" && !probe) continue;
-      std::vector<std::string> cells{label};
-      for (std::size_t k = 0; k < space.issue_count(); ++k)
-        cells.push_back(*point ? value_cell(scenario.issues[space.scenario_issue(k)], (**point).outcome[k]) : "-");
-      for (std::size_t p = 0; p < parties.size(); ++p) cells.push_back(utility_cell(*point, p));
-      table.add(cells);
-    }
-    std::vector<std::string> reservation{"reservation"};
-    reservation.resize(1 + space.issue_count());
-    for (double d : analysis.disagreement) reservation.push_back(fmt::format("{:.3f}", d));
-    table.add(reservation);
-    table.print();
-  }
-
-  if (probe) {
-    const Distances d = distances(analysis, probe->utilities);
-    auto text = [](double x) { return std::isnan(x) ? std::string("-") : fmt::format("{:.3f}", x); };
-    fmt::print("\nDistance of --outcome in utility space: Pareto frontier {}, Nash {}, Kalai–Smorodinsky {}, "
-               "utilitarian {}, egalitarian {}\n",
-               text(d.pareto), text(d.nash), text(d.kalai_smorodinsky), text(d.utilitarian), text(d.egalitarian));
-  }
-
-  const std::size_t shown = std::min(show_pareto, analysis.pareto.size());
-  if (shown == 0) return;
-  fmt::print("\nPareto frontier ({} of {}, spread over its extent, by {}'s utility; --json for all)\n", shown,
-             analysis.pareto.size(), party_ids.front());
-  std::vector<std::string> header{""};
-  if (!wide) header.insert(header.end(), issue_ids.begin(), issue_ids.end());
-  header.insert(header.end(), party_ids.begin(), party_ids.end());
-  TextTable frontier(header);
-  for (std::size_t r = 0; r < shown; ++r) {
-    const std::size_t index = shown == 1 ? 0 : r * (analysis.pareto.size() - 1) / (shown - 1);
-    const ScoredOutcome& point = analysis.pareto[index];
-    std::vector<std::string> cells{std::to_string(index + 1)};
-    if (!wide)
-      for (std::size_t k = 0; k < space.issue_count(); ++k)
-        cells.push_back(value_cell(scenario.issues[space.scenario_issue(k)], point.outcome[k]));
-    for (double u : point.utilities) cells.push_back(fmt::format("{:.3f}", u));
-    frontier.add(cells);
-  }
-  frontier.print();
-}
-
 void run_analyze(const AnalyzeOptions& options) {
   const Scenario scenario = load_scenario(options.file, options.variant);
   const std::size_t stage = resolve_stage(scenario, options);
@@ -231,7 +124,10 @@ void run_analyze(const AnalyzeOptions& options) {
     probe = std::move(scored);
   }
 
-  const Analysis analysis = analyze(utilities, space);
+  AnalysisOptions analysis_options;
+  if (options.max_search_nodes < 1) throw InputError("--max-search-nodes", "use at least 1");
+  analysis_options.max_search_nodes = options.max_search_nodes;
+  const Analysis analysis = analyze(utilities, space, analysis_options);
   if (options.json) {
     const std::string text = analysis_to_json(scenario, stage, parties, analysis, probe).dump(2) + "\n";
     if (options.output.empty())
@@ -240,7 +136,13 @@ void run_analyze(const AnalyzeOptions& options) {
       write_file_atomically(options.output, text);
     return;
   }
-  print_text(scenario, stage, parties, space, analysis, probe, options.show_pareto);
+  AnalysisReportOptions words;  // the CLI's names for what the narrative refers to
+  words.show_pareto = options.show_pareto;
+  words.probe = "--outcome";
+  words.other_stages = "use --stage";
+  words.whole_frontier = "--json for all";
+  words.budget_hint = " (--max-search-nodes)";
+  print_report(analysis_report(scenario, stage, parties, space, analysis, probe, words));
 }
 
 }  // namespace
@@ -269,6 +171,8 @@ void add_analyze(CLI::App& app) {
   command->add_option("-o,--output", options->output, "Write the JSON document to this file instead of stdout")
       ->needs("--json");
   command->add_option("--show-pareto", options->show_pareto, "Pareto points listed in the text output (default 10)");
+  command->add_option("--max-search-nodes", options->max_search_nodes,
+                      "Node budget of the rectangle search (default 10000000); reaching it makes the result inexact");
   command->callback([options] { run_analyze(*options); });
 }
 

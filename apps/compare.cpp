@@ -9,9 +9,11 @@
 
 #include "commands.hpp"
 #include "negotiate_options.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
 #include "parley/io/negotiation_json.hpp"
+#include "parley/io/report.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
@@ -35,11 +37,6 @@ struct VariantRun {
 };
 
 std::string number(double x) { return std::isfinite(x) ? fmt::format("{:.3f}", x) : std::string("-"); }
-
-// Compact value for the side-by-side table: the option name or the number on the issue's scale.
-std::string short_value(const Issue& issue, std::uint32_t v) {
-  return issue.kind == IssueKind::discrete ? issue.options.at(v) : fmt::format("{:g}", issue.value_number(v));
-}
 
 const StageResult* stage_result(const StagedResult& result, std::size_t stage) {
   for (const StageResult& r : result.stages)
@@ -108,7 +105,7 @@ void print_table(const std::vector<VariantRun>& runs) {
       const Issue& issue = run.scenario.issues[i];
       if (d.value) {
         any = true;
-        row.push_back(fmt::format("{}{}", short_value(issue, *d.value), d.in_principle ? " (in principle)" : ""));
+        row.push_back(fmt::format("{}{}", issue.value_text(*d.value, Issue::TextStyle::compact), d.in_principle ? " (in principle)" : ""));
         continue;
       }
       std::string cell = "open";
@@ -116,7 +113,7 @@ void print_table(const std::vector<VariantRun>& runs) {
         if (r.status != StageStatus::rejected || !r.agreement) continue;
         for (std::size_t k = 0; k < r.agenda.issues.size(); ++k)
           if (r.agenda.issues[k] == i) {
-            cell = "vetoed: " + short_value(issue, (*r.agreement)[k]);
+            cell = "vetoed: " + issue.value_text((*r.agreement)[k], Issue::TextStyle::compact);
             any = true;
           }
       }
@@ -185,6 +182,7 @@ void run_compare(const CompareOptions& options) {
   }
   if (options.json) {
     nlohmann::json json;
+    add_document_header(json, base);  // each variant's document carries its own
     json["scenario"] = base.name;
     json["variants"] = nlohmann::json::array();
     for (const VariantRun& run : runs) {

@@ -1,5 +1,6 @@
 // `parley evaluate`: how well each forecast model has done on decisions with known outcomes.
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -8,8 +9,11 @@
 
 #include "commands.hpp"
 #include "input_format.hpp"
+#include "parley/core/scenario_hash.hpp"
 #include "parley/forecast/evaluate.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/deu.hpp"
+#include "parley/io/forecast_json.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
 #include "text_table.hpp"
@@ -29,20 +33,28 @@ struct EvaluateOptions {
 };
 
 // The cases of one file: DEU gives one case per issue with an outcome (its actors being
-// those with a position); any other input one case per issue with a known outcome.
+// those with a position); any other input one case per issue with a known outcome. Every
+// scenario read is appended to `read` (the document header hashes them). DEU files also name
+// their benchmark actors (the Commission).
 void add_cases(const std::filesystem::path& file, InputFormat format, std::vector<EvaluationCase>& cases,
-               std::vector<std::string>& sources) {
+               std::vector<std::string>& sources, std::vector<Scenario>& read,
+               std::vector<std::string>& benchmark_actors) {
   if (format == InputFormat::automatic) format = detect_input_format(file);
   std::size_t before = cases.size();
   if (format == InputFormat::deu) {
-    const DeuData data = import_deu(file);
+    DeuData data = import_deu(file);
+    for (const auto& id : data.benchmark_actors)
+      if (std::find(benchmark_actors.begin(), benchmark_actors.end(), id) == benchmark_actors.end())
+        benchmark_actors.push_back(id);
     for (const Scenario& issue : data.issues)
       for (auto& c : evaluation_cases(issue)) cases.push_back(std::move(c));
+    for (Scenario& issue : data.issues) read.push_back(std::move(issue));
     sources.push_back(fmt::format("{} ({} issues with an outcome; {}; {} saliences imputed)", file.filename().string(),
                                   cases.size() - before, data.conventions, data.imputed_saliences));
     return;
   }
-  for (auto& c : evaluation_cases(load_scenario(file, "", format))) cases.push_back(std::move(c));
+  read.push_back(load_scenario(file, "", format));
+  for (auto& c : evaluation_cases(read.back())) cases.push_back(std::move(c));
   sources.push_back(fmt::format("{} ({} issues with a known outcome)", file.filename().string(), cases.size() - before));
 }
 
@@ -55,15 +67,17 @@ void run_evaluate(const EvaluateOptions& options) {
                                                  options.capability));
   std::vector<EvaluationCase> cases;
   std::vector<std::string> sources;
+  std::vector<Scenario> read;
+  std::vector<std::string> benchmark_actors;
   const std::filesystem::path path(options.path);
   if (std::filesystem::is_directory(path) && format != InputFormat::genius) {
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(path))
       if (entry.is_regular_file()) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    for (const auto& file : files) add_cases(file, format, cases, sources);
+    for (const auto& file : files) add_cases(file, format, cases, sources, read, benchmark_actors);
   } else {
-    add_cases(path, format, cases, sources);
+    add_cases(path, format, cases, sources, read, benchmark_actors);
   }
   if (cases.empty())
     throw InputError(options.path, "no issue with a known outcome to evaluate against (DEU data: the `out` column)");
@@ -72,13 +86,15 @@ void run_evaluate(const EvaluateOptions& options) {
 
   EvaluationOptions settings;
   settings.models = options.models;
+  settings.benchmark_actors = benchmark_actors;
   settings.folds = options.folds;
   settings.seed = options.seed;
   const Evaluation evaluation = evaluate(cases, settings);
   if (options.json) {
-    nlohmann::json document = to_json(evaluation);
+    nlohmann::json document = evaluation_to_json(evaluation);
     document["sources"] = sources;
     document["capability"] = options.capability;
+    add_document_header(document, scenario_hash(read));  // every scenario read, in order
     fmt::print("{}\n", document.dump(2));
     return;
   }

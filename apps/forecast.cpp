@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,7 +17,9 @@
 #include "input_format.hpp"
 #include "parley/forecast/actor_table.hpp"
 #include "parley/forecast/model.hpp"
+#include "parley/io/document_header.hpp"
 #include "parley/io/files.hpp"
+#include "parley/io/forecast_json.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
 #include "parley/io/load.hpp"
@@ -128,7 +131,9 @@ void write_history(const std::string& path, const ActorTable& table, const Model
     throw InputError("--history", fmt::format("model '{}' is static (no rounds); use smp, eum or exchange",
                                               run.model->name()));
   const std::size_t m = table.dimension_count();
-  const bool has_ideals = forecast.details.contains("ideals");
+  const auto* smp = std::get_if<SmpDetails>(&forecast.details);
+  const std::vector<std::vector<double>> no_ideals;
+  const auto& ideals = smp ? smp->ideals : no_ideals;  // empty unless an IdealAdjustment was given
   const bool ideal_is_input = run.model->name() == "exchange";  // actors trade votes, not preferences
   std::string text = "turn,actor_index,actor,dim_index,dim,position_0_100,ideal_0_100\n";
   for (std::size_t turn = 0; turn < forecast.rounds.size(); ++turn)
@@ -138,8 +143,8 @@ void write_history(const std::string& path, const ActorTable& table, const Model
         auto points = [&](double x) { return length > 0 ? (x - table.lower[d]) * 100 / length : x; };
         const double position = forecast.rounds[turn][i * m + d];
         double ideal = position;
-        if (has_ideals && turn < forecast.details["ideals"].size())
-          ideal = forecast.details["ideals"][turn][i * m + d].get<double>();
+        if (turn < ideals.size())
+          ideal = ideals[turn][i * m + d];
         else if (ideal_is_input)
           ideal = forecast.rounds[0][i * m + d];
         text += fmt::format("{},{},{},{},{},{:.6f},{:.6f}\n", turn, i, table.actors[i], d, table.dimensions[d],
@@ -228,25 +233,15 @@ void run_forecast(const ForecastOptions& options) {
     document["actors"] = table.actors;
     nlohmann::json model_list = nlohmann::json::array();
     for (const ModelRun& run : runs) {
-      nlohmann::json entry = {{"model", run.model->name()}, {"description", run.model->description()},
-                              {"parameters", run.parameters}};
-      if (!run.forecast) {
-        entry["error"] = run.failure;
-      } else {
-        const Forecast& f = *run.forecast;
-        nlohmann::json outcome = nlohmann::json::object();
-        for (std::size_t d = 0; d < issues.size(); ++d) outcome[table.dimensions[d]] = f.outcome[d];
-        entry["outcome"] = outcome;
-        if (!f.rounds.empty()) {
-          entry["rounds"] = f.rounds.size() - 1;
-          entry["stop_reason"] = f.stop_reason;
-          entry["positions"] = f.rounds;
-        }
-        entry["details"] = f.details;
-      }
+      nlohmann::json entry = run.forecast ? forecast_to_json(*run.forecast, table) : nlohmann::json::object();
+      entry["model"] = run.model->name();
+      entry["description"] = run.model->description();
+      entry["parameters"] = run.parameters;
+      if (!run.forecast) entry["error"] = run.failure;
       model_list.push_back(std::move(entry));
     }
     document["models"] = model_list;
+    add_document_header(document, scenario);
     fmt::print("{}\n", document.dump(2));
     return;
   }
@@ -284,14 +279,13 @@ void run_forecast(const ForecastOptions& options) {
     if (f.rounds.empty()) continue;
     fmt::print("{}: {} rounds; stop: {}\n", run.model->name(), f.rounds.size() - 1, f.stop_reason);
     // EUM: the median by round, for a few issues (all of them are in --json).
-    if (f.details.contains("dimensions") && issues.size() <= 3)
-      for (const auto& dimension : f.details["dimensions"])
-        if (dimension.contains("medians")) {
-          std::vector<std::string> medians;
-          for (const auto& median : dimension["medians"]) medians.push_back(fmt::format("{:.2f}", median.get<double>()));
-          fmt::print("  {} median by round (0 = input): {}\n", dimension["dimension"].get<std::string>(),
-                     fmt::join(medians, ", "));
-        }
+    if (const auto* eum = std::get_if<EumDetails>(&f.details); eum && issues.size() <= 3)
+      for (std::size_t d = 0; d < eum->dimensions.size(); ++d) {
+        const EumRun& dimension = eum->dimensions[d];
+        std::vector<std::string> medians{fmt::format("{:.2f}", dimension.initial_median)};
+        for (const EumRound& round : dimension.rounds) medians.push_back(fmt::format("{:.2f}", round.median));
+        fmt::print("  {} median by round (0 = input): {}\n", table.dimensions[d], fmt::join(medians, ", "));
+      }
   }
   fmt::print("Models available (--model): {}, all\n", fmt::join(model_names(), ", "));
   if (!options.history.empty()) fmt::print("History written to {}\n", options.history);

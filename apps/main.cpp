@@ -19,7 +19,7 @@ std::string with_option(const parley::Error& error) {
   };
   static constexpr FieldOption kOptions[] = {
       {"strategy", "--strategy"}, {"model parameter", "--param"}, {"evaluation row", "--models"},
-      {"folds", "--folds"},       {"deadline", "--steps"},
+      {"folds", "--folds"},       {"deadline", "--rounds"},
   };
   const parley::Location& at = error.location();
   if (at.file.empty())

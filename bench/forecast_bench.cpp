@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "parley/forecast/eum.hpp"
@@ -17,9 +18,12 @@ namespace {
 
 const std::filesystem::path kData = PARLEY_TEST_DATA;
 
-std::vector<parley::EvaluationCase> deu_cases() {
+// The cases and the importer's benchmark actors (the Commission), as `parley evaluate` reads them.
+std::vector<parley::EvaluationCase> deu_cases(std::vector<std::string>& benchmark_actors) {
+  const parley::DeuData data = parley::import_deu(kData / "deu/deu3.tsv");
+  benchmark_actors = data.benchmark_actors;
   std::vector<parley::EvaluationCase> cases;
-  for (const parley::Scenario& issue : parley::import_deu(kData / "deu/deu3.tsv").issues)
+  for (const parley::Scenario& issue : data.issues)
     for (auto& c : parley::evaluation_cases(issue)) cases.push_back(std::move(c));
   return cases;
 }
@@ -31,7 +35,8 @@ void BM_Evaluate_DEU_all_models(benchmark::State& state) {
     parley::EvaluationOptions options;
     options.folds = 10;
     options.seed = 1;
-    const parley::Evaluation evaluation = parley::evaluate(deu_cases(), options);
+    const auto cases = deu_cases(options.benchmark_actors);
+    const parley::Evaluation evaluation = parley::evaluate(cases, options);
     rows = evaluation.scores.size();
     benchmark::DoNotOptimize(evaluation.scores.data());
   }

@@ -46,21 +46,28 @@ bool individually_rational(const std::vector<double>& u, const std::vector<doubl
   return true;
 }
 
-std::vector<ScoredOutcome> frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
-                                       std::string& method) {
+// Fills the analysis's frontier and method (and, for the rectangle search, its exactness).
+void frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space, const AnalysisOptions& options,
+                 Analysis& analysis) {
   const bool all_linear = std::all_of(parties.begin(), parties.end(), [](const auto& u) { return u.is_linear(); });
   // Issue-merge is exact for linear-additive parties and never enumerates, so it wins even
   // on enumerable spaces; rectangles need enumeration or the rectangle search.
   if (all_linear) {
-    method = "issue-merge";
-    return detail::issue_merge_frontier(parties, space);
+    analysis.method = AnalysisMethod::issue_merge;
+    analysis.pareto = detail::issue_merge_frontier(parties, space);
+    return;
   }
   if (space.enumerable()) {
-    method = "enumerated";
-    return detail::enumerated_frontier(parties, space);
+    analysis.method = AnalysisMethod::enumerated;
+    analysis.pareto = detail::enumerated_frontier(parties, space);
+    return;
   }
-  method = "rectangle-search";
-  return detail::rectangle_frontier(parties, space);
+  analysis.method = AnalysisMethod::rectangle_search;
+  detail::RectangleFrontier search = detail::rectangle_frontier(parties, space, options.max_search_nodes);
+  analysis.pareto = std::move(search.frontier);
+  analysis.search_nodes = search.nodes;
+  analysis.node_budget_reached = search.budget_reached;
+  analysis.exact = !search.budget_reached;
 }
 
 double euclidean(const std::vector<double>& a, std::span<const double> b) {
@@ -75,10 +82,20 @@ double distance_to(const std::optional<ScoredOutcome>& solution, std::span<const
 
 }  // namespace
 
-Analysis analyze(std::span<const CompiledUtility> parties, const OutcomeSpace& space) {
+const char* to_string(AnalysisMethod method) {
+  switch (method) {
+    case AnalysisMethod::enumerated: return "enumerated";
+    case AnalysisMethod::issue_merge: return "issue-merge";
+    case AnalysisMethod::rectangle_search: return "rectangle-search";
+  }
+  return "?";
+}
+
+Analysis analyze(std::span<const CompiledUtility> parties, const OutcomeSpace& space, const AnalysisOptions& options) {
   assert(!parties.empty());
+  assert(options.max_search_nodes >= 1);
   Analysis analysis;
-  analysis.pareto = frontier_of(parties, space, analysis.method);
+  frontier_of(parties, space, options, analysis);
   std::sort(analysis.pareto.begin(), analysis.pareto.end(), [](const ScoredOutcome& a, const ScoredOutcome& b) {
     if (a.utilities != b.utilities) return a.utilities > b.utilities;
     return a.outcome < b.outcome;

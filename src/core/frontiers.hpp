@@ -4,6 +4,7 @@
 // Each returns the undominated outcomes (one outcome per distinct utility vector), in any
 // order. REQUIRES: every party compiled for `space`.
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -17,7 +18,15 @@ std::vector<ScoredOutcome> enumerated_frontier(std::span<const CompiledUtility> 
 // REQUIRES: every party is_linear().
 std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space);
 
-// For spaces too large to enumerate where some party uses hyper-rectangles.
-std::vector<ScoredOutcome> rectangle_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space);
+// For spaces too large to enumerate where some party uses hyper-rectangles. Visits at most
+// `max_nodes` search nodes (REQUIRES: >= 1); when it stops there, `budget_reached` is set and
+// `frontier` holds the mutually undominated outcomes found so far.
+struct RectangleFrontier {
+  std::vector<ScoredOutcome> frontier;
+  std::uint64_t nodes = 0;  // search nodes visited
+  bool budget_reached = false;
+};
+RectangleFrontier rectangle_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
+                                     std::uint64_t max_nodes = kDefaultMaxSearchNodes);
 
 }  // namespace parley::detail

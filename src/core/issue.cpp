@@ -44,19 +44,21 @@ std::uint32_t Issue::nearest_value(double number) const {
   return static_cast<std::uint32_t>(std::clamp(std::round(index), 0.0, double(n - 1)));
 }
 
-std::string Issue::value_text(std::uint32_t v) const {
-  switch (kind) {
-    case IssueKind::discrete: return options.at(v);
-    case IssueKind::integer: return fmt::format("{}", static_cast<long long>(lower) + v);
-    case IssueKind::continuous: {
-      const double x = value_number(v);
-      for (const auto& point : labels)
-        if (std::abs(point.at - x) < 1e-9 * std::max(1.0, std::abs(x)))
-          return fmt::format("{:g} ({})", x, point.label);
-      return fmt::format("{:g}", x);
-    }
+std::string Issue::value_text(std::uint32_t v, TextStyle style) const {
+  if (kind == IssueKind::discrete) return options.at(v);
+  const double x = value_number(v);
+  if (kind == IssueKind::integer) return fmt::format("{}", static_cast<long long>(lower) + v);
+  if (style == TextStyle::compact) return fmt::format("{:g}", x);
+  const LabelledPoint* below = nullptr;
+  const LabelledPoint* above = nullptr;
+  for (const LabelledPoint& point : labels) {
+    if (std::abs(point.at - x) < 1e-9 * std::max(1.0, std::abs(x))) return fmt::format("{:g} ({})", x, point.label);
+    if (point.at < x && (!below || point.at > below->at)) below = &point;
+    if (point.at > x && (!above || point.at < above->at)) above = &point;
   }
-  return {};
+  if (style == TextStyle::described && below && above)
+    return fmt::format("{:g} (between {} and {})", x, below->label, above->label);
+  return fmt::format("{:g}", x);
 }
 
 const char* to_string(IssueKind kind) {

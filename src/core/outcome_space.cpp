@@ -11,6 +11,10 @@ OutcomeSpace::OutcomeSpace(const std::vector<Issue>& issues, std::vector<std::si
     radices_.push_back(issues[index].value_count());
     cardinality_ *= radices_.back();
   }
+  if (enumerable()) {
+    strides_.assign(radices_.size(), 1);
+    for (std::size_t k = radices_.size(); k-- > 1;) strides_[k - 1] = strides_[k] * radices_[k];
+  }
 }
 
 bool OutcomeSpace::enumerable() const {

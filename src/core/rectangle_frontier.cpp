@@ -41,8 +41,8 @@
 // weights spread over [0,1]) seed the frontier so that pruning bites from the first node.
 //
 // Exactness. The search is exact (utility vectors within kFrontierTolerance count as equal)
-// unless it exceeds kNodeBudget nodes; then it stops and returns the frontier found so far,
-// still a set of mutually undominated outcomes with their evaluated utilities. The reported
+// unless it exceeds its node budget (max_nodes, default kDefaultMaxSearchNodes); then it
+// stops, says so (budget_reached), and returns the frontier found so far, still a set of mutually undominated outcomes with their evaluated utilities. The reported
 // utilities are always those of CompiledUtility::operator() on the reported outcome.
 //
 // Cost on the GENIUS hyper-rectangle domains (2 parties, 10-50 issues of 10 values, 20-130
@@ -64,11 +64,6 @@
 
 namespace parley::detail {
 namespace {
-
-// Node budget of the branch and bound (a node costs a few microseconds on the ANAC 2014
-// domains, so this is tens of seconds). The GENIUS/ANAC rectangle domains need at most
-// ~0.4 million nodes; a space that exhausts the budget gets the frontier found so far.
-constexpr std::uint64_t kNodeBudget = 10'000'000;
 
 constexpr double kTol = kFrontierTolerance;
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -194,8 +189,8 @@ double cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
 
 class Search {
  public:
-  Search(std::span<const CompiledUtility> utilities, const OutcomeSpace& space)
-      : utilities_(utilities), problem_(utilities, space), archive_k_(utilities.size()) {
+  Search(std::span<const CompiledUtility> utilities, const OutcomeSpace& space, std::uint64_t max_nodes)
+      : utilities_(utilities), problem_(utilities, space), archive_k_(utilities.size()), max_nodes_(max_nodes) {
     const std::size_t n = problem_.issues;
     offset_.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) offset_[i + 1] = offset_[i] + problem_.radix[i] + 1;
@@ -229,12 +224,16 @@ class Search {
     }
   }
 
-  std::vector<ScoredOutcome> run() {
+  RectangleFrontier run() {
+    RectangleFrontier out;
     for (std::uint32_t r : problem_.radix)
-      if (r == 0) return {};  // empty space
+      if (r == 0) return out;  // empty space
     seed();
     node(0);
-    return collect();
+    out.frontier = collect();
+    out.nodes = nodes_;
+    out.budget_reached = budget_reached_;
+    return out;
   }
 
  private:
@@ -723,7 +722,10 @@ class Search {
   }
 
   void node(std::size_t depth) {
-    if (nodes_ >= kNodeBudget) return;
+    if (nodes_ >= max_nodes_) {
+      budget_reached_ = true;  // this subtree stays unexplored
+      return;
+    }
     ++nodes_;
     bound(upper_);
     if (covered(upper_)) return;
@@ -768,7 +770,9 @@ class Search {
   Problem problem_;
   FrontierArchive2 archive2_;
   FrontierArchiveK archive_k_;
+  std::uint64_t max_nodes_;
   std::uint64_t nodes_ = 0;
+  bool budget_reached_ = false;
 
   // search state
   std::vector<std::uint32_t> value_;
@@ -807,9 +811,10 @@ class Search {
 
 }  // namespace
 
-std::vector<ScoredOutcome> rectangle_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space) {
+RectangleFrontier rectangle_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
+                                     std::uint64_t max_nodes) {
   if (parties.empty()) return {};
-  return Search(parties, space).run();
+  return Search(parties, space, max_nodes).run();
 }
 
 }  // namespace parley::detail

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "one_dimensional.hpp"
 #include "parameters.hpp"
@@ -27,9 +28,7 @@ Forecast CompromiseModel::run(const ActorTable& table, const ModelParameters& pa
 
   Forecast forecast;
   forecast.model = name();
-  forecast.details["capability_exponent"] = options.capability_exponent;
-  forecast.details["salience_exponent"] = options.salience_exponent;
-  auto& dimensions = forecast.details["dimensions"] = nlohmann::json::array();
+  CompromiseDetails details{options.capability_exponent, options.salience_exponent, {}};
   for (std::size_t d = 0; d < table.dimension_count(); ++d) {
     const auto weights =
         forecast_detail::actor_weights(table, d, options.capability_exponent, options.salience_exponent);
@@ -41,8 +40,9 @@ Forecast CompromiseModel::run(const ActorTable& table, const ModelParameters& pa
     }
     forecast.outcome.push_back(table.actor_count() ? compromise_position(table, d, options)
                                                    : std::numeric_limits<double>::quiet_NaN());
-    dimensions.push_back({{"dimension", table.dimensions[d]}, {"total_weight", total}, {"actors_counted", counted}});
+    details.dimensions.push_back({total, counted});
   }
+  forecast.details = std::move(details);
   return forecast;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -303,39 +304,7 @@ Forecast EumModel::run(const ActorTable& table, const ModelParameters& parameter
     forecast.stop_reason = fmt::format("{}", fmt::join(reasons, "; "));
   }
 
-  auto& json_dimensions = forecast.details["dimensions"] = nlohmann::json::array();
-  for (std::size_t d = 0; d < dimensions; ++d) {
-    const EumRun& run = runs[d];
-    nlohmann::json dimension = {{"dimension", table.dimensions[d]},
-                                {"stop_reason", run.stop_reason},
-                                {"rounds_played", run.rounds.size()}};
-    nlohmann::json medians = {run.initial_median}, means = {run.initial_mean};
-    auto& rounds = dimension["rounds"] = nlohmann::json::array();
-    for (std::size_t r = 0; r < run.rounds.size(); ++r) {
-      const EumRound& round = run.rounds[r];
-      medians.push_back(round.median);
-      means.push_back(round.mean);
-      nlohmann::json record = {{"round", r + 1}, {"median", round.median}, {"mean", round.mean}};
-      nlohmann::json risk = nlohmann::json::object();
-      for (std::size_t i : run.participants) risk[table.actors[i]] = round.risk_exponents[i];
-      record["risk_exponents"] = risk;
-      if (options.record_offers) {
-        auto& offers = record["offers"] = nlohmann::json::array();
-        for (const EumOffer& offer : round.offers)
-          offers.push_back({{"to", table.actors[offer.receiver]},
-                            {"from", table.actors[offer.proposer]},
-                            {"type", to_string(offer.kind)},
-                            {"position", offer.position},
-                            {"eu_receiver", offer.receiver_eu},
-                            {"eu_proposer", offer.proposer_eu},
-                            {"accepted", offer.accepted}});
-      }
-      rounds.push_back(std::move(record));
-    }
-    dimension["medians"] = std::move(medians);
-    dimension["means"] = std::move(means);
-    json_dimensions.push_back(std::move(dimension));
-  }
+  forecast.details = EumDetails{std::move(runs), options.record_offers};
   return forecast;
 }
 

@@ -199,10 +199,14 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
   evaluation.seed = options.seed;
   const std::size_t n = cases.size();
 
-  bool any_reference = false, any_com = false;
+  bool any_reference = false;
+  std::vector<std::string> benchmarks;  // the benchmark actors some case has
   for (const auto& c : cases) {
     any_reference = any_reference || c.table.reference_point[0].has_value();
-    any_com = any_com || std::find(c.table.actors.begin(), c.table.actors.end(), "com") != c.table.actors.end();
+    for (const auto& id : options.benchmark_actors)
+      if (std::find(benchmarks.begin(), benchmarks.end(), id) == benchmarks.end() &&
+          std::find(c.table.actors.begin(), c.table.actors.end(), id) != c.table.actors.end())
+        benchmarks.push_back(id);
   }
   // Which rows: the requested ones, or every row that applies.
   std::vector<std::string> rows = options.models;
@@ -212,19 +216,23 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
       if (is_cv_row(row) && evaluation.folds == 0) continue;
       if (row == "smp" && !find_forecast_model("smp")) continue;
       rows.push_back(row);
-      if (row == "reference-point" && any_com) rows.push_back("actor:com");
+      if (row == "reference-point")
+        for (const auto& id : options.benchmark_actors)
+          if (std::find(benchmarks.begin(), benchmarks.end(), id) != benchmarks.end()) rows.push_back("actor:" + id);
     }
   }
   for (const auto& row : rows) {
     if (row.rfind("actor:", 0) == 0 && row.size() > 6) continue;
     if (std::find(kRows.begin(), kRows.end(), row) == kRows.end()) {
       const std::string match = closest_match(row, kRows);
-      throw field_error("evaluation row", fmt::format("no evaluation row '{}'{}; rows: {}, actor:ID", row,
-                                               match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
-                                               fmt::join(kRows, ", ")));
+      throw field_error("evaluation row",
+                        fmt::format("no evaluation row '{}'{}; rows: {}, actor:ID", row,
+                                    match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+                                    fmt::join(kRows, ", ")),
+                        ErrorKind::unknown_name);
     }
     if (is_cv_row(row) && evaluation.folds == 0)
-      throw field_error("evaluation row", fmt::format("row '{}' is cross-validated: give --folds K with K ≥ 2", row));
+      throw field_error("evaluation row", fmt::format("row '{}' is cross-validated: it needs at least 2 folds", row));
   }
   if (evaluation.folds > 0 && static_cast<std::size_t>(evaluation.folds) > n)
     throw field_error("folds", fmt::format("{} folds for {} cases: use at most {}", evaluation.folds, n, n));
@@ -406,23 +414,6 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
                                            model_failures));
   evaluation.seconds = seconds_since(start);
   return evaluation;
-}
-
-nlohmann::json to_json(const Evaluation& evaluation) {
-  nlohmann::json scores = nlohmann::json::array();
-  for (const ModelScore& s : evaluation.scores)
-    scores.push_back({{"name", s.name},
-                      {"description", s.description},
-                      {"n", s.n},
-                      {"mae", s.mae},
-                      {"median_ae", s.median_ae},
-                      {"hit5", s.hit5},
-                      {"hit10", s.hit10},
-                      {"cross_validated", s.cross_validated},
-                      {"fitted", s.fitted},
-                      {"seconds", s.seconds}});
-  return {{"cases", evaluation.cases}, {"folds", evaluation.folds}, {"seed", evaluation.seed},
-          {"seconds", evaluation.seconds}, {"notes", evaluation.notes}, {"scores", scores}};
 }
 
 }  // namespace parley

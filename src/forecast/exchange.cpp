@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -148,26 +149,13 @@ Forecast ExchangeModel::run(const ActorTable& table, const ModelParameters& para
   options.min_gain = reader.number("min_gain", 1e-9, 0, 1);
   reader.finish();
 
-  const ExchangeRun run = run_exchange(table, options);
+  ExchangeRun run = run_exchange(table, options);
   Forecast forecast;
   forecast.model = name();
   forecast.outcome = run.outcomes.back();
-  forecast.rounds = run.positions;
-  forecast.stop_reason = run.stop_reason;
-  auto& exchanges = forecast.details["exchanges"] = nlohmann::json::array();
-  for (const Exchange& e : run.exchanges)
-    exchanges.push_back({{"round", e.round},
-                         {"actor", table.actors[e.i]},
-                         {"moves_on", table.dimensions[e.q]},
-                         {"from", e.i_position_before},
-                         {"to", e.i_position_after},
-                         {"partner", table.actors[e.j]},
-                         {"partner_moves_on", table.dimensions[e.p]},
-                         {"partner_from", e.j_position_before},
-                         {"partner_to", e.j_position_after},
-                         {"gain", e.gain}});
-  auto& outcomes = forecast.details["outcomes"] = nlohmann::json::array();
-  for (const auto& round : run.outcomes) outcomes.push_back(round);
+  forecast.rounds = std::move(run.positions);
+  forecast.stop_reason = std::move(run.stop_reason);
+  forecast.details = ExchangeDetails{std::move(run.exchanges), std::move(run.outcomes)};
   return forecast;
 }
 

@@ -26,8 +26,7 @@ Forecast MedianModel::run(const ActorTable& table, const ModelParameters& parame
 
   Forecast forecast;
   forecast.model = name();
-  forecast.details["capability_exponent"] = options.capability_exponent;
-  forecast.details["salience_exponent"] = options.salience_exponent;
+  forecast.details = MedianDetails{options.capability_exponent, options.salience_exponent};
   for (std::size_t d = 0; d < table.dimension_count(); ++d)
     forecast.outcome.push_back(table.actor_count() ? median_position(table, d, options)
                                                    : std::numeric_limits<double>::quiet_NaN());

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -106,14 +107,13 @@ Forecast NashBargainingModel::run(const ActorTable& table, const ModelParameters
   if (options.disagreement == Disagreement::reference)
     for (std::size_t d = 0; d < table.dimension_count(); ++d)
       if (!table.reference_point[d])
-        throw field_error("model parameter", fmt::format("disagreement=reference: issue '{}' has no reference point; use "
-                                                "disagreement=auto to fall back to the worst point",
-                                                table.dimensions[d]));
+        throw field_error("model parameter", fmt::format("disagreement=reference: issue '{}' has no reference "
+                                                         "point; use disagreement=auto to fall back to the worst point",
+                                                         table.dimensions[d]));
 
   Forecast forecast;
   forecast.model = name();
-  forecast.details["utility_exponent"] = options.utility_exponent;
-  auto& dimensions = forecast.details["dimensions"] = nlohmann::json::array();
+  NashDetails details{options.utility_exponent, {}};
   for (std::size_t d = 0; d < table.dimension_count(); ++d) {
     if (table.actor_count() == 0) {
       forecast.outcome.push_back(std::numeric_limits<double>::quiet_NaN());
@@ -121,10 +121,9 @@ Forecast NashBargainingModel::run(const ActorTable& table, const ModelParameters
     }
     const NashSolution solution = nash_bargaining_position(table, d, options);
     forecast.outcome.push_back(solution.position);
-    dimensions.push_back({{"dimension", table.dimensions[d]},
-                          {"disagreement", to_string(solution.disagreement_used)},
-                          {"at_disagreement_point", solution.at_disagreement}});
+    details.dimensions.push_back({solution.disagreement_used, solution.at_disagreement});
   }
+  forecast.details = std::move(details);
   return forecast;
 }
 

@@ -9,6 +9,10 @@
 
 namespace parley::forecast_detail {
 
+namespace {
+constexpr const char* kField = "model parameter";
+}  // namespace
+
 const std::string* ParameterReader::find(const std::string& name) {
   known_.push_back(name);
   auto it = parameters_.find(name);
@@ -16,7 +20,7 @@ const std::string* ParameterReader::find(const std::string& name) {
 }
 
 void ParameterReader::fail(const std::string& name, const std::string& value, const std::string& expected) const {
-  throw field_error("model parameter", fmt::format("{}={} for model '{}': expected {}", name, value, model_, expected));
+  throw field_error(kField, fmt::format("{}={} for model '{}': expected {}", name, value, model_, expected));
 }
 
 double ParameterReader::number(const std::string& name, double fallback, double min, double max) {
@@ -77,9 +81,11 @@ void ParameterReader::finish() const {
     for (const auto& k : known_) is_known = is_known || k == name;
     if (is_known) continue;
     const std::string match = closest_match(name, known_);
-    throw field_error("model parameter", fmt::format("model '{}' has no parameter '{}'{}; its parameters: {}", model_, name,
-                                            match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
-                                            fmt::join(known_, ", ")));
+    throw field_error(kField,
+                      fmt::format("model '{}' has no parameter '{}'{}; its parameters: {}", model_, name,
+                                  match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+                                  fmt::join(known_, ", ")),
+                      ErrorKind::unknown_name);
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Reading a model's NAME=VALUE parameters (internal to the forecast layer). Every reader
-// names the model in its errors, which are parley::Error (field "model parameter") as model.hpp promises,
+// names the model in its errors, which are parley::Error with field "model parameter" as
+// model.hpp promises,
 // and finish() rejects names the model does not know (with a "did you mean").
 
 #include <cstddef>

@@ -5,11 +5,13 @@
 #include <charconv>
 #include <cmath>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
 
-#include "parley/forecast/smp.hpp"
+#include <fmt/format.h>
+
 #include "parley/core/error.hpp"
+#include "parley/forecast/smp.hpp"
 
 namespace parley {
 
@@ -21,6 +23,7 @@ constexpr const char* kPwcompQuirk = "ktab_pwcomp_capability_quirk";
 constexpr const char* kThirdPartyQuirk = "ktab_third_party_quirk";
 constexpr const char* kIdealAdjustment = "IdealAdjustment";
 constexpr const char* kMaxTurns = "max_turns";
+constexpr const char* kField = "model parameter";  // the field every error here names
 
 std::vector<std::string> parameter_names() {
   std::vector<std::string> names;
@@ -44,8 +47,9 @@ bool same_word(const std::string& a, const std::string& b) {
 
 [[noreturn]] void bad_value(const std::string& name, const std::string& value, const std::vector<std::string>& valid) {
   const std::string guess = closest_match(value, valid);
-  throw field_error("model parameter", fmt::format("'{}' is not a value of SMP parameter {}{}; use one of: {}", value, name,
-                                          guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), joined(valid)));
+  throw field_error(kField,
+                    fmt::format("'{}' is not a value of SMP parameter {}{}; use one of: {}", value, name,
+                                guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), joined(valid)));
 }
 
 // Index of `value` among the KTAB spellings of parameter `name` (case-insensitive).
@@ -63,58 +67,130 @@ bool flag(const std::string& name, const std::string& value) {
   bad_value(name, value, {"true", "false"});
 }
 
-std::vector<double> accommodation_from_json(const std::string& text, const ActorTable& table) {
-  nlohmann::json pairs;
-  try {
-    pairs = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::exception& e) {
-    throw field_error("model parameter", fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] "
-                                            "triples: {}",
-                                            kIdealAdjustment, e.what()));
+// IdealAdjustment's text (documented in smp.hpp): triples in JSON array notation,
+//   list   = "[" [ triple { "," triple } ] "]"
+//   triple = "[" string "," string "," number "]"
+// strings double-quoted with the escapes \" \\ \/ \b \f \n \r \t, numbers as in JSON,
+// whitespace around every token. Read here so that the forecast layer needs no JSON library.
+class AdjustmentText {
+ public:
+  explicit AdjustmentText(std::string_view text) : text_(text) {}
+
+  struct Triple {
+    std::string adjusting, reference;
+    double rate = 0;
+  };
+
+  std::vector<Triple> triples() {
+    std::vector<Triple> out;
+    expect('[');
+    if (!take(']')) {
+      do out.push_back(triple());
+      while (take(','));
+      expect(']');
+    }
+    skip_space();
+    if (at_ < text_.size()) fail("text after the closing ']'");
+    return out;
   }
+
+ private:
+  Triple triple() {
+    Triple t;
+    expect('[');
+    t.adjusting = string();
+    expect(',');
+    t.reference = string();
+    expect(',');
+    t.rate = number();
+    expect(']');
+    return t;
+  }
+
+  std::string string() {
+    expect('"');
+    std::string out;
+    while (at_ < text_.size() && text_[at_] != '"') {
+      char c = text_[at_++];
+      if (c == '\\') {
+        if (at_ >= text_.size()) break;
+        const char escaped = text_[at_++];
+        const auto known = std::string_view("\"\\/bfnrt").find(escaped);
+        if (known == std::string_view::npos) fail(fmt::format("unsupported escape '\\{}' in an actor id", escaped));
+        c = "\"\\/\b\f\n\r\t"[known];
+      }
+      out += c;
+    }
+    if (at_ >= text_.size()) fail("an actor id without its closing '\"'");
+    ++at_;
+    return out;
+  }
+
+  double number() {
+    skip_space();
+    const char* begin = text_.data() + at_;
+    const char* end = text_.data() + text_.size();
+    double value = 0;
+    const bool json_start = at_ < text_.size() && (text_[at_] == '-' || (text_[at_] >= '0' && text_[at_] <= '9'));
+    const auto [stop, error] = std::from_chars(begin, end, value);
+    if (!json_start || error != std::errc()) fail("expected a rate (a number)");
+    at_ += static_cast<std::size_t>(stop - begin);
+    return value;
+  }
+
+  void skip_space() {
+    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r'))
+      ++at_;
+  }
+  bool take(char c) {
+    skip_space();
+    if (at_ < text_.size() && text_[at_] == c) {
+      ++at_;
+      return true;
+    }
+    return false;
+  }
+  void expect(char c) {
+    if (!take(c)) fail(fmt::format("expected '{}'", c));
+  }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw field_error(kField,
+                      fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] triples, e.g. "
+                                  "[[\"a\", \"b\", 0.5]]: {} {}",
+                                  kIdealAdjustment, what,
+                                  at_ < text_.size() ? fmt::format("at character {}", at_ + 1) : "at the end of the text"),
+                      ErrorKind::syntax);
+  }
+
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
+
+std::vector<double> accommodation_from_text(const std::string& text, const ActorTable& table) {
+  const auto triples = AdjustmentText(text).triples();
   const std::size_t n = table.actor_count();
   std::vector<double> a(n * n, 0.0);
   for (std::size_t i = 0; i < n; ++i) a[i * n + i] = 1.0;
-  auto actor_index = [&](const nlohmann::json& id) {
-    if (!id.is_string()) throw field_error("model parameter", fmt::format("{}: actors are named by their ids", kIdealAdjustment));
-    const auto it = std::find(table.actors.begin(), table.actors.end(), id.get<std::string>());
-    if (it == table.actors.end()) {
-      const std::string guess = closest_match(id.get<std::string>(), table.actors);
-      throw field_error("model parameter", fmt::format("{}: no actor '{}'{}", kIdealAdjustment, id.get<std::string>(),
-                                              guess.empty() ? "" : fmt::format("; did you mean '{}'?", guess)));
-    }
+  auto actor_index = [&](const std::string& id) {
+    const auto it = std::find(table.actors.begin(), table.actors.end(), id);
+    if (it == table.actors.end())
+      throw field_error(kField, fmt::format("{}: no actor '{}'{}", kIdealAdjustment, id, did_you_mean(id, table.actors)),
+                        ErrorKind::unknown_name);
     return static_cast<std::size_t>(it - table.actors.begin());
   };
-  if (!pairs.is_array())
-    throw field_error("model parameter", fmt::format("{} must be a JSON list of [adjusting actor, reference actor, rate] triples",
-                                            kIdealAdjustment));
-  for (const auto& triple : pairs) {
-    if (!triple.is_array() || triple.size() != 3 || !triple[2].is_number())
-      throw field_error("model parameter", fmt::format("{}: each entry must be [adjusting actor, reference actor, rate], not {}",
-                                              kIdealAdjustment, triple.dump()));
-    const double rate = triple[2].get<double>();
-    if (!(rate >= 0 && rate <= 1))
-      throw field_error("model parameter", fmt::format("{}: rate {} must be in [0,1]", kIdealAdjustment, rate));
-    a[actor_index(triple[0]) * n + actor_index(triple[1])] = rate;
+  for (const auto& triple : triples) {
+    if (!(triple.rate >= 0 && triple.rate <= 1))
+      throw field_error(kField, fmt::format("{}: rate {} must be in [0,1]", kIdealAdjustment, triple.rate));
+    a[actor_index(triple.adjusting) * n + actor_index(triple.reference)] = triple.rate;
   }
   for (std::size_t i = 0; i < n; ++i) {
     double row = 0;
     for (std::size_t j = 0; j < n; ++j) row += a[i * n + j];
     if (row > 1 + 1e-10)
-      throw field_error("model parameter", fmt::format("{}: the rates of '{}' sum to {}; they must sum to at most 1",
-                                              kIdealAdjustment, table.actors[i], row));
+      throw field_error(kField, fmt::format("{}: the rates of '{}' sum to {}; they must sum to at most 1",
+                                            kIdealAdjustment, table.actors[i], row));
   }
   return a;
-}
-
-nlohmann::json distribution_json(const SmpPositionDistribution& d, const ActorTable& table) {
-  nlohmann::json out = nlohmann::json::array();
-  for (std::size_t u = 0; u < d.positions.size(); ++u) {
-    nlohmann::json holders = nlohmann::json::array();
-    for (std::size_t i : d.holders[u]) holders.push_back(table.actors[i]);
-    out.push_back({{"position", d.positions[u]}, {"probability", d.probability[u]}, {"actors", holders}});
-  }
-  return out;
 }
 
 }  // namespace
@@ -152,18 +228,19 @@ SmpParameters parse_smp_parameters(const ModelParameters& parameters, const Acto
     } else if (same_word(name, kThirdPartyQuirk)) {
       p.quirks.third_party_same_probability = flag(name, value);
     } else if (same_word(name, kIdealAdjustment)) {
-      p.accommodation = accommodation_from_json(value, table);
+      p.accommodation = accommodation_from_text(value, table);
     } else if (same_word(name, kMaxTurns)) {
       int turns = 0;
       const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), turns);
       if (error != std::errc() || end != value.data() + value.size() || turns < 1)
-        throw field_error("model parameter", fmt::format("{} must be a whole number >= 1, not '{}'", kMaxTurns, value));
+        throw field_error(kField, fmt::format("{} must be a whole number >= 1, not '{}'", kMaxTurns, value));
       p.max_turns = turns;
     } else {
       const std::string guess = closest_match(name, names);
-      throw field_error("model parameter", fmt::format("unknown SMP parameter '{}'{}; the parameters are: {}", name,
-                                              guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess),
-                                              joined(names)));
+      throw field_error(kField,
+                        fmt::format("unknown SMP parameter '{}'{}; the parameters are: {}", name,
+                                    guess.empty() ? "" : fmt::format(" (did you mean '{}'?)", guess), joined(names)),
+                        ErrorKind::unknown_name);
     }
   }
   return p;
@@ -178,12 +255,11 @@ Forecast SmpModel::run(const ActorTable& table, const ModelParameters& parameter
   SmpParameters p = parse_smp_parameters(parameters, table);
   p.seed = seed;
   p.report_pce = true;
-  const SmpResult result = run_smp(table, p);
+  SmpResult result = run_smp(table, p);
 
   Forecast forecast;
   forecast.model = name();
-  forecast.rounds = result.positions;
-  forecast.stop_reason = result.stop_reason;
+  forecast.stop_reason = std::move(result.stop_reason);
 
   const SmpPositionDistribution& last = result.distributions.back();
   const std::size_t dims = table.dimension_count();
@@ -195,30 +271,17 @@ Forecast SmpModel::run(const ActorTable& table, const ModelParameters& parameter
   }
   forecast.outcome = mean;
 
-  nlohmann::json& d = forecast.details;
-  nlohmann::json effective = {
-      {"VictoryProbModel", smp::to_string(p.victory)},     {"PCEModel", smp::to_string(p.pce)},
-      {"StateTransitions", smp::to_string(p.transitions)}, {"VotingRule", smp::to_string(p.voting)},
-      {"BigRAdjust", smp::to_string(p.big_r_adjust)},      {"BigRRange", smp::to_string(p.big_r_range)},
-      {"ThirdPartyCommit", smp::to_string(p.third_party)}, {"InterVecBrgn", smp::to_string(p.interpolation)},
-      {"BargnModel", smp::to_string(p.bargaining)},        {kReceiverQuirk, p.quirks.receiver_utility_as_probability},
-      {kPwcompQuirk, p.quirks.pwcomp_initiator_capability}, {kThirdPartyQuirk, p.quirks.third_party_same_probability},
-      {kMaxTurns, p.max_turns}};
-  if (p.transitions == smp::StateTransitions::stochastic) effective["seed"] = seed;
-  d["parameters"] = effective;
-  d["turns"] = result.turns();
-  d["converged"] = result.converged;
-  d["weighted_mean"] = mean;
-  nlohmann::json holders = nlohmann::json::array();
-  for (std::size_t i : last.holders[most_probable]) holders.push_back(table.actors[i]);
-  d["most_probable"] = {{"position", last.positions[most_probable]},
-                        {"probability", last.probability[most_probable]},
-                        {"actors", holders}};
-  nlohmann::json turns = nlohmann::json::array();
-  for (const auto& distribution : result.distributions) turns.push_back(distribution_json(distribution, table));
-  d["position_probabilities"] = turns;
-  if (!p.accommodation.empty()) d["ideals"] = result.ideals;
-  if (!result.notes.empty()) d["notes"] = result.notes;
+  SmpDetails details;
+  details.turns = result.turns();
+  forecast.rounds = std::move(result.positions);
+  details.converged = result.converged;
+  details.weighted_mean = std::move(mean);
+  details.most_probable = most_probable;
+  details.position_probabilities = std::move(result.distributions);
+  if (!p.accommodation.empty()) details.ideals = std::move(result.ideals);
+  details.notes = std::move(result.notes);
+  details.parameters = std::move(p);
+  forecast.details = std::move(details);
   return forecast;
 }
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "parley/io/document_header.hpp"
+
 namespace parley {
 
 namespace {
@@ -32,6 +34,7 @@ nlohmann::json analysis_to_json(const Scenario& scenario, std::size_t stage, con
                                 const Analysis& analysis, const std::optional<ScoredOutcome>& probe) {
   const OutcomeSpace space = scenario.stage_space(stage);
   nlohmann::json json;
+  add_document_header(json, scenario);
   json["scenario"] = scenario.name;
   json["variant"] = scenario.variant.empty() ? nlohmann::json() : nlohmann::json(scenario.variant);
   json["stage"] = scenario.stages[stage].id;
@@ -41,7 +44,10 @@ nlohmann::json analysis_to_json(const Scenario& scenario, std::size_t stage, con
   for (std::size_t party : parties) json["parties"].push_back(scenario.actors[party].id);
   json["outcomes"] = space.cardinality().to_double();
   json["outcomes_exact"] = space.cardinality().to_string();
-  json["method"] = analysis.method;
+  json["method"] = to_string(analysis.method);
+  json["exact"] = analysis.exact;
+  json["node_budget_reached"] = analysis.node_budget_reached;
+  json["search_nodes"] = analysis.search_nodes;
   json["disagreement"] = analysis.disagreement;
   json["ideal"] = analysis.ideal;
   json["pareto"] = nlohmann::json::array();

@@ -46,6 +46,10 @@ DeuColumns find_columns(const io_detail::Line& header) {
 
 std::string format_number(double x) { return fmt::format("{:g}", x); }
 
+// The European Commission's column: it proposes every act, so its position is the benchmark
+// forecast of DEU studies (Thomson et al. 2006, The European Union Decides, ch. 10).
+constexpr const char* kCommission = "com";
+
 }  // namespace
 
 bool looks_like_deu(std::string_view text) {
@@ -153,6 +157,9 @@ DeuData parse_deu(std::string_view text, const std::string& file_name) {
     data.issues.push_back(std::move(scenario));
   }
   if (data.issues.empty()) throw InputError(file_name, "no issue lines after the header");
+  for (std::size_t a = 0; a < actors; ++a)
+    if (columns.actors[a] == kCommission)
+      data.benchmark_actors.push_back(io_detail::make_id(columns.actors[a], fmt::format("actor-{}", a + 1)));
   return data;
 }
 

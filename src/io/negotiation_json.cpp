@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "parley/io/analysis_json.hpp"
+#include "parley/io/document_header.hpp"
 
 namespace parley {
 
@@ -62,7 +63,15 @@ json stage_json(const Scenario& scenario, const StageResult& r) {
   j["after"] = stage.after ? json(scenario.stages[*stage.after].id) : json();
   j["status"] = to_string(r.status);
   j["holds"] = holds(r.status);
-  j["reason"] = r.reason;
+  j["reason"] = describe(r.reason, scenario);
+  j["end"] = {{"kind", to_string(r.reason.end)},
+              {"rounds", r.reason.rounds},
+              {"actor", r.reason.actor ? json(scenario.actors[*r.reason.actor].id) : json()},
+              {"vetoed_by", id_list(scenario, r.reason.vetoed_by)},
+              {"stage", r.reason.stage ? json(scenario.stages[*r.reason.stage].id) : json()},
+              {"stage_status", r.reason.stage ? json(to_string(r.reason.stage_status)) : json()},
+              {"ratified", r.reason.ratified},
+              {"in_principle", r.reason.in_principle}};
   j["on_failure"] = to_string(r.rules.on_failure);
 
   json agenda;
@@ -92,7 +101,7 @@ json stage_json(const Scenario& scenario, const StageResult& r) {
   j["ratifiers"] = id_list(scenario, r.ratifiers);
   j["stakeholders"] = id_list(scenario, r.stakeholders);
   j["rounds"] = r.rounds;
-  j["steps"] = r.steps;
+  j["moves"] = r.moves;
   j["time_offset"] = r.time_offset;
   j["elapsed"] = r.elapsed;
   j["ended_by"] = r.ended_by ? json(scenario.actors[*r.ended_by].id) : json();
@@ -122,7 +131,9 @@ json stage_json(const Scenario& scenario, const StageResult& r) {
   if (r.analysis) {
     json a;
     a["parties"] = id_list(scenario, r.analysis_parties);
-    a["method"] = r.analysis->method;
+    a["method"] = to_string(r.analysis->method);
+    a["exact"] = r.analysis->exact;
+    a["node_budget_reached"] = r.analysis->node_budget_reached;
     a["pareto_size"] = r.analysis->pareto.size();
     a["nash"] = scored_json(scenario, r, r.analysis->nash);
     a["kalai_smorodinsky"] = scored_json(scenario, r, r.analysis->kalai_smorodinsky);
@@ -152,6 +163,7 @@ json stage_json(const Scenario& scenario, const StageResult& r) {
 
 json staged_result_to_json(const Scenario& scenario, const StagedResult& result) {
   json j;
+  add_document_header(j, scenario);
   j["scenario"] = scenario.name;
   j["variant"] = scenario.variant.empty() ? json() : json(scenario.variant);
   j["seed"] = result.seed;

@@ -9,12 +9,7 @@
 namespace parley {
 
 OfferFilter::OfferFilter(const OutcomeSpace& space, std::span<const std::int32_t> fixed) {
-  std::uint64_t stride = 1;
-  std::vector<std::uint32_t> strides(space.issue_count());
-  for (std::size_t k = space.issue_count(); k-- > 0;) {
-    strides[k] = std::uint32_t(stride);
-    stride *= space.radix(k);
-  }
+  const std::span<const std::uint32_t> strides = space.strides();
   for (std::size_t k = 0; k < fixed.size() && k < space.issue_count(); ++k)
     if (fixed[k] >= 0) checks_.push_back({strides[k], space.radix(k), std::uint32_t(fixed[k])});
 }
@@ -52,24 +47,17 @@ OutcomeIndex PartyTable::best_allowed(const OfferFilter* filter) const {
 
 namespace {
 
-std::vector<std::uint32_t> check_space(const OutcomeSpace& space, std::size_t parties) {
+void check_space(const OutcomeSpace& space, std::size_t parties) {
   if (!space.enumerable() || space.size() >= kNoOutcome)
     throw std::invalid_argument("CompiledDomain: the outcome space is too large to enumerate");
   if (parties == 0 || parties > kMaxParties) throw std::invalid_argument("CompiledDomain: needs 1 to 64 parties");
-  std::vector<std::uint32_t> strides(space.issue_count(), 1);
-  std::uint64_t stride = 1;
-  for (std::size_t k = space.issue_count(); k-- > 0;) {
-    strides[k] = std::uint32_t(stride);
-    stride *= space.radix(k);
-  }
-  return strides;
 }
 
 }  // namespace
 
 CompiledDomain::CompiledDomain(OutcomeSpace space, std::span<const CompiledUtility> parties)
     : space_(std::move(space)) {
-  strides_ = check_space(space_, parties.size());
+  check_space(space_, parties.size());
   size_ = std::size_t(space_.size());
   parties_.reserve(parties.size());
   for (const CompiledUtility& u : parties)
@@ -78,7 +66,7 @@ CompiledDomain::CompiledDomain(OutcomeSpace space, std::span<const CompiledUtili
 
 CompiledDomain::CompiledDomain(OutcomeSpace space, std::vector<PartyTable> parties)
     : space_(std::move(space)), parties_(std::move(parties)) {
-  strides_ = check_space(space_, parties_.size());
+  check_space(space_, parties_.size());
   size_ = std::size_t(space_.size());
   for (const PartyTable& table : parties_)
     if (table.size() != size_) throw std::invalid_argument("CompiledDomain: a party table does not match the space");

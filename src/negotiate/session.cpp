@@ -114,7 +114,7 @@ void Session::finish(NegotiationStatus status, OutcomeIndex agreement, std::int3
   result_.agreement = agreement;
   result_.ended_by = ended_by;
   result_.rounds = rounds;
-  result_.steps = steps_;
+  result_.moves = moves_;
   result_.time = time;
   result_.utilities.resize(n);
   result_.discounted.resize(n);

@@ -58,7 +58,7 @@ class Session {
   Turn& pose(std::size_t p) {
     actor_ = p;
     turn_ = Turn{};
-    turn_.step = steps_;
+    turn_.moves = moves_;
     return turn_;
   }
   std::size_t actor() const { return actor_; }
@@ -66,7 +66,7 @@ class Session {
   bool finished() const { return finished_; }
   // Opens a move: counts it and forgets the previous move's events. Every apply() starts so.
   void begin_move() {
-    ++steps_;
+    ++moves_;
     if (keep_events_) recent_.clear();
   }
   // Validates a reply to the posed turn: an offer outside the space or `allowed`, or an
@@ -93,7 +93,7 @@ class Session {
   const NegotiationResult& result() const { return result_; }
   NegotiationResult take_result() { return std::move(result_); }
 
-  std::int32_t steps() const { return steps_; }
+  std::int32_t moves() const { return moves_; }
   std::vector<std::int32_t>& agreed_in_principle() { return result_.agreed_in_principle; }
 
  private:
@@ -108,7 +108,7 @@ class Session {
   bool timed_ = false;
   bool finished_ = false;
   bool keep_events_ = false;
-  std::int32_t steps_ = 0;
+  std::int32_t moves_ = 0;
   std::size_t actor_ = 0;
   Turn turn_;
   PartySet listening_ = 0;  // parties whose observe() does something

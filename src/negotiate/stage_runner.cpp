@@ -149,7 +149,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
   if (r.agenda.merged.empty()) r.merged_from.clear();
   if (r.agenda.issues.empty()) {
     r.status = StageStatus::settled;
-    r.reason = "every issue was decided by an earlier stage";
+    r.reason.end = StageEnd::nothing_left;
     return;
   }
   r.space = OutcomeSpace(scenario_.issues, r.agenda.issues);
@@ -182,9 +182,8 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 
   if (r.parties.size() < 2) {
     r.status = StageStatus::failure;
-    r.reason = r.parties.empty() ? "nobody at the table has a stake in its issues"
-                                 : fmt::format("only {} at the table has a stake in its issues",
-                                               scenario_.actors[r.parties.front()].id);
+    r.reason.end = StageEnd::too_few_parties;
+    if (!r.parties.empty()) r.reason.actor = r.parties.front();
   } else {
     if (stage.protocol == "alternating" && r.parties.size() != 2)
       throw field_error("stage " + stage.id, fmt::format("protocol alternating is bilateral, but {} parties are at the "
@@ -272,7 +271,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 
     const NegotiationResult result = protocol->run(domain, pointers, session);
     r.rounds = result.rounds;
-    r.steps = result.steps;
+    r.moves = result.moves;
     r.elapsed = by_rounds ? double(result.rounds) : result.time;
     r.agreed_in_principle = result.agreed_in_principle;
     if (result.ended_by >= 0) r.ended_by = r.parties[std::size_t(result.ended_by)];
@@ -305,14 +304,14 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
       const bool ratified = ratify(r, channel, result.agreement, *r.agreement, result.time, clock_at_end,
                                    std::max(result.rounds - 1, 0), deadline);
       r.status = ratified ? StageStatus::agreement : StageStatus::rejected;
+      r.reason.rounds = result.rounds;
       if (ratified) {
-        r.reason = fmt::format("agreed in round {}{}", result.rounds,
-                               r.ratifiers.empty() ? "" : " and ratified");
+        r.reason.end = StageEnd::agreed;
+        r.reason.ratified = !r.ratifiers.empty();
       } else {
-        std::vector<std::string> vetoes;
+        r.reason.end = StageEnd::vetoed;
         for (const RatificationVote& v : r.ratification)
-          if (!v.accepted) vetoes.push_back(scenario_.actors[v.actor].id);
-        r.reason = fmt::format("agreed in round {}, vetoed by {}", result.rounds, fmt::join(vetoes, ", "));
+          if (!v.accepted) r.reason.vetoed_by.push_back(v.actor);
       }
     } else {
       // Partial: some issue agreed in principle in this stage (not merely carried in).
@@ -320,11 +319,14 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
       for (std::size_t k = 0; k < result.agreed_in_principle.size() && k < carried.size(); ++k)
         partial = partial || (result.agreed_in_principle[k] >= 0 && result.agreed_in_principle[k] != carried[k]);
       r.status = partial ? StageStatus::partial : StageStatus::failure;
-      if (result.status == NegotiationStatus::ended && r.ended_by)
-        r.reason = fmt::format("{} walked away in round {}", scenario_.actors[*r.ended_by].id, result.rounds);
-      else
-        r.reason = fmt::format("deadline passed after {} rounds without agreement", result.rounds);
-      if (partial) r.reason += "; some issues agreed in principle";
+      r.reason.rounds = result.rounds;
+      r.reason.in_principle = partial;
+      if (result.status == NegotiationStatus::ended && r.ended_by) {
+        r.reason.end = StageEnd::walked_out;
+        r.reason.actor = r.ended_by;
+      } else {
+        r.reason.end = StageEnd::deadline_passed;
+      }
     }
 
     // Utilities of the stage's result for everyone with a stake.
@@ -424,18 +426,13 @@ bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex 
       std::unique_ptr<Negotiator> negotiator = make(made);
       if (!negotiator) throw std::invalid_argument("negotiate: the factory made no negotiator");
       const PartyTable table(utility.all_utilities(r.space), actor.reservation_value, actor.discount);
-      const std::vector<std::uint32_t> strides = [&] {
-        std::vector<std::uint32_t> s(r.space.issue_count(), 1);
-        for (std::size_t k = r.space.issue_count(); k-- > 1;) s[k - 1] = s[k] * r.space.radix(k);
-        return s;
-      }();
       const double discount = actor.discount;
       NegotiatorContext context;
       context.self = 0;
       context.party_count = 1;
       context.protocol = "ratification";
       context.space = &r.space;
-      context.strides = strides;
+      context.strides = r.space.strides();
       context.table = &table;
       context.deadline.rounds = deadline;
       context.clock = options_.clock;
@@ -506,10 +503,9 @@ StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) 
         const bool stop = before.status == StageStatus::blocked || before.rules.on_failure == OnFailure::stop;
         if (stop) {
           r.status = StageStatus::blocked;
-          r.reason = before.status == StageStatus::blocked
-                         ? fmt::format("{} did not run", scenario.stages[a].id)
-                         : fmt::format("{} did not hold ({}; on_failure: stop)", scenario.stages[a].id,
-                                       to_string(before.status));
+          r.reason.end = StageEnd::blocked_by_stage;
+          r.reason.stage = a;
+          r.reason.stage_status = before.status;
           TraceRecord record;
           record.stage = s;
           record.channel = stage.channel;

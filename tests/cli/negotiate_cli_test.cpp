@@ -54,7 +54,7 @@ TEST_F(NegotiateCli, JsonHasTheDocumentedKeys) {
   EXPECT_EQ(truce["outsiders_see"], "decisions");
   EXPECT_EQ(truce["parties"], nlohmann::json({"us", "ru"}));
   EXPECT_EQ(truce["ratifiers"], nlohmann::json({"ua"}));
-  for (const char* key : {"status", "holds", "reason", "agenda", "rounds", "steps", "time_offset", "elapsed",
+  for (const char* key : {"status", "holds", "reason", "agenda", "rounds", "moves", "time_offset", "elapsed",
                           "agreement", "agreed_in_principle", "ratification", "utilities", "analysis", "concessions",
                           "conceded_most", "strategies", "stakeholders", "on_failure"})
     EXPECT_TRUE(truce.contains(key)) << key;

@@ -49,9 +49,17 @@ Problem split(double reservation_a, double reservation_b, ValueShape shape_b = V
                  {spatial({100}, {1}, reservation_a), spatial({0}, {1}, reservation_b, shape_b)});
 }
 
+TEST(Analyze, MethodNamesAreTheWordsTheCliPrints) {
+  EXPECT_STREQ(to_string(AnalysisMethod::enumerated), "enumerated");
+  EXPECT_STREQ(to_string(AnalysisMethod::issue_merge), "issue-merge");
+  EXPECT_STREQ(to_string(AnalysisMethod::rectangle_search), "rectangle-search");
+}
+
 TEST(Analyze, SymmetricSplitMeetsInTheMiddle) {
   const Analysis a = split(0, 0).analyze();
-  EXPECT_EQ(a.method, "issue-merge");
+  EXPECT_EQ(a.method, AnalysisMethod::issue_merge);
+  EXPECT_TRUE(a.exact);
+  EXPECT_EQ(a.search_nodes, 0u);
   ASSERT_EQ(a.pareto.size(), 101u);  // every split is Pareto optimal
   EXPECT_EQ(a.pareto.front().outcome, Outcome{100});  // sorted by A's utility, descending
   EXPECT_EQ(a.pareto.back().outcome, Outcome{0});
@@ -200,7 +208,8 @@ TEST(Analyze, RectanglesAreEnumerated) {
   b.rectangles.push_back({{{0, 20, 30}}, 1, false});
   const Problem problem({integer_issue("x", 0, 100)}, {spatial({100}, {1}), b});
   const Analysis a = problem.analyze();
-  EXPECT_EQ(a.method, "enumerated");
+  EXPECT_EQ(a.method, AnalysisMethod::enumerated);
+  EXPECT_TRUE(a.exact);
   ASSERT_EQ(a.pareto.size(), 2u);
   EXPECT_EQ(a.pareto[0].outcome, Outcome{100});
   EXPECT_EQ(a.pareto[1].outcome, Outcome{30});

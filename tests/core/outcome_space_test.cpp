@@ -60,3 +60,36 @@ TEST(OutcomeSpace, EmptyIssueGivesEmptySpace) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(OutcomeSpaceStrides, IndexIsTheSumOfValueTimesStride) {
+  std::vector<Issue> issues(3);
+  issues[0].kind = issues[1].kind = issues[2].kind = IssueKind::discrete;
+  issues[0].options = {"a", "b"};
+  issues[1].options = {"a", "b", "c"};
+  issues[2].options = {"a", "b", "c", "d"};
+  const OutcomeSpace space(issues, {0, 1, 2});
+  ASSERT_EQ(space.strides().size(), 3u);
+  EXPECT_EQ(space.strides()[0], 12u);
+  EXPECT_EQ(space.strides()[1], 4u);
+  EXPECT_EQ(space.strides()[2], 1u);
+  for (std::uint64_t index = 0; index < space.size(); ++index) {
+    const Outcome outcome = space.decode(index);
+    std::uint64_t sum = 0;
+    for (std::size_t k = 0; k < 3; ++k) sum += outcome[k] * space.strides()[k];
+    EXPECT_EQ(sum, index);
+  }
+}
+
+TEST(OutcomeSpaceStrides, EmptyForSpacesTooLargeToEnumerate) {
+  std::vector<Issue> issues(10);
+  for (Issue& issue : issues) issue.steps = 101;
+  const OutcomeSpace space(issues, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  EXPECT_FALSE(space.enumerable());
+  EXPECT_TRUE(space.strides().empty());
+}
+
+}  // namespace
+}  // namespace parley

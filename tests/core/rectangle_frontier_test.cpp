@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../../src/core/frontiers.hpp"
+#include "parley/core/analysis.hpp"
 #include "parley/core/random.hpp"
 #include "parley/core/utility.hpp"
 
@@ -108,8 +109,9 @@ void expect_exact(const Instance& instance) {
   for (const auto& actor : instance.actors) parties.emplace_back(actor, instance.issues, space);
 
   const auto found = detail::rectangle_frontier(parties, space);
+  EXPECT_FALSE(found.budget_reached);
   std::vector<Vector> vectors;
-  for (const auto& scored : found) {
+  for (const auto& scored : found.frontier) {
     ASSERT_EQ(scored.outcome.size(), space.issue_count());
     ASSERT_EQ(scored.utilities.size(), parties.size());
     for (std::size_t p = 0; p < parties.size(); ++p) EXPECT_EQ(scored.utilities[p], parties[p](scored.outcome));
@@ -230,8 +232,9 @@ TEST(RectangleFrontier, HugeSpaceWithKnownFrontier) {
   ASSERT_FALSE(space.enumerable());
   const std::vector<CompiledUtility> parties{CompiledUtility(low, issues, space), CompiledUtility(high, issues, space)};
   auto found = detail::rectangle_frontier(parties, space);
+  EXPECT_FALSE(found.budget_reached);
   std::vector<Vector> vectors;
-  for (const auto& scored : found) vectors.push_back(scored.utilities);
+  for (const auto& scored : found.frontier) vectors.push_back(scored.utilities);
   std::sort(vectors.begin(), vectors.end());
   std::vector<Vector> expected;
   for (int k = 0; k <= 12; ++k) expected.push_back({28.0 + k, 28.0 + 12 - k});
@@ -241,13 +244,9 @@ TEST(RectangleFrontier, HugeSpaceWithKnownFrontier) {
 // Coupled rectangles over many issues: the outcome must pick the same half on a chain of
 // issues for the first party, the opposite for the second; the frontier is the two extremes
 // and the all-agree compromise on the shared issues.
-TEST(RectangleFrontier, CoupledRectanglesInHugeSpace) {
-  std::vector<Issue> issues;
-  std::vector<std::size_t> all;
-  for (std::size_t i = 0; i < 30; ++i) {
-    issues.push_back(discrete_issue("i" + std::to_string(i), 10));
-    all.push_back(i);
-  }
+Instance coupled_instance() {
+  Instance instance;
+  for (std::size_t i = 0; i < 30; ++i) instance.issues.push_back(discrete_issue("i" + std::to_string(i), 10));
   Actor a, b;
   a.id = "a";
   b.id = "b";
@@ -261,13 +260,60 @@ TEST(RectangleFrontier, CoupledRectanglesInHugeSpace) {
     a.rectangles.push_back({{{i, 0, 2}}, 1, false});
     b.rectangles.push_back({{{i, 2, 7}}, 1, false});
   }
-  const OutcomeSpace space(issues, all);
-  const std::vector<CompiledUtility> parties{CompiledUtility(a, issues, space), CompiledUtility(b, issues, space)};
+  instance.actors = {a, b};
+  return instance;
+}
+
+OutcomeSpace whole_space(const Instance& instance) {
+  std::vector<std::size_t> all(instance.issues.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  return OutcomeSpace(instance.issues, all);
+}
+
+TEST(RectangleFrontier, CoupledRectanglesInHugeSpace) {
+  const Instance instance = coupled_instance();
+  const OutcomeSpace space = whole_space(instance);
+  const std::vector<CompiledUtility> parties{CompiledUtility(instance.actors[0], instance.issues, space),
+                                             CompiledUtility(instance.actors[1], instance.issues, space)};
   auto found = detail::rectangle_frontier(parties, space);
+  EXPECT_FALSE(found.budget_reached);
+  EXPECT_GT(found.nodes, 1u);
   std::vector<Vector> vectors;
-  for (const auto& scored : found) vectors.push_back(scored.utilities);
+  for (const auto& scored : found.frontier) vectors.push_back(scored.utilities);
   std::sort(vectors.begin(), vectors.end());
   EXPECT_EQ(vectors, (std::vector<Vector>{{25.0, 35.0}, {35.0, 25.0}}));
+}
+
+// A budget the search needs more than: it stops, and analyze() says the result is not exact.
+TEST(RectangleFrontier, NodeBudgetReachedIsReported) {
+  const Instance instance = coupled_instance();
+  const OutcomeSpace space = whole_space(instance);
+  const std::vector<CompiledUtility> parties{CompiledUtility(instance.actors[0], instance.issues, space),
+                                             CompiledUtility(instance.actors[1], instance.issues, space)};
+  const Analysis full = analyze(parties, space);
+  EXPECT_EQ(full.method, AnalysisMethod::rectangle_search);
+  EXPECT_TRUE(full.exact);
+  EXPECT_FALSE(full.node_budget_reached);
+  ASSERT_GT(full.search_nodes, 1u);
+
+  AnalysisOptions options;
+  options.max_search_nodes = 1;
+  const Analysis cut = analyze(parties, space, options);
+  EXPECT_EQ(cut.method, AnalysisMethod::rectangle_search);
+  EXPECT_FALSE(cut.exact);
+  EXPECT_TRUE(cut.node_budget_reached);
+  EXPECT_EQ(cut.search_nodes, 1u);
+  // What it returns is still mutually undominated, with the utilities of its outcomes.
+  for (const auto& p : cut.pareto) {
+    for (std::size_t i = 0; i < parties.size(); ++i) EXPECT_EQ(p.utilities[i], parties[i](p.outcome));
+    for (const auto& q : cut.pareto)
+      EXPECT_FALSE(q.utilities != p.utilities && q.utilities[0] >= p.utilities[0] && q.utilities[1] >= p.utilities[1]);
+  }
+
+  options.max_search_nodes = full.search_nodes;  // exactly enough
+  const Analysis enough = analyze(parties, space, options);
+  EXPECT_TRUE(enough.exact);
+  EXPECT_EQ(enough.pareto.size(), full.pareto.size());
 }
 
 }  // namespace

@@ -96,3 +96,30 @@ TEST(ScenarioValues, CompareByValue) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(IssueValueText, OneFunctionInThreeStyles) {
+  Issue issue;
+  issue.id = "nato";
+  issue.lower = 0;
+  issue.upper = 100;
+  issue.labels = {{0, "neutral"}, {100, "membership"}};
+  EXPECT_EQ(issue.value_text(0, Issue::TextStyle::compact), "0");
+  EXPECT_EQ(issue.value_text(0), "0 (neutral)");
+  EXPECT_EQ(issue.value_text(4), "40");
+  EXPECT_EQ(issue.value_text(4, Issue::TextStyle::described), "40 (between neutral and membership)");
+  Issue format;
+  format.kind = IssueKind::discrete;
+  format.options = {"closed", "open"};
+  EXPECT_EQ(format.value_text(1, Issue::TextStyle::compact), "open");
+  Issue seats;
+  seats.kind = IssueKind::integer;
+  seats.lower = 1'000'000;
+  seats.upper = 1'000'002;
+  EXPECT_EQ(seats.value_text(2, Issue::TextStyle::compact), "1000002");
+}
+
+}  // namespace
+}  // namespace parley

@@ -81,13 +81,18 @@ TEST(Eum, ModelReportsRoundsMediansAndOffers) {
   const Forecast forecast = model.run(emissions(), {{"rounds", "8"}}, 0);
   ASSERT_EQ(forecast.rounds.size(), 9u);  // round 0 = the input
   EXPECT_NEAR(forecast.outcome[0], 9.70, 0.01);
-  const auto& dimension = forecast.details["dimensions"][0];
-  EXPECT_EQ(dimension["medians"].size(), 9u);
-  EXPECT_NEAR(dimension["medians"][1].get<double>(), 8.43, 0.01);
-  EXPECT_FALSE(dimension["rounds"][0]["offers"].empty());
+  const auto& details = std::get<EumDetails>(forecast.details);
+  EXPECT_TRUE(details.offers_recorded);
+  ASSERT_EQ(details.dimensions.size(), 1u);
+  const EumRun& dimension = details.dimensions[0];
+  EXPECT_EQ(dimension.rounds.size(), 8u);
+  EXPECT_NEAR(dimension.initial_median, 7.00, 0.01);
+  EXPECT_NEAR(dimension.rounds[0].median, 8.43, 0.01);
+  EXPECT_FALSE(dimension.rounds[0].offers.empty());
   EXPECT_EQ(forecast.stop_reason, "reached the round limit (rounds=8)");
   const Forecast quiet = model.run(emissions(), {{"rounds", "8"}, {"record_offers", "false"}}, 0);
-  EXPECT_FALSE(quiet.details["dimensions"][0]["rounds"][0].contains("offers"));
+  EXPECT_FALSE(std::get<EumDetails>(quiet.details).offers_recorded);
+  EXPECT_TRUE(std::get<EumDetails>(quiet.details).dimensions[0].rounds[0].offers.empty());
   EXPECT_EQ(quiet.outcome, forecast.outcome);
   EXPECT_THROW(model.run(emissions(), {{"Q", "2"}}, 0), Error);
   EXPECT_THROW(model.run(emissions(), {{"capitulation", "maybe"}}, 0), Error);

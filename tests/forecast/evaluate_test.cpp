@@ -2,6 +2,8 @@
 
 #include "parley/forecast/evaluate.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "parley/io/deu.hpp"
@@ -96,18 +98,56 @@ TEST(Evaluate, ScoresHandComputedCases) {
   EXPECT_DOUBLE_EQ(evaluate(cases, options).scores.at(0).mae, 17.5);
 }
 
+TEST(Evaluate, BenchmarkActorsBecomeDefaultRows) {
+  // No actor is known by name: a benchmark actor is scored only when the options name it,
+  // after reference-point, and only when some case has it.
+  std::vector<EvaluationCase> cases(2);
+  cases[0].table = make_table({{"a", 1, {20}, {1}}, {"chair", 1, {60}, {1}}}, 0, 100, 40.0);
+  cases[0].outcome = 50;
+  cases[1].table = make_table({{"a", 1, {20}, {1}}, {"b", 1, {80}, {1}}}, 0, 100, 40.0);
+  cases[1].outcome = 50;
+  EvaluationOptions options;
+  options.folds = 0;
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& s : evaluate(cases, options).scores) out.push_back(s.name);
+    return out;
+  };
+  const auto plain = names();
+  EXPECT_EQ(std::count_if(plain.begin(), plain.end(), [](const std::string& n) { return n.rfind("actor:", 0) == 0; }), 0);
+  options.benchmark_actors = {"chair", "nobody"};
+  const auto with = names();
+  const auto at = std::find(with.begin(), with.end(), "actor:chair");
+  ASSERT_NE(at, with.end());
+  EXPECT_EQ(*(at - 1), "reference-point");
+  EXPECT_EQ(std::find(with.begin(), with.end(), "actor:nobody"), with.end());
+  const ModelScore& chair = row(evaluate(cases, options), "actor:chair");
+  EXPECT_EQ(chair.n, 1u);
+  EXPECT_DOUBLE_EQ(chair.mae, 10);
+}
+
 TEST(Evaluate, RejectsUnknownRowsAndTooManyFolds) {
   std::vector<EvaluationCase> cases(1);
   cases[0].table = make_table({{"a", 1, {0}, {1}}, {"b", 1, {100}, {1}}});
   EvaluationOptions options;
+  // Errors name the field, never a command-line flag.
+  auto field_of = [&] {
+    try {
+      evaluate(cases, options);
+    } catch (const Error& e) {
+      EXPECT_EQ(std::string(e.what()).find("--"), std::string::npos) << e.what();
+      return e.location().field;
+    }
+    return std::string("no error");
+  };
   options.models = {"compromize"};
   options.folds = 0;
-  EXPECT_THROW(evaluate(cases, options), Error);
+  EXPECT_EQ(field_of(), "evaluation row");
   options.models = {"nash-cv"};
-  EXPECT_THROW(evaluate(cases, options), Error);  // needs folds
+  EXPECT_EQ(field_of(), "evaluation row");  // needs folds
   options.models = {};
   options.folds = 5;
-  EXPECT_THROW(evaluate(cases, options), Error);  // 5 folds for 1 case
+  EXPECT_EQ(field_of(), "folds");  // 5 folds for 1 case
 }
 
 TEST(Evaluate, CasesFromAScenario) {

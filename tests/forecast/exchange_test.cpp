@@ -55,9 +55,12 @@ TEST(Exchange, ModelForecastIsTheOutcomeAfterTrading) {
   EXPECT_NEAR(forecast.outcome[0], 100.0 / 3 - 80.0 / 7, 1e-12);
   EXPECT_NEAR(forecast.outcome[1], 100, 1e-12);
   EXPECT_EQ(forecast.rounds.size(), 2u);
-  ASSERT_EQ(forecast.details["exchanges"].size(), 1u);
-  EXPECT_EQ(forecast.details["exchanges"][0]["actor"], "A");
-  EXPECT_EQ(forecast.details["exchanges"][0]["partner_moves_on"], "d1");
+  const auto& details = std::get<ExchangeDetails>(forecast.details);
+  ASSERT_EQ(details.exchanges.size(), 1u);
+  EXPECT_EQ(details.exchanges[0].i, 0u);  // actor A
+  EXPECT_EQ(details.exchanges[0].p, 0u);  // the partner moves on d1
+  ASSERT_EQ(details.outcomes.size(), 2u);  // the input and one round
+  EXPECT_EQ(details.outcomes.back(), forecast.outcome);
   EXPECT_THROW(model.run(two_by_two(), {{"rounds", "-1"}}, 0), Error);
 }
 

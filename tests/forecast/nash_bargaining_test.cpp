@@ -64,6 +64,11 @@ TEST(NashBargaining, ModelParametersAndMissingReference) {
   EXPECT_THROW(model.run(table, {{"disagreement", "reference"}}, 0), Error);
   EXPECT_THROW(model.run(table, {{"disagreement", "worse"}}, 0), Error);
   EXPECT_THROW(model.run(table, {{"utility_exponent", "0.5"}}, 0), Error);
+  try {
+    model.run(table, {{"disagreement", "worse"}}, 0);
+  } catch (const Error& e) {
+    EXPECT_EQ(e.location().field, "model parameter");  // the CLI names --param, the library does not
+  }
   EXPECT_THROW(nash_bargaining_position(table, 0, {1, Disagreement::reference, 1, 1}), std::invalid_argument);
 }
 

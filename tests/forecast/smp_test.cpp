@@ -185,9 +185,9 @@ TEST(Smp, PositionsStayOnTheDimensionScale) {
 
 TEST(Smp, IdealsLagPositionsUnderPartialAccommodation) {
   const ActorTable table = soe_table();
-  nlohmann::json pairs = nlohmann::json::array();
-  for (const auto& id : table.actors) pairs.push_back({id, id, 0.5});
-  const SmpParameters p = parameters({{"IdealAdjustment", pairs.dump()}}, table);
+  std::string pairs;
+  for (const auto& id : table.actors) pairs += (pairs.empty() ? "" : ", ") + ("[\"" + id + "\", \"" + id + "\", 0.5]");
+  const SmpParameters p = parameters({{"IdealAdjustment", "[" + pairs + "]"}}, table);
   ASSERT_EQ(p.accommodation.size(), table.actor_count() * table.actor_count());
   const SmpResult result = run_smp(table, p);
   ASSERT_GE(result.turns(), 1u);
@@ -276,6 +276,34 @@ TEST(SmpParametersTest, ErrorsNameTheValidChoices) {
   EXPECT_NE(param_error({{"IdealAdjustment", "{"}}).find("JSON"), std::string::npos);
 }
 
+TEST(SmpParametersTest, IdealAdjustmentTextFormat) {
+  const ActorTable table = d3_table();
+  const std::size_t n = table.actor_count();
+  // Whitespace anywhere between tokens, JSON numbers, JSON escapes in ids.
+  const SmpParameters p = parameters(
+      {{"IdealAdjustment", " [ [\"SActor-00\" ,\"SActor-01\", 2.5e-1],\n[\"SActor-00\", \"SActor-00\", 0.75] ] "}},
+      table);
+  ASSERT_EQ(p.accommodation.size(), n * n);
+  EXPECT_EQ(p.accommodation[0 * n + 1], 0.25);
+  EXPECT_EQ(p.accommodation[0 * n + 0], 0.75);
+  EXPECT_EQ(p.accommodation[1 * n + 1], 1.0);  // rows not named keep the identity
+  EXPECT_EQ(parameters({{"IdealAdjustment", "[]"}}, table).accommodation[0 * n + 1], 0.0);
+  // Errors say what was expected and where.
+  const std::string unclosed = param_error({{"IdealAdjustment", "[[\"SActor-00\", \"SActor-01\", 0.5]"}});
+  EXPECT_NE(unclosed.find("expected ']' at the end of the text"), std::string::npos) << unclosed;
+  const std::string rate = param_error({{"IdealAdjustment", "[[\"SActor-00\", \"SActor-01\", half]]"}});
+  EXPECT_NE(rate.find("expected a rate (a number) at character 29"), std::string::npos) << rate;
+  EXPECT_NE(param_error({{"IdealAdjustment", "[[\"SActor-00\", \"SActor-01\", 0.5]] x"}}).find("text after"),
+            std::string::npos);
+  EXPECT_NE(param_error({{"IdealAdjustment", "[[\"SActor-00\", \"SActor-01\", 1.5]]"}}).find("rate 1.5 must be in [0,1]"),
+            std::string::npos);
+  EXPECT_NE(param_error({{"IdealAdjustment", "[[\"SActor-00, 0.5]]"}}).find("closing"), std::string::npos);
+  const std::string escaped = param_error({{"IdealAdjustment", R"([["a\"b\\c\/", "SActor-00", 0.5]])"}});
+  EXPECT_NE(escaped.find(R"(no actor 'a"b\c/')"), std::string::npos) << escaped;
+  EXPECT_NE(param_error({{"IdealAdjustment", R"([["\u0041", "SActor-00", 0.5]])"}}).find("unsupported escape"),
+            std::string::npos);
+}
+
 TEST(SmpModelTest, FillsTheForecast) {
   const ActorTable table = soe_table();
   const SmpModel model;
@@ -283,32 +311,34 @@ TEST(SmpModelTest, FillsTheForecast) {
   const Forecast f = model.run(table, {{"ktab_compatible", "true"}}, 0);
   EXPECT_EQ(f.model, "smp");
   ASSERT_EQ(f.outcome.size(), 2u);
-  EXPECT_EQ(f.rounds.size(), f.details["turns"].get<std::size_t>() + 1);
+  const auto& details = std::get<SmpDetails>(f.details);
+  EXPECT_EQ(f.rounds.size(), details.turns + 1);
   EXPECT_EQ(f.rounds.front(), table.position);
   EXPECT_FALSE(f.stop_reason.empty());
-  const auto& turns = f.details["position_probabilities"];
+  const auto& turns = details.position_probabilities;
   ASSERT_EQ(turns.size(), f.rounds.size());
   for (const auto& turn : turns) {
     double total = 0;
     std::size_t holders = 0;
-    for (const auto& position : turn) {
-      total += position["probability"].get<double>();
-      holders += position["actors"].size();
+    for (std::size_t u = 0; u < turn.positions.size(); ++u) {
+      total += turn.probability[u];
+      holders += turn.holders[u].size();
     }
     EXPECT_NEAR(total, 1.0, 1e-9);
     EXPECT_EQ(holders, table.actor_count());
   }
   // The outcome is the probability-weighted mean of the last turn's distinct positions.
   std::vector<double> mean(2, 0.0);
-  for (const auto& position : turns.back())
-    for (std::size_t k = 0; k < 2; ++k)
-      mean[k] += position["probability"].get<double>() * position["position"][k].get<double>();
+  for (std::size_t u = 0; u < turns.back().positions.size(); ++u)
+    for (std::size_t k = 0; k < 2; ++k) mean[k] += turns.back().probability[u] * turns.back().positions[u][k];
   EXPECT_NEAR(f.outcome[0], mean[0], 1e-9);
   EXPECT_NEAR(f.outcome[1], mean[1], 1e-9);
-  const auto& best = f.details["most_probable"];
-  for (const auto& position : turns.back())
-    EXPECT_LE(position["probability"].get<double>(), best["probability"].get<double>());
-  EXPECT_EQ(f.details["parameters"]["VictoryProbModel"], "Linear");
+  EXPECT_EQ(details.weighted_mean, f.outcome);
+  for (double probability : turns.back().probability)
+    EXPECT_LE(probability, turns.back().probability[details.most_probable]);
+  EXPECT_EQ(details.parameters.victory, VictoryProbModel::linear);
+  EXPECT_TRUE(details.parameters.quirks.receiver_utility_as_probability);  // ktab_compatible=true
+  EXPECT_TRUE(details.ideals.empty());  // no IdealAdjustment
   EXPECT_THROW(model.run(table, {{"Nonsense", "1"}}, 0), Error);
 }
 

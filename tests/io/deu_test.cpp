@@ -35,6 +35,8 @@ TEST(Deu, ReadsTheDataset) {
   }
   EXPECT_EQ(with_outcome, 353u);
   EXPECT_GT(data.imputed_saliences, 0u);
+  // The European Commission's position is DEU's benchmark forecast (parley evaluate's actor:com).
+  EXPECT_EQ(data.benchmark_actors, std::vector<std::string>{"com"});
   // The first issue: d00032i1, 17 actors with a position, com at 100 with salience 50.
   const Scenario& first = data.issues.front();
   EXPECT_EQ(first.issues[0].id, "d00032i1");
@@ -70,6 +72,12 @@ TEST(Deu, ImputesSalienceAndSkipsActorsWithoutPosition) {
   EXPECT_EQ(s.issues[0].known_outcome, 20);
   EXPECT_EQ(s.issues[0].name, "prop (x1)");
   EXPECT_EQ(data.imputed_saliences, 1u);
+}
+
+TEST(Deu, NamesTheCommissionOnlyWhenTheFileHasIt) {
+  EXPECT_TRUE(parse_deu("isnr\tpa\tsa\tout\nx1\t10\t20\t30\n", "t.tsv").benchmark_actors.empty());
+  EXPECT_EQ(parse_deu("isnr\tpa\tsa\tpcom\tscom\tout\nx1\t10\t20\t40\t50\t30\n", "t.tsv").benchmark_actors,
+            std::vector<std::string>{"com"});
 }
 
 TEST(Deu, WithoutCapabilityRowEveryActorCountsOnce) {

@@ -74,7 +74,8 @@ TEST_P(GeniusParetoConformance, FrontierMatchesOrBeatsGenius) {
             << analysis.pareto.size() << " points (GENIUS " << genius.size() << "), import + analysis " << seconds
             << " s\n";
   RecordProperty("seconds", std::to_string(seconds));
-  EXPECT_EQ(analysis.method, "rectangle-search");
+  EXPECT_EQ(analysis.method, AnalysisMethod::rectangle_search);
+  EXPECT_TRUE(analysis.exact);
 
   // Every reported point is what its outcome is worth.
   for (const ScoredOutcome& point : analysis.pareto) {

@@ -90,7 +90,7 @@ TEST(AlternatingOffers, PeriodsAndDiscounting) {
   ASSERT_TRUE(r.agreed());
   EXPECT_EQ(r.agreement, 1u);
   EXPECT_EQ(r.rounds, 3);
-  EXPECT_EQ(r.steps, 4);
+  EXPECT_EQ(r.moves, 4);
   EXPECT_DOUBLE_EQ(r.discounted[0], 0.7 * 0.9 * 0.9 * 0.9);  // δ^(offset 1 + period 2)
   EXPECT_DOUBLE_EQ(r.discounted[1], 0.4 * 0.8 * 0.8 * 0.8);
   EXPECT_EQ(b.turns[0].kind, TurnKind::respond);

@@ -29,7 +29,7 @@ TEST(Sao, TwoPartyHandTrace) {
   ASSERT_EQ(r.status, NegotiationStatus::agreement);
   EXPECT_EQ(r.agreement, 1u);
   EXPECT_EQ(r.rounds, 2);  // round 0: a offers 0, b counters 3; round 1: a counters 1, b accepts
-  EXPECT_EQ(r.steps, 4);
+  EXPECT_EQ(r.moves, 4);
   EXPECT_DOUBLE_EQ(r.utilities[0], 0.7);
   EXPECT_DOUBLE_EQ(r.utilities[1], 0.4);
   EXPECT_DOUBLE_EQ(r.lowest_own_offer[0], 0.7);
@@ -87,7 +87,7 @@ TEST(Sao, ThreePartyAgreementNeedsEveryOtherAcceptance) {
   ASSERT_EQ(r.status, NegotiationStatus::agreement);
   EXPECT_EQ(r.agreement, 2u);
   EXPECT_EQ(r.rounds, 3);
-  EXPECT_EQ(r.steps, 8);
+  EXPECT_EQ(r.moves, 8);
   const EventKind kinds[] = {EventKind::offer,  EventKind::accept, EventKind::offer,  EventKind::accept,
                              EventKind::reject, EventKind::no_offer, EventKind::accept, EventKind::accept,
                              EventKind::agreement};
@@ -114,7 +114,7 @@ TEST(Sao, ThreePartyAllAcceptInTheFirstRound) {
   ASSERT_EQ(r.status, NegotiationStatus::agreement);
   EXPECT_EQ(r.agreement, 1u);
   EXPECT_EQ(r.rounds, 1);
-  EXPECT_EQ(r.steps, 3);
+  EXPECT_EQ(r.moves, 3);
 }
 
 TEST(Sao, CounterOfferResetsSupporters) {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "parley/core/error.hpp"
 #include "parley/io/load.hpp"
 #include "parley/io/negotiation_json.hpp"
@@ -160,6 +162,61 @@ TEST(Agenda, IgnoreLinksReopenAndMerge) {
   EXPECT_EQ(merged.merged, issues(small, {"x"}));
 }
 
+// ---- reasons ---------------------------------------------------------------------------
+
+TEST(StageReason, EachEndInWords) {
+  Scenario scenario;
+  scenario.actors.resize(3);
+  scenario.actors[0].id = "us";
+  scenario.actors[1].id = "ru";
+  scenario.actors[2].id = "ua";
+  scenario.stages.resize(2);
+  scenario.stages[0].id = "truce";
+  scenario.stages[1].id = "settlement";
+  const auto text = [&scenario](const StageReason& reason) { return describe(reason, scenario); };
+
+  StageReason r;
+  r.end = StageEnd::agreed;
+  r.rounds = 7;
+  EXPECT_EQ(text(r), "agreed in round 7");
+  r.ratified = true;
+  EXPECT_EQ(text(r), "agreed in round 7 and ratified");
+  r = {};
+  r.end = StageEnd::vetoed;
+  r.rounds = 3;
+  r.vetoed_by = {2, 0};
+  EXPECT_EQ(text(r), "agreed in round 3, vetoed by ua, us");
+  r = {};
+  r.end = StageEnd::deadline_passed;
+  r.rounds = 30;
+  EXPECT_EQ(text(r), "deadline passed after 30 rounds without agreement");
+  r.in_principle = true;
+  EXPECT_EQ(text(r), "deadline passed after 30 rounds without agreement; some issues agreed in principle");
+  r = {};
+  r.end = StageEnd::walked_out;
+  r.rounds = 4;
+  r.actor = 1;
+  EXPECT_EQ(text(r), "ru walked away in round 4");
+  r = {};
+  r.end = StageEnd::too_few_parties;
+  EXPECT_EQ(text(r), "nobody at the table has a stake in its issues");
+  r.actor = 0;
+  EXPECT_EQ(text(r), "only us at the table has a stake in its issues");
+  r = {};
+  r.end = StageEnd::nothing_left;
+  EXPECT_EQ(text(r), "every issue was decided by an earlier stage");
+  r = {};
+  r.end = StageEnd::blocked_by_stage;
+  r.stage = 0;
+  r.stage_status = StageStatus::failure;
+  EXPECT_EQ(text(r), "truce did not hold (failure; on_failure: stop)");
+  r.stage_status = StageStatus::blocked;
+  EXPECT_EQ(text(r), "truce did not run");
+
+  EXPECT_STREQ(to_string(StageEnd::deadline_passed), "deadline_passed");
+  EXPECT_STREQ(to_string(StageEnd::blocked_by_stage), "blocked_by_stage");
+}
+
 // ---- running ---------------------------------------------------------------------------
 
 TEST(Staged, RatifierAcceptsWhenTheAgreementBeatsItsReservation) {
@@ -189,10 +246,16 @@ TEST(Staged, RatifierVetoFailsTheStageAndStopsTheNext) {
   EXPECT_EQ(truce.status, StageStatus::rejected);  // ... and vetoed
   ASSERT_EQ(truce.ratification.size(), 1u);
   EXPECT_FALSE(truce.ratification[0].accepted);
-  EXPECT_NE(truce.reason.find("vetoed by c"), std::string::npos) << truce.reason;
+  EXPECT_EQ(truce.reason.end, StageEnd::vetoed);
+  EXPECT_EQ(truce.reason.vetoed_by, (std::vector<std::size_t>{actor(scenario, "c")}));
+  EXPECT_EQ(truce.reason.rounds, truce.rounds);
+  EXPECT_EQ(describe(truce.reason, scenario), fmt::format("agreed in round {}, vetoed by c", truce.rounds));
   const StageResult& deal = result_of(result, scenario, "deal");
   EXPECT_EQ(deal.status, StageStatus::blocked);
-  EXPECT_NE(deal.reason.find("truce did not hold"), std::string::npos) << deal.reason;
+  EXPECT_EQ(deal.reason.end, StageEnd::blocked_by_stage);
+  EXPECT_EQ(deal.reason.stage, stage(scenario, "truce"));
+  EXPECT_EQ(deal.reason.stage_status, StageStatus::rejected);
+  EXPECT_EQ(describe(deal.reason, scenario), "truce did not hold (rejected; on_failure: stop)");
   for (const IssueDecision& d : result.issues) {
     EXPECT_FALSE(d.value.has_value());
   }
@@ -260,7 +323,7 @@ TEST(Staged, LinkedIssueIsBargainedAsAPackage) {
   const Scenario scenario = load_scenario(kStaged);
   const StagedResult result = run_staged(scenario, everyone(scenario, "conceder"));
   const StageResult& deal = result_of(result, scenario, "deal");
-  ASSERT_EQ(deal.status, StageStatus::agreement) << deal.reason;
+  ASSERT_EQ(deal.status, StageStatus::agreement) << describe(deal.reason, scenario);
   EXPECT_EQ(deal.agenda.issues, issues(scenario, {"y", "w"}));
   EXPECT_EQ(deal.agenda.linked, issues(scenario, {"w"}));
   ASSERT_EQ(deal.agreement->size(), 2u);
@@ -327,7 +390,11 @@ TEST(Staged, PartialAgreementKeepsWhatWasAgreedInPrinciple) {
   ASSERT_EQ(stage(scenario, "deal"), 1u);
   const StagedResult result = run_staged(scenario, b_plays<FirstIssueOnly>(scenario, "conceder"));
   const StageResult& deal = result_of(result, scenario, "deal");
-  ASSERT_EQ(deal.status, StageStatus::partial) << deal.reason;
+  ASSERT_EQ(deal.status, StageStatus::partial) << describe(deal.reason, scenario);
+  EXPECT_EQ(deal.reason.end, StageEnd::deadline_passed);
+  EXPECT_TRUE(deal.reason.in_principle);
+  EXPECT_EQ(describe(deal.reason, scenario),
+            fmt::format("deadline passed after {} rounds without agreement; some issues agreed in principle", deal.rounds));
   EXPECT_FALSE(deal.agreement.has_value());
   EXPECT_TRUE(deal.ratification.empty());  // nothing binding to ratify yet
   ASSERT_EQ(deal.agreed_in_principle.size(), 2u);
@@ -362,7 +429,8 @@ TEST(Staged, ReopenedIssueKeepsItsEarlierValueWhenTheTalksFail) {
   EXPECT_EQ(deal.agenda.reopened, issues(scenario, {"x"}));
   // x enters the issue-by-issue talks as agreed in principle; carried in, it is no partial
   // agreement of the deal, and it stays decided by the truce.
-  EXPECT_EQ(deal.status, StageStatus::failure) << deal.reason;
+  EXPECT_EQ(deal.status, StageStatus::failure) << describe(deal.reason, scenario);
+  EXPECT_FALSE(deal.reason.in_principle);  // carried in, not agreed here
   const IssueDecision& x = result.issues[*scenario.find_issue("x")];
   ASSERT_TRUE(x.value.has_value());
   EXPECT_EQ(*x.stage, truce.stage);

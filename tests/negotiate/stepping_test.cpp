@@ -118,7 +118,7 @@ void expect_same(const NegotiationResult& a, const NegotiationResult& b) {
   EXPECT_EQ(a.agreement, b.agreement);
   EXPECT_EQ(a.ended_by, b.ended_by);
   EXPECT_EQ(a.rounds, b.rounds);
-  EXPECT_EQ(a.steps, b.steps);
+  EXPECT_EQ(a.moves, b.moves);
   EXPECT_EQ(a.time, b.time);
   EXPECT_EQ(a.utilities, b.utilities);
   EXPECT_EQ(a.discounted, b.discounted);
@@ -145,12 +145,12 @@ NegotiationResult step_setup(const CompiledDomain& domain, const Case& setup, st
   std::int32_t moves = 0;
   while (!state->finished()) {
     EXPECT_NE(state->negotiator(state->current_party()), nullptr);
-    EXPECT_EQ(state->turn().step, moves);
+    EXPECT_EQ(state->turn().moves, moves);
     state->step();
     ++moves;
     moves_events.insert(moves_events.end(), state->events().begin(), state->events().end());
   }
-  EXPECT_EQ(state->result().steps, moves);
+  EXPECT_EQ(state->result().moves, moves);
   return state->result();
 }
 
@@ -251,7 +251,7 @@ TEST(Stepping, OutsidePartySeesOnlyItsTurn) {
   EXPECT_EQ(a.observed.size(), 2u);
   EXPECT_EQ(a.ended_with, 1u);
   EXPECT_EQ(state->result().agreement, 1u);
-  EXPECT_EQ(state->result().steps, 2);
+  EXPECT_EQ(state->result().moves, 2);
   EXPECT_THROW((void)state->context(2), std::out_of_range);
 }
 
@@ -347,7 +347,7 @@ TEST(Stepping, CancellationTimesOutBeforeTheNextMove) {
     // a acted 4 times: in SAO and issue by issue that is 3 full rounds and a's 4th action,
     // so 4 rounds begun and 10 actions; in mediated texts a's 4th vote ends the moves.
     if (name != "mediated") {
-      EXPECT_EQ(r.steps, 10);
+      EXPECT_EQ(r.moves, 10);
       EXPECT_EQ(r.rounds, 4);
     }
     EXPECT_LT(r.rounds, 1000);
@@ -363,7 +363,7 @@ TEST(Stepping, CancellationTimesOutBeforeTheNextMove) {
   options.cancel = &cancel;
   const NegotiationResult r = make_protocol("alternating")->run(two, ns, options);
   EXPECT_EQ(r.status, NegotiationStatus::timeout);
-  EXPECT_EQ(r.steps, 5);  // a offers, b counters (period 1), a counters (period 2), b, a: flag, then stop
+  EXPECT_EQ(r.moves, 5);  // a offers, b counters (period 1), a counters (period 2), b, a: flag, then stop
   EXPECT_LT(r.rounds, 1000);
 }
 
@@ -379,7 +379,7 @@ TEST(Stepping, CancelledBeforeStartMakesNoMove) {
     const auto state = make_protocol(name)->start(d, ns, options);
     ASSERT_TRUE(state->finished());
     EXPECT_EQ(state->result().status, NegotiationStatus::timeout);
-    EXPECT_EQ(state->result().steps, 0);
+    EXPECT_EQ(state->result().moves, 0);
     EXPECT_EQ(state->result().rounds, 0);
     ASSERT_EQ(state->events().size(), 1u);
     EXPECT_EQ(state->events()[0].kind, EventKind::timeout);

@@ -82,7 +82,7 @@ TEST(TimeBased, HandTracedAgreementRound) {
   ASSERT_TRUE(r.agreed());
   EXPECT_EQ(r.agreement, 46u);
   EXPECT_EQ(r.rounds, 6);
-  EXPECT_EQ(r.steps, 12);
+  EXPECT_EQ(r.moves, 12);
 }
 
 TEST(TimeBased, WallClockDeadline) {
@@ -96,7 +96,7 @@ TEST(TimeBased, WallClockDeadline) {
   const NegotiationResult r = make_protocol("sao")->run(d, ns, options);
   EXPECT_EQ(r.status, NegotiationStatus::timeout);
   EXPECT_EQ(r.rounds, 0);
-  EXPECT_EQ(r.steps, 0);
+  EXPECT_EQ(r.moves, 0);
 }
 
 TEST(TimeBased, BoulwareConcedesLaterThanConceder) {

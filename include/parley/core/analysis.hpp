@@ -16,8 +16,13 @@
 //   sort-and-sweep frontier for 2 parties and a sort-filter skyline for k parties;
 // - linear-additive spaces too large to enumerate: per-issue partial frontiers merged issue
 //   by issue (the frontier of a sum is within the sums of the parts' frontiers);
-// - hyper-rectangle spaces: a branch-and-bound search over rectangle intersections.
+// - hyper-rectangle spaces: a branch-and-bound search over rectangle intersections. It is
+//   exact unless it reaches its node budget (AnalysisOptions::max_search_nodes); then the
+//   result says so (exact = false, node_budget_reached) and holds the frontier found so far:
+//   mutually undominated outcomes, possibly missing some frontier points, with the solutions
+//   computed on it.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,6 +38,22 @@ struct ScoredOutcome {
   std::vector<double> utilities;  // one per party
 };
 
+// How the frontier was computed (see above).
+enum class AnalysisMethod : std::uint8_t { enumerated, issue_merge, rectangle_search };
+// "enumerated", "issue-merge" or "rectangle-search" (the words the CLI and JSON print).
+const char* to_string(AnalysisMethod method);
+
+// The rectangle search's default node budget. A node costs a few microseconds on the ANAC
+// 2014 domains, so this is tens of seconds; the GENIUS/ANAC rectangle domains need at most
+// ~0.4 million nodes.
+inline constexpr std::uint64_t kDefaultMaxSearchNodes = 10'000'000;
+
+struct AnalysisOptions {
+  // Nodes the rectangle search may visit before it stops with the frontier found so far.
+  // REQUIRES: >= 1. Other methods ignore it.
+  std::uint64_t max_search_nodes = kDefaultMaxSearchNodes;
+};
+
 struct Analysis {
   std::vector<ScoredOutcome> pareto;  // sorted by the first party's utility, descending
   std::optional<ScoredOutcome> nash;  // none when no outcome beats every reservation value
@@ -41,11 +62,17 @@ struct Analysis {
   std::optional<ScoredOutcome> egalitarian;
   std::vector<double> disagreement;  // reservation values
   std::vector<double> ideal;  // best individually rational utility per party; empty if none is
-  std::string method;  // "enumerated", "issue-merge" or "rectangle-search"
+  AnalysisMethod method = AnalysisMethod::enumerated;
+  // True when `pareto` is the whole frontier (one outcome per distinct utility vector), so
+  // the solutions are the true ones. False only when the rectangle search hit its budget.
+  bool exact = true;
+  bool node_budget_reached = false;  // the rectangle search stopped at max_search_nodes
+  std::uint64_t search_nodes = 0;  // nodes the rectangle search visited (0 for other methods)
 };
 
 // REQUIRES: every utility compiled for `space`; at least one party.
-Analysis analyze(std::span<const CompiledUtility> parties, const OutcomeSpace& space);
+Analysis analyze(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
+                 const AnalysisOptions& options = {});
 
 // Euclidean distances in utility space from a point to each solution (NaN where a solution
 // does not exist) and to the nearest Pareto point.

@@ -45,9 +45,13 @@ struct Issue {
   std::uint32_t value_count() const;
   // The number on the issue's scale for value index v (ordinal index for discrete issues).
   double value_number(std::uint32_t v) const;
-  // Human-readable value: the option name, the integer, or the number (with a label if one
-  // sits on that point).
-  std::string value_text(std::uint32_t v) const;
+  // Human-readable value v, the one way every report names a value:
+  //   compact    the option name, or the number ({:g});
+  //   labelled   the same, plus a continuous issue's label when one sits on that point:
+  //              "100 (NATO membership)";
+  //   described  labelled, or between which labels it lies: "40 (between neutral and EU)".
+  enum class TextStyle { compact, labelled, described };
+  std::string value_text(std::uint32_t v, TextStyle style = TextStyle::labelled) const;
   // Length of the scale (upper - lower, or options - 1 for discrete issues); 0 for a
   // single-valued issue.
   double scale_length() const;

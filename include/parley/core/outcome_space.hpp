@@ -31,6 +31,10 @@ class OutcomeSpace {
   std::uint32_t radix(std::size_t k) const { return radices_[k]; }
   const std::vector<std::uint32_t>& radices() const { return radices_; }
 
+  // Mixed-radix strides: outcome index = Σ_k value_k · stride(k); the last issue has stride 1.
+  // Empty unless enumerable() (larger spaces have no index).
+  std::span<const std::uint32_t> strides() const { return strides_; }
+
   const BigCount& cardinality() const { return cardinality_; }
   // True when the space has at most kMaxEnumerable outcomes.
   bool enumerable() const;
@@ -50,6 +54,7 @@ class OutcomeSpace {
  private:
   std::vector<std::size_t> issue_indices_;
   std::vector<std::uint32_t> radices_;
+  std::vector<std::uint32_t> strides_;
   BigCount cardinality_{1};
 };
 

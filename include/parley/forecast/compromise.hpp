@@ -17,8 +17,8 @@
 //   capability_exponent  α ≥ 0, **1**
 //   salience_exponent    β ≥ 0, **1**
 // When every weight of a dimension is 0 the forecast is the unweighted mean of its positions.
-// Static: Forecast::rounds stays empty. details: per dimension, the total weight and the
-// number of actors with positive weight. Equations and notes: docs/models.md.
+// Static: Forecast::rounds stays empty. details (CompromiseDetails): the exponents and, per
+// dimension, the total weight and the number of actors with positive weight. Equations and notes: docs/models.md.
 
 #include <cstddef>
 #include <string>

@@ -44,16 +44,15 @@
 //   rounds                   maximum rounds, **10**; stops earlier once no actor moves
 //   outcome                  **median** | mean
 //   record_offers            **true**: details list every offer of every round
-// Forecast::rounds holds the positions after each round (round 0 = the input); details hold,
-// per dimension and round, the median, the mean, the risk exponents and the offers.
+// Forecast::rounds holds the positions after each round (round 0 = the input); its details
+// (EumDetails) hold each dimension's EumRun: per round the median, the mean, the risk
+// exponents and the offers.
 // Equations, sources and differences: docs/models.md.
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "parley/forecast/actor_table.hpp"
 #include "parley/forecast/model.hpp"
@@ -79,34 +78,12 @@ struct EumOptions {
   bool record_offers = true;
 };
 
-// Reads the switches above from `parameters` (parley::Error (field "model parameter") on bad ones).
+// Reads the switches above from `parameters` (parley::Error, field "model parameter", on bad
+// ones).
 EumOptions eum_options(const ModelParameters& parameters);
 
-enum class OfferKind { conflict, compromise, capitulation };
-const char* to_string(OfferKind kind);
-
-struct EumOffer {
-  std::size_t receiver = 0, proposer = 0;  // actor indices in the table
-  OfferKind kind = OfferKind::conflict;
-  double position = 0;  // where the receiver would move
-  double receiver_eu = 0, proposer_eu = 0;  // E_ij and E_ji as the receiver sees them
-  bool accepted = false;
-};
-
-struct EumRound {
-  std::vector<double> positions;  // per table actor after the round; non-participants keep theirs
-  std::vector<double> risk_exponents;  // per table actor (1 for non-participants)
-  double median = 0, mean = 0;
-  std::vector<EumOffer> offers;  // empty unless options.record_offers
-};
-
-struct EumRun {
-  std::vector<std::size_t> participants;  // actors with salience > 0 on the dimension
-  double initial_median = 0, initial_mean = 0;
-  std::vector<EumRound> rounds;  // rounds actually played
-  std::string stop_reason;
-  double outcome = 0;
-};
+// What a run reports (EumRun, EumRound, EumOffer, OfferKind): details.hpp, where
+// Forecast::details holds them as EumDetails.
 
 // One dimension. REQUIRES: dimension < table.dimension_count().
 EumRun run_eum(const ActorTable& table, std::size_t dimension, const EumOptions& options = {});

@@ -15,8 +15,9 @@
 //   median            capability × salience weighted median
 //   midpoint          the middle of the scale (constant 50 on DEU)
 //   reference-point   the status quo (cases that have one)
-//   actor:ID          actor ID's position (cases where it has one); actor:com by default
-//                     when the cases have an actor `com` (the European Commission on DEU)
+//   actor:ID          actor ID's position (cases where it has one); by default one row per
+//                     EvaluationOptions::benchmark_actors entry that some case has (the DEU
+//                     importer names the European Commission, `com`)
 //   eum, smp          the dynamic models with their defaults
 // Cross-validated rows (folds ≥ 2):
 //   compromise-cv     weights c^α s^β, (α, β) chosen on the training folds
@@ -30,8 +31,6 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "parley/core/scenario.hpp"
 #include "parley/forecast/actor_table.hpp"
@@ -50,6 +49,10 @@ std::vector<EvaluationCase> evaluation_cases(const Scenario& scenario);
 
 struct EvaluationOptions {
   std::vector<std::string> models;  // rows to compute (names above); empty = every default row
+  // Actors whose own position is a benchmark forecast: among the default rows, each that some
+  // case has becomes a row actor:ID after reference-point. The data's importer knows them
+  // (DeuData::benchmark_actors); evaluate() knows no actor by name.
+  std::vector<std::string> benchmark_actors;
   int folds = 10;                   // < 2: no cross-validated rows
   std::uint64_t seed = 1;           // fold assignment
 };
@@ -74,14 +77,13 @@ struct Evaluation {
   double seconds = 0;
 };
 
-// Throws parley::Error (field "evaluation row") for an unknown row name. REQUIRES: !cases.empty().
+// Throws parley::Error with field "evaluation row" for an unknown or inapplicable row name and
+// "folds" for more folds than cases. REQUIRES: !cases.empty().
 Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOptions& options = {});
 
 // Every row name evaluate() knows (actor:ID aside).
 const std::vector<std::string>& evaluation_rows();
 
-// {cases, folds, seed, seconds, notes, scores: [{name, description, n, mae, median_ae, hit5,
-// hit10, cross_validated, fitted, seconds}]}
-nlohmann::json to_json(const Evaluation& evaluation);
+// The JSON document of an Evaluation: io/forecast_json.hpp (evaluation_to_json).
 
 }  // namespace parley

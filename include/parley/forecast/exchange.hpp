@@ -28,8 +28,8 @@
 // Parameters (ModelParameters names, **default**):
 //   rounds     maximum rounds, **10**
 //   min_gain   smallest gain (salience × scale points) worth an exchange, **1e-9** × scale
-// Forecast::rounds holds the positions after each round; details list every exchange (round,
-// actors, issues, moves, gain) and the outcome per round. A one-issue table has no exchange:
+// Forecast::rounds holds the positions after each round; details (ExchangeDetails) list every
+// exchange (round, actors, issues, moves, gain) and the outcome per round. A one-issue table has no exchange:
 // its forecast is the compromise model's. Equations: docs/models.md.
 
 #include <cstddef>
@@ -46,14 +46,7 @@ struct ExchangeOptions {
   double min_gain = 1e-9;  // relative to the largest scale length of the table
 };
 
-struct Exchange {
-  int round = 0;  // 1-based
-  std::size_t i = 0, j = 0;  // actors: i cares relatively more about p, j about q
-  std::size_t p = 0, q = 0;  // dimensions: j moves on p towards i, i moves on q towards j
-  double j_position_before = 0, j_position_after = 0;  // on p
-  double i_position_before = 0, i_position_after = 0;  // on q
-  double gain = 0;  // each actor's gain
-};
+// One exchange (struct Exchange) and ExchangeDetails: details.hpp.
 
 struct ExchangeRun {
   std::vector<std::vector<double>> positions;  // per round (0 = input), actor × dimension row-major

@@ -13,7 +13,8 @@
 // Parameters (ModelParameters names, **default**):
 //   capability_exponent  α ≥ 0, **1**
 //   salience_exponent    β ≥ 0, **1**
-// When every weight of a dimension is 0, every actor counts once. Static model.
+// When every weight of a dimension is 0, every actor counts once. Static model;
+// details (MedianDetails): the exponents.
 
 #include <cstddef>
 #include <string>

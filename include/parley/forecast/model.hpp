@@ -10,14 +10,13 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "parley/forecast/actor_table.hpp"
+#include "parley/forecast/details.hpp"
 
 namespace parley {
 
-// NAME=VALUE settings from the command line (`--param`) or a file; each model validates
-// its own and throws parley::Error (field "model parameter") for unknown names or bad values.
+// NAME=VALUE settings (from the command line, a file or a binding); each model validates its
+// own and throws parley::Error with field "model parameter" for unknown names or bad values.
 using ModelParameters = std::map<std::string, std::string>;
 
 struct Forecast {
@@ -28,7 +27,9 @@ struct Forecast {
   // row-major, on the dimensions' own scales. Empty for static models.
   std::vector<std::vector<double>> rounds;
   std::string stop_reason;  // dynamic models: why they stopped
-  nlohmann::json details = nlohmann::json::object();  // model-specific: probabilities, offers, ...
+  // What the model reports besides its outcome (probabilities, offers, exchanges, ...): the
+  // model's own struct from details.hpp, std::monostate when it reports nothing more.
+  ForecastDetails details;
 };
 
 class ForecastModel {

@@ -29,8 +29,8 @@
 //   disagreement         **auto** | worst | farthest_end | reference
 //   capability_exponent  α ≥ 0, **1**
 //   salience_exponent    β ≥ 0, **1**
-// Static model; details: per dimension the disagreement used and whether the solution is the
-// disagreement point.
+// Static model; details (NashDetails): per dimension the disagreement used and whether the
+// solution is the disagreement point.
 
 #include <cstddef>
 #include <optional>
@@ -41,7 +41,7 @@
 
 namespace parley {
 
-enum class Disagreement { automatic, worst, farthest_end, reference };
+// Disagreement (automatic, worst, farthest_end, reference) and its to_string: details.hpp.
 
 struct NashOptions {
   double utility_exponent = 1;  // k
@@ -60,8 +60,6 @@ struct NashSolution {
 // std::invalid_argument when options.disagreement is `reference` and the dimension has no
 // reference point.
 NashSolution nash_bargaining_position(const ActorTable& table, std::size_t dimension, const NashOptions& options = {});
-
-const char* to_string(Disagreement disagreement);
 
 class NashBargainingModel final : public ForecastModel {
  public:

@@ -1,6 +1,7 @@
 #pragma once
 // JSON form of an analysis, the document `parley analyze --json` prints. Keys other tools
-// rely on: parties, outcomes, pareto, nash, kalai_smorodinsky, utilitarian, egalitarian.
+// rely on: parley (the header of document_header.hpp), parties, outcomes, method, exact,
+// node_budget_reached, pareto, nash, kalai_smorodinsky, utilitarian, egalitarian.
 
 #include <optional>
 #include <vector>

@@ -34,6 +34,10 @@ struct DeuData {
   std::size_t imputed_saliences = 0;
   bool capability_row = false;
   std::string conventions;  // the sentence stated in each description
+  // Actors whose own position is a benchmark forecast, for `parley evaluate`
+  // (EvaluationOptions::benchmark_actors): the European Commission (`com`) when the file
+  // has it — it proposes every act, and DEU studies score its position beside the models.
+  std::vector<std::string> benchmark_actors;
 };
 
 // Throw InputError("file:line:col: what is wrong").

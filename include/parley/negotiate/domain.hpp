@@ -104,9 +104,9 @@ class CompiledDomain {
   const PartyTable& party(std::size_t p) const { return parties_[p]; }
   // Value index of the space's k-th issue in `outcome`.
   std::uint32_t value(OutcomeIndex outcome, std::size_t k) const {
-    return (outcome / strides_[k]) % space_.radix(k);
+    return (outcome / space_.strides()[k]) % space_.radix(k);
   }
-  std::span<const std::uint32_t> strides() const { return strides_; }
+  std::span<const std::uint32_t> strides() const { return space_.strides(); }
   Outcome decode(OutcomeIndex outcome) const { return space_.decode(outcome); }
   OutcomeIndex encode(std::span<const std::uint32_t> outcome) const {
     return OutcomeIndex(space_.encode(outcome));
@@ -115,7 +115,6 @@ class CompiledDomain {
  private:
   OutcomeSpace space_;
   std::size_t size_ = 0;
-  std::vector<std::uint32_t> strides_;
   std::vector<PartyTable> parties_;
 };
 

@@ -80,8 +80,8 @@ struct NegotiationResult {
   NegotiationStatus status = NegotiationStatus::timeout;
   OutcomeIndex agreement = kNoOutcome;
   std::int32_t ended_by = -1;  // party that walked away, or -1
-  std::int32_t rounds = 0;  // rounds begun (the round of the last action + 1)
-  std::int32_t steps = 0;  // actions taken
+  std::int32_t rounds = 0;  // rounds begun (the round of the last move + 1)
+  std::int32_t moves = 0;  // moves made: one party's reply to one turn each
   double time = 0;  // relative time at the end
   // Per party: utility of the agreement, or its reservation value without one.
   std::vector<double> utilities;

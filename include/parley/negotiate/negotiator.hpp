@@ -30,7 +30,7 @@
 namespace parley {
 
 // How the negotiation's end is set: a number of rounds, and optionally a wall-clock limit.
-// Relative time t = max(step-based time, elapsed / seconds) in [0, 1] (NegMAS). A wall-clock
+// Relative time t = max(round-based time, elapsed / seconds) in [0, 1] (NegMAS). A wall-clock
 // limit makes results depend on the machine: leave it infinite for reproducible runs.
 struct Deadline {
   std::int32_t rounds = 100;  // >= 1
@@ -74,7 +74,7 @@ enum class TurnKind : std::uint8_t {
 struct Turn {
   TurnKind kind = TurnKind::propose;
   std::int32_t round = 0;  // protocol round (0-based)
-  std::int32_t step = 0;   // actions so far in this negotiation
+  std::int32_t moves = 0;  // moves made so far in this negotiation (every party's)
   double time = 0;  // relative time in [0, 1] (see Deadline)
   OutcomeIndex offer = kNoOutcome;  // standing offer (respond) or proposed text (vote)
   std::int32_t proposer = kMechanism;  // who made `offer`

@@ -85,6 +85,35 @@ enum class StageStatus : std::uint8_t {
 const char* to_string(StageStatus status);
 bool holds(StageStatus status);  // agreement or settled
 
+// Why a stage ended as it did, as data; describe() turns it into the sentence the CLI and
+// the JSON document print.
+enum class StageEnd : std::uint8_t {
+  agreed,            // agreed at the table in `rounds` rounds (and ratified when `ratified`)
+  vetoed,            // agreed at the table in `rounds` rounds, vetoed by `vetoed_by`
+  deadline_passed,   // no agreement after `rounds` rounds
+  walked_out,        // `actor` walked away in round `rounds`
+  too_few_parties,   // fewer than two parties at the table have a stake (`actor`: the one)
+  nothing_left,      // every issue was decided by an earlier stage (status settled)
+  blocked_by_stage,  // not run: `stage` did not hold (`stage_status`; blocked: it did not run)
+};
+const char* to_string(StageEnd end);  // the enumerator's name, e.g. "deadline_passed"
+
+struct StageReason {
+  StageEnd end = StageEnd::deadline_passed;
+  std::int32_t rounds = 0;  // agreed, vetoed, deadline_passed, walked_out
+  std::optional<std::size_t> actor;  // walked_out: who; too_few_parties: the only party, if any
+  std::vector<std::size_t> vetoed_by;  // vetoed: the ratifiers who vetoed, in vote order
+  std::optional<std::size_t> stage;  // blocked_by_stage: the stage it waited for
+  StageStatus stage_status = StageStatus::failure;  // blocked_by_stage: that stage's status
+  bool ratified = false;  // agreed: ratifiers outside the channel accepted (none: false)
+  bool in_principle = false;  // deadline_passed, walked_out: some issues agreed in principle
+};
+
+// The reason in words, e.g. "deadline passed after 30 rounds without agreement" or
+// "truce did not hold (rejected; on_failure: stop)". REQUIRES: every actor and stage index
+// in `reason` is one of `scenario`'s.
+std::string describe(const StageReason& reason, const Scenario& scenario);
+
 struct ActorUtility {
   std::size_t actor = 0;
   double utility = 0;  // of the agreement over the agenda (reservation value without one)
@@ -111,7 +140,7 @@ struct Concession {
 struct StageResult {
   std::size_t stage = 0;
   StageStatus status = StageStatus::failure;
-  std::string reason;  // why it ended so, in words ("deadline passed after 30 rounds", ...)
+  StageReason reason;  // why it ended so; describe(reason, scenario) says it in words
   StageRules rules;
   Agenda agenda;
   OutcomeSpace space;  // over agenda.issues
@@ -120,8 +149,8 @@ struct StageResult {
   std::vector<std::string> strategies;  // per party, registry text
   std::vector<std::size_t> ratifiers;
   std::vector<std::size_t> stakeholders;  // every actor with a stake in the agenda
-  std::int32_t rounds = 0;
-  std::int32_t steps = 0;
+  std::int32_t rounds = 0;  // rounds begun
+  std::int32_t moves = 0;  // moves made at the table
   double time_offset = 0;  // clock units elapsed before the stage
   double elapsed = 0;  // clock units the stage took
   std::optional<Outcome> agreement;  // agreed at the table (also when later vetoed)

@@ -1,0 +1,39 @@
+#include "report_text.hpp"
+
+#include <algorithm>
+#include <string>
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "text_table.hpp"
+
+namespace parley::cli {
+
+namespace {
+
+std::string indentation(int levels) { return std::string(std::size_t(std::max(levels, 0)) * 2, ' '); }
+
+struct Printer {
+  void operator()(const ReportHeading& heading) const { fmt::print("\n{}\n", heading.text); }
+  void operator()(const ReportLine& line) const { fmt::print("{}{}\n", indentation(line.indent), line.text); }
+  void operator()(const ReportPairs& pairs) const {
+    std::size_t width = 0;
+    for (const auto& [label, value] : pairs.rows) width = std::max(width, display_width(label));
+    for (const auto& [label, value] : pairs.rows)
+      fmt::print("{}{}{}  {}\n", indentation(pairs.indent), label, std::string(width - display_width(label), ' '), value);
+  }
+  void operator()(const ReportTable& table) const {
+    TextTable text(table.header);
+    for (const auto& row : table.rows) text.add(row);
+    text.print();
+  }
+};
+
+}  // namespace
+
+void print_report(const Report& report) {
+  for (const ReportBlock& block : report) std::visit(Printer{}, block);
+}
+
+}  // namespace parley::cli
