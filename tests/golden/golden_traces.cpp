@@ -77,7 +77,7 @@ void print_run(std::string& out, const CompiledDomain& domain, const Job& job, s
   }
   out += "  end " + std::string(to_string(r.status)) + " agreement " +
          (r.agreement == kNoOutcome ? std::string("-") : std::to_string(r.agreement)) + " rounds " +
-         std::to_string(r.rounds) + " steps " + std::to_string(r.steps) + " time " + number(r.time) + "\n";
+         std::to_string(r.rounds) + " moves " + std::to_string(r.moves) + " time " + number(r.time) + "\n";
   out += "  utilities";
   for (double u : r.utilities) out += " " + number(u);
   out += " | discounted";
@@ -110,7 +110,7 @@ void print_staged(std::string& out, const Scenario& scenario, const std::string&
   }
   for (const StageResult& s : result.stages)
     out += "  stage " + scenario.stages[s.stage].id + " " + to_string(s.status) + " rounds " + std::to_string(s.rounds) +
-           " steps " + std::to_string(s.steps) + "\n";
+           " moves " + std::to_string(s.moves) + "\n";
   out += "  overall";
   for (double u : result.overall) out += " " + number(u);
   out += "\n";
