@@ -8,7 +8,7 @@ PARLEY := $(BUILD)/parley
 FLAGSHIP := scenarios/talks-2025.yaml
 FUZZ_SECONDS ?= 20
 
-.PHONY: deps configure build cli run install test unit san fuzz-smoke fuzz bench clean
+.PHONY: deps configure build cli run install graph test unit san fuzz-smoke fuzz bench clean
 
 deps:
 	@scripts/install-deps.sh
@@ -62,6 +62,12 @@ fuzz: san
 PREFIX ?= /usr/local
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The target graph (which layer links which): build/targets.dot, from CMake itself.
+graph: configure
+	@cp cmake/CMakeGraphVizOptions.cmake $(BUILD)/
+	@cd $(BUILD) && cmake --graphviz=targets.dot . >/dev/null
+	@grep -- '->' $(BUILD)/targets.dot | grep -v legend | sed 's/.*\/\/ //'
 
 bench: build
 	$(BUILD)/bench/parley_bench --benchmark_format=json --benchmark_out=$(BUILD)/bench.json --benchmark_out_format=json >/dev/null

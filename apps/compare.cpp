@@ -163,7 +163,10 @@ void print_table(const std::vector<VariantRun>& runs) {
 }
 
 void run_compare(const CompareOptions& options) {
-  const Scenario base = load_scenario(options.file);
+  // One read and parse: every variant is built in memory (the loader builds them all anyway,
+  // to check them).
+  const ScenarioFile file = load_scenario_file(options.file);
+  const Scenario& base = file.base;
   const std::vector<std::string> names = resolve_variants(base, options.variants);
   // Check the choices once against the base (variants keep the same actors).
   (void)staged_options(base, options.run);
@@ -174,7 +177,7 @@ void run_compare(const CompareOptions& options) {
     // `base` is the scenario as written, unless the scenario defines a variant of that name.
     bool base_is_variant = false;
     for (const VariantSummary& v : base.variants) base_is_variant = base_is_variant || v.id == kBase;
-    run.scenario = name == kBase && !base_is_variant ? base : load_scenario(options.file, name);
+    run.scenario = name == kBase && !base_is_variant ? base : file.variants.at(name);
     StagedOptions staged = staged_options(run.scenario, options.run);
     staged.record_trace = false;
     run.result = run_staged(run.scenario, staged);

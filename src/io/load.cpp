@@ -66,6 +66,12 @@ InputFormat detect_input_format(const std::filesystem::path& path) {
   return detect_text_format(read_text_file(path));
 }
 
+ScenarioFile load_scenario_file(const std::filesystem::path& path, InputFormat format) {
+  if (format == InputFormat::automatic) format = detect_input_format(path);
+  if (format == InputFormat::yaml) return parse_scenario_file_yaml(read_text_file(path), path.string());
+  return ScenarioFile{load_scenario(path, "", format), {}};
+}
+
 Scenario load_scenario(const std::filesystem::path& path, const std::string& variant, InputFormat format) {
   if (format == InputFormat::automatic) format = detect_input_format(path);
   if (format == InputFormat::yaml) return load_scenario_yaml(path, variant);

@@ -623,6 +623,16 @@ Scenario parse_scenario_yaml(std::string_view text, const std::string& file_name
   return yaml_scenario::build_with_variants(root, file_name, variant);
 }
 
+ScenarioFile parse_scenario_file_yaml(std::string_view text, const std::string& file_name) {
+  yaml_tree::check_utf8(text, file_name);
+  yaml_tree::check_nesting(text, file_name, yaml_scenario::kMaxNesting);
+  const YAML::Node root = yaml_tree::load_document(text, file_name);
+  yaml_scenario::BuiltVariants built = yaml_scenario::build_all_variants(root, file_name);
+  ScenarioFile file{std::move(built.base), {}};
+  for (auto& [id, scenario] : built.variants) file.variants.emplace(id, std::move(scenario));
+  return file;
+}
+
 Scenario load_scenario_yaml(const std::filesystem::path& file, const std::string& variant) {
   return parse_scenario_yaml(read_text_file(file), file.string(), variant);
 }

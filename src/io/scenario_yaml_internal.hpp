@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
@@ -45,5 +47,13 @@ Scenario build_scenario(const yaml_tree::Context& context, const YAML::Node& roo
 // Builds the base scenario, checks every variant (paths exist, the varied scenario is
 // valid), and returns the base or the requested variant with `variants` filled.
 Scenario build_with_variants(const YAML::Node& root, const std::string& file, const std::string& variant);
+
+// The base scenario and every variant's, each with `variants` filled (and `variant` set on
+// the varied ones): what build_with_variants returns for "" and for each id.
+struct BuiltVariants {
+  Scenario base;
+  std::vector<std::pair<std::string, Scenario>> variants;  // in file order
+};
+BuiltVariants build_all_variants(const YAML::Node& root, const std::string& file);
 
 }  // namespace parley::yaml_scenario

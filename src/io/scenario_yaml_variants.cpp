@@ -176,34 +176,41 @@ std::string flow_text(const YAML::Node& node) {
 
 }  // namespace
 
-Scenario build_with_variants(const YAML::Node& root, const std::string& file, const std::string& variant) {
+namespace {
+
+// Every variant built (and so checked), in file order; `keep`: which to keep (an id, or
+// every one when null).
+BuiltVariants build_variants(const YAML::Node& root, const std::string& file, const std::string* keep) {
   yaml_tree::Budget budget{kMaxEntriesRead};
   const Context base_context(file, budget);
-  Scenario base = build_scenario(base_context, root);
+  BuiltVariants built;
+  built.base = build_scenario(base_context, root);
   std::vector<VariantSpec> specs = read_variants(base_context, root);
 
-  if (!variant.empty() &&
-      std::none_of(specs.begin(), specs.end(), [&](const VariantSpec& spec) { return spec.id == variant; })) {
-    if (specs.empty()) throw InputError(file, fmt::format("unknown variant '{}': the file defines no variants", variant));
+  if (keep != nullptr && !keep->empty() &&
+      std::none_of(specs.begin(), specs.end(), [&](const VariantSpec& spec) { return spec.id == *keep; })) {
+    if (specs.empty()) throw InputError(file, fmt::format("unknown variant '{}': the file defines no variants", *keep));
     std::vector<std::string> ids;
     std::string list;
     for (const auto& spec : specs) {
       ids.push_back(spec.id);
       list += (list.empty() ? "" : ", ") + spec.id;
     }
-    const std::string suggestion = closest_match(variant, ids);
-    throw InputError(file, fmt::format("unknown variant '{}'{}; the variants are: {}", variant,
+    const std::string suggestion = closest_match(*keep, ids);
+    throw InputError(file, fmt::format("unknown variant '{}'{}; the variants are: {}", *keep,
                                        suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion), list));
   }
 
-  std::optional<Scenario> chosen;
   std::vector<VariantSummary> summaries;
   for (const auto& spec : specs) {
     Context context(file, budget);
     context.set_overrides(spec.overrides);
     try {
       Scenario varied = build_scenario(context, root);
-      if (spec.id == variant) chosen = std::move(varied);
+      if (keep == nullptr || spec.id == *keep) {
+        varied.variant = spec.id;
+        built.variants.emplace_back(spec.id, std::move(varied));
+      }
     } catch (const InputError& error) {
       throw InputError(error.file(), error.line(), error.column(),
                        fmt::format("{} (in variant '{}')", error.message(), spec.id));
@@ -216,10 +223,22 @@ Scenario build_with_variants(const YAML::Node& root, const std::string& file, co
     summaries.push_back(std::move(summary));
   }
 
-  Scenario result = chosen ? std::move(*chosen) : std::move(base);
-  result.variants = std::move(summaries);
-  result.variant = variant;
-  return result;
+  for (auto& entry : built.variants) entry.second.variants = summaries;
+  built.base.variants = std::move(summaries);
+  built.base.variant.clear();
+  return built;
+}
+
+}  // namespace
+
+Scenario build_with_variants(const YAML::Node& root, const std::string& file, const std::string& variant) {
+  BuiltVariants built = build_variants(root, file, &variant);
+  if (variant.empty()) return std::move(built.base);
+  return std::move(built.variants.front().second);  // the one kept: the id was checked
+}
+
+BuiltVariants build_all_variants(const YAML::Node& root, const std::string& file) {
+  return build_variants(root, file, nullptr);
 }
 
 }  // namespace parley::yaml_scenario

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "parley/core/error.hpp"
+#include "parley/negotiate/compiled.hpp"
 #include "parley/negotiate/domain.hpp"
 #include "parley/negotiate/staged.hpp"
 
@@ -67,12 +68,6 @@ RecordKind record_kind(EventKind kind) {
   return RecordKind::offer;
 }
 
-bool has_stake(const Actor& actor, const std::vector<std::size_t>& issues) {
-  if (actor.uses_rectangles()) return true;
-  return std::any_of(issues.begin(), issues.end(),
-                     [&actor](std::size_t issue) { return actor.stances[issue].has_stake(); });
-}
-
 // The actor's weight of a set of issues in the overall utility.
 double stake_weight(const Actor& actor, const std::vector<std::size_t>& issues) {
   if (actor.uses_rectangles()) return 1;
@@ -103,26 +98,23 @@ void translate_mediator(const Scenario& scenario, const Stage& stage, const std:
 
 class StageRun {
  public:
-  StageRun(const Scenario& scenario, const StagedOptions& options, StagedResult& out)
-      : scenario_(scenario), options_(options), out_(out) {}
+  StageRun(const CompiledScenario& compiled, const StagedOptions& options, StagedResult& out)
+      : scenario_(compiled.scenario()), compiled_(compiled), options_(options), out_(out) {}
 
   // Runs stage s (its rules, offset and merge list decided by the caller) into `r`.
   void run(StageResult& r, double offset, const std::vector<std::size_t>& merge,
            const std::vector<bool>& decided);
 
  private:
+  // REQUIRES: options_.record_trace (callers build no record without it).
   void add_record(TraceRecord record) { out_.trace.push_back(std::move(record)); }
   std::vector<double> stake_utilities(const Outcome& outcome) const {
     std::vector<double> u;
-    u.reserve(utilities_.size());
-    for (const CompiledUtility& utility : utilities_) u.push_back(utility(outcome));
+    u.reserve(stage_->utilities().size());
+    for (const CompiledUtility& utility : stage_->utilities()) u.push_back(utility(outcome));
     return u;
   }
-  const CompiledUtility& utility_of(std::size_t actor) const {
-    for (std::size_t i = 0; i < stakeholders_.size(); ++i)
-      if (stakeholders_[i] == actor) return utilities_[i];
-    throw std::logic_error("negotiate: utility of an actor without a stake");
-  }
+  const CompiledUtility& utility_of(std::size_t actor) const { return stage_->utility_of(actor); }
   const StrategySpec* explicit_strategy(std::size_t actor) const {
     auto it = options_.strategies.find(actor);
     return it == options_.strategies.end() ? nullptr : &it->second;
@@ -134,10 +126,10 @@ class StageRun {
               double time, double clock, std::int32_t last_round, std::int32_t deadline);
 
   const Scenario& scenario_;
+  const CompiledScenario& compiled_;
   const StagedOptions& options_;
   StagedResult& out_;
-  std::vector<std::size_t> stakeholders_;
-  std::vector<CompiledUtility> utilities_;  // per stakeholder
+  std::shared_ptr<const CompiledStage> stage_;  // space, stakeholders' utilities, seats, domain, analysis
 };
 
 void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>& merge,
@@ -152,33 +144,28 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
     r.reason.end = StageEnd::nothing_left;
     return;
   }
-  r.space = OutcomeSpace(scenario_.issues, r.agenda.issues);
+  stage_ = compiled_.stage(s, r.agenda.issues, r.merged_from);
+  r.space = stage_->space();
   const StageChannel channel(scenario_, s);
-
-  for (std::size_t a = 0; a < scenario_.actors.size(); ++a)
-    if (has_stake(scenario_.actors[a], r.agenda.issues)) stakeholders_.push_back(a);
-  for (std::size_t a : stakeholders_) utilities_.emplace_back(scenario_.actors[a], scenario_.issues, r.space);
-  r.stakeholders = stakeholders_;
-  for (std::size_t a : stakeholders_)
-    if (channel.is_member(a)) r.parties.push_back(a);
-  std::vector<std::size_t> must_ratify = stage.ratify;
-  for (std::size_t m : r.merged_from)
-    for (std::size_t a : scenario_.stages[m].ratify) must_ratify.push_back(a);
-  for (std::size_t a : stakeholders_)
-    if (!channel.is_member(a) && std::find(must_ratify.begin(), must_ratify.end(), a) != must_ratify.end())
-      r.ratifiers.push_back(a);
+  const std::vector<std::size_t>& stakeholders = stage_->stakeholders();
+  r.stakeholders = stakeholders;
+  r.parties = stage_->parties();
+  r.ratifiers = stage_->ratifiers();
   if (r.parties.size() > kMaxParties)
     throw field_error("stage " + stage.id, fmt::format("{} parties at the table; at most {}", r.parties.size(), kMaxParties));
 
   const std::int32_t deadline = options_.deadline.value_or(stage.deadline);
   const bool by_rounds = options_.clock == DiscountClock::rounds;
 
+  const bool tracing = options_.record_trace;
   TraceRecord talks;
-  talks.stage = s;
-  talks.channel = channel.channel();
-  talks.kind = RecordKind::talks;
-  talks.clock = offset;
-  talks.observers = channel.observers(Disclosure::talks);
+  if (tracing) {
+    talks.stage = s;
+    talks.channel = channel.channel();
+    talks.kind = RecordKind::talks;
+    talks.clock = offset;
+    talks.observers = channel.observers(Disclosure::talks);
+  }
 
   if (r.parties.size() < 2) {
     r.status = StageStatus::failure;
@@ -198,9 +185,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
       throw field_error("stage " + stage.id, e.message());
     }
 
-    std::vector<CompiledUtility> party_utilities;
-    for (std::size_t a : r.parties) party_utilities.push_back(utility_of(a));
-    const CompiledDomain domain(r.space, party_utilities);
+    const CompiledDomain& domain = stage_->domain();
 
     std::vector<std::unique_ptr<Negotiator>> negotiators;
     std::vector<Negotiator*> pointers;
@@ -215,7 +200,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
       r.strategies.push_back(spec->text());
     }
 
-    add_record(talks);
+    if (tracing) add_record(talks);
 
     SessionOptions session;
     session.deadline.rounds = deadline;
@@ -242,7 +227,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
       if (channel.is_member(a) && std::find(r.parties.begin(), r.parties.end(), a) == r.parties.end())
         bystanders.push_back(a);
     const std::vector<std::size_t>& parties = r.parties;
-    session.observer = [&, everyone](const Event& event) {
+    if (tracing) session.observer = [&, everyone](const Event& event) {
       TraceRecord record;
       record.stage = s;
       record.channel = channel.channel();
@@ -330,58 +315,57 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
     }
 
     // Utilities of the stage's result for everyone with a stake.
-    for (std::size_t i = 0; i < stakeholders_.size(); ++i) {
-      const Actor& actor = scenario_.actors[stakeholders_[i]];
+    for (std::size_t i = 0; i < stakeholders.size(); ++i) {
+      const Actor& actor = scenario_.actors[stakeholders[i]];
+      const CompiledUtility& utility = stage_->utilities()[i];
       ActorUtility u;
-      u.actor = stakeholders_[i];
+      u.actor = stakeholders[i];
       u.reservation = actor.reservation_value;
-      u.utility = r.status == StageStatus::agreement ? utilities_[i](*r.agreement) : u.reservation;
-      u.discounted = utilities_[i].discounted(u.utility, clock_at_end);
+      u.utility = r.status == StageStatus::agreement ? utility(*r.agreement) : u.reservation;
+      u.discounted = utility.discounted(u.utility, clock_at_end);
       u.gain = u.utility - u.reservation;
       r.utilities.push_back(u);
     }
 
     if (options_.analyze) {
-      for (std::size_t a : stakeholders_)
-        if (std::find(r.parties.begin(), r.parties.end(), a) != r.parties.end() ||
-            std::find(r.ratifiers.begin(), r.ratifiers.end(), a) != r.ratifiers.end())
-          r.analysis_parties.push_back(a);
-      std::vector<CompiledUtility> consent;
-      for (std::size_t a : r.analysis_parties) consent.push_back(utility_of(a));
-      r.analysis = analyze(consent, r.space);
+      r.analysis_parties = stage_->consent();
+      r.analysis = stage_->analysis();
       if (r.agreement) {
         std::vector<double> point;
-        for (const CompiledUtility& u : consent) point.push_back(u(*r.agreement));
+        for (std::size_t a : r.analysis_parties) point.push_back(utility_of(a)(*r.agreement));
         r.distances = distances(*r.analysis, point);
       }
     }
 
-    TraceRecord announcement;
-    announcement.stage = s;
-    announcement.channel = channel.channel();
-    announcement.kind = RecordKind::announcement;
-    announcement.round = -1;
-    announcement.time = result.time;
-    announcement.clock = clock_at_end;
-    if (r.status == StageStatus::agreement) {
-      announcement.outcome = r.agreement;
-      announcement.utilities = stake_utilities(*r.agreement);
+    if (tracing) {
+      TraceRecord announcement;
+      announcement.stage = s;
+      announcement.channel = channel.channel();
+      announcement.kind = RecordKind::announcement;
+      announcement.round = -1;
+      announcement.time = result.time;
+      announcement.clock = clock_at_end;
+      if (r.status == StageStatus::agreement) {
+        announcement.outcome = r.agreement;
+        announcement.utilities = stake_utilities(*r.agreement);
+      }
+      announcement.observers = channel.observers(Disclosure::decision);
+      add_record(std::move(announcement));
     }
-    announcement.observers = channel.observers(Disclosure::decision);
-    add_record(std::move(announcement));
     return;
   }
 
   // Fewer than two parties: nothing ran; the failure is still announced.
-  for (std::size_t i = 0; i < stakeholders_.size(); ++i) {
-    const Actor& actor = scenario_.actors[stakeholders_[i]];
+  for (std::size_t i = 0; i < stakeholders.size(); ++i) {
+    const Actor& actor = scenario_.actors[stakeholders[i]];
     ActorUtility u;
-    u.actor = stakeholders_[i];
+    u.actor = stakeholders[i];
     u.reservation = actor.reservation_value;
     u.utility = u.reservation;
-    u.discounted = utilities_[i].discounted(u.utility, offset);
+    u.discounted = stage_->utilities()[i].discounted(u.utility, offset);
     r.utilities.push_back(u);
   }
+  if (!tracing) return;
   add_record(talks);
   TraceRecord announcement;
   announcement.stage = s;
@@ -405,17 +389,19 @@ bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex 
     vote.reservation = actor.reservation_value;
 
     TraceRecord request;
-    request.stage = r.stage;
-    request.channel = channel.channel();
-    request.kind = RecordKind::ratification;
-    request.round = last_round;
-    request.time = time;
-    request.clock = clock;
-    request.addressee = a;
-    request.outcome = agreement;
-    request.utilities = stake_utilities(agreement);
-    request.observers = channel.observers(Disclosure::ratification, std::nullopt, a);
-    add_record(request);
+    if (options_.record_trace) {
+      request.stage = r.stage;
+      request.channel = channel.channel();
+      request.kind = RecordKind::ratification;
+      request.round = last_round;
+      request.time = time;
+      request.clock = clock;
+      request.addressee = a;
+      request.outcome = agreement;
+      request.utilities = stake_utilities(agreement);
+      request.observers = channel.observers(Disclosure::ratification, std::nullopt, a);
+      add_record(request);
+    }
 
     if (const StrategySpec* spec = explicit_strategy(a)) {
       // The ratifier's own strategy answers the agreement as a final offer. It sees its own
@@ -452,12 +438,14 @@ bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex 
     }
     all = all && vote.accepted;
 
-    TraceRecord answer = request;
-    answer.kind = vote.accepted ? RecordKind::ratified : RecordKind::vetoed;
-    answer.sender = a;
-    answer.addressee.reset();
-    answer.observers = channel.observers(Disclosure::ratification, a, a);
-    add_record(std::move(answer));
+    if (options_.record_trace) {
+      TraceRecord answer = std::move(request);
+      answer.kind = vote.accepted ? RecordKind::ratified : RecordKind::vetoed;
+      answer.sender = a;
+      answer.addressee.reset();
+      answer.observers = channel.observers(Disclosure::ratification, a, a);
+      add_record(std::move(answer));
+    }
     r.ratification.push_back(std::move(vote));
   }
   return all;
@@ -466,6 +454,13 @@ bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex 
 }  // namespace
 
 StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) {
+  // Borrowed, not copied: the compiled scenario lives only for this call.
+  const CompiledScenario compiled(std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &scenario));
+  return run_staged(compiled, options);
+}
+
+StagedResult run_staged(const CompiledScenario& compiled, const StagedOptions& options) {
+  const Scenario& scenario = compiled.scenario();
   for (const auto& entry : options.strategies)
     if (entry.first >= scenario.actors.size()) throw std::invalid_argument("negotiate: strategy for a missing actor");
   if (options.only_stage && *options.only_stage >= scenario.stages.size())
@@ -506,12 +501,14 @@ StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) 
           r.reason.end = StageEnd::blocked_by_stage;
           r.reason.stage = a;
           r.reason.stage_status = before.status;
-          TraceRecord record;
-          record.stage = s;
-          record.channel = stage.channel;
-          record.kind = RecordKind::blocked;
-          record.clock = offset;
-          out.trace.push_back(std::move(record));
+          if (options.record_trace) {
+            TraceRecord record;
+            record.stage = s;
+            record.channel = stage.channel;
+            record.kind = RecordKind::blocked;
+            record.clock = offset;
+            out.trace.push_back(std::move(record));
+          }
           end_time[s] = offset;
           result_of[s] = out.stages.size();
           out.stages.push_back(std::move(r));
@@ -524,7 +521,7 @@ StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) 
         }
       }
     }
-    StageRun run(scenario, options, out);
+    StageRun run(compiled, options, out);
     run.run(r, offset, merge, decided);
     end_time[s] = offset + r.elapsed;
 

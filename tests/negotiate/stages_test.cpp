@@ -474,7 +474,7 @@ TEST(Staged, FlagshipResultHasEveryPart) {
   EXPECT_EQ(truce.stage, stage(scenario, "truce"));
   EXPECT_EQ(truce.parties, (std::vector<std::size_t>{actor(scenario, "us"), actor(scenario, "ru")}));
   EXPECT_EQ(truce.ratifiers, (std::vector<std::size_t>{actor(scenario, "ua")}));
-  ASSERT_TRUE(truce.analysis.has_value());
+  ASSERT_TRUE(truce.analysis != nullptr);
   EXPECT_EQ(truce.analysis_parties, (std::vector<std::size_t>{actor(scenario, "us"), actor(scenario, "ru"),
                                                               actor(scenario, "ua")}));
   EXPECT_FALSE(truce.analysis->pareto.empty());

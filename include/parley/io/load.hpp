@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parley/core/scenario.hpp"
+#include "parley/io/scenario_yaml.hpp"
 
 namespace parley {
 
@@ -33,5 +34,11 @@ InputFormat detect_input_format(const std::filesystem::path& path);
 // deu.hpp). Throws InputError.
 Scenario load_scenario(const std::filesystem::path& path, const std::string& variant = "",
                        InputFormat format = InputFormat::automatic);
+
+// Reads `path` once: the base scenario and, for parley YAML, every variant applied in memory
+// (ScenarioFile, scenario_yaml.hpp); other formats have no variants. Equivalent to
+// load_scenario(path, "", format) and load_scenario(path, id, format) for each id, at the
+// cost of one read and parse. Throws InputError.
+ScenarioFile load_scenario_file(const std::filesystem::path& path, InputFormat format = InputFormat::automatic);
 
 }  // namespace parley

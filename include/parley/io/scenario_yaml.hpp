@@ -2,6 +2,7 @@
 // The parley scenario format (YAML), documented field by field in docs/format.md.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,16 @@ namespace parley {
 Scenario parse_scenario_yaml(std::string_view text, const std::string& file_name,
                              const std::string& variant = "");
 Scenario load_scenario_yaml(const std::filesystem::path& file, const std::string& variant = "");
+
+// A scenario file read once, with every variant applied in memory (so many variants cost
+// one parse of the document, not one per variant).
+struct ScenarioFile {
+  Scenario base;  // equal to load_scenario(path): the scenario as written
+  std::map<std::string, Scenario> variants;  // id → equal to load_scenario(path, id)
+};
+// Parses and validates the base scenario and every variant. Throws InputError as
+// parse_scenario_yaml does (a broken variant fails the whole file, as it does there).
+ScenarioFile parse_scenario_file_yaml(std::string_view text, const std::string& file_name);
 
 // The scenario in the parley format; parse_scenario_yaml(to_yaml(s)) reproduces s.
 std::string scenario_to_yaml(const Scenario& scenario);

@@ -45,6 +45,8 @@
 
 namespace parley {
 
+class CompiledScenario;  // compiled.hpp
+
 enum class NegotiatorRole : std::uint8_t { party, ratifier };
 
 // What the stage runner asks a NegotiatorFactory for.
@@ -69,6 +71,8 @@ struct StagedOptions {
   // relative_time (default): each stage is one unit of time (GENIUS); rounds: rounds.
   DiscountClock clock = DiscountClock::relative_time;
   std::uint64_t max_linked_outcomes = kDefaultMaxLinkedOutcomes;
+  // Fill StagedResult::trace. false: no TraceRecord is built (nor the observers of any
+  // event worked out); every other field of the result is the same as with true.
   bool record_trace = true;
   bool analyze = true;  // Pareto frontier, Nash and Kalai–Smorodinsky points per stage
   NegotiatorFactory factory;  // empty: the registry's negotiators
@@ -160,7 +164,9 @@ struct StageResult {
   std::vector<ActorUtility> utilities;  // per stakeholder
   // Analysis for the parties and ratifiers with a stake (whose consent the stage needs).
   std::vector<std::size_t> analysis_parties;
-  std::optional<Analysis> analysis;
+  // Null unless StagedOptions::analyze. Immutable and shared: runs through one
+  // CompiledScenario share the same Analysis of a stage's agenda (not a copy per run).
+  std::shared_ptr<const Analysis> analysis;
   std::optional<Distances> distances;  // of the agreement's utilities
   std::vector<Concession> concessions;  // per party
   std::optional<std::size_t> conceded_most;  // actor
@@ -217,6 +223,11 @@ struct StagedResult {
 // Runs the scenario's stages. Throws parley::Error for settings a user can fix (a stage rule,
 // protocol name or setting, strategy for an actor) and std::invalid_argument for broken
 // requirements.
+// Compiles the scenario for this one call (compiled.hpp) and runs it.
 StagedResult run_staged(const Scenario& scenario, const StagedOptions& options = {});
+// Runs through a compiled scenario, reusing (and filling) its per-stage cache: the result is
+// bit-identical to run_staged(compiled.scenario(), options). Safe to call on one `compiled`
+// from many threads at once (each with its own options and factory).
+StagedResult run_staged(const CompiledScenario& compiled, const StagedOptions& options = {});
 
 }  // namespace parley
