@@ -11,12 +11,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <random>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "parley/core/random.hpp"
 #include "parley/core/utility.hpp"
 #include "parley/io/genius.hpp"
 #include "parley/io/input_error.hpp"
@@ -45,7 +45,7 @@ void check(const parley::Scenario& scenario) {
     require(actor.discount > 0 && actor.discount <= 1);
   }
   const parley::OutcomeSpace space = scenario.stage_space(0);
-  std::mt19937_64 rng(1);
+  parley::Rng rng(1);
   for (const auto& actor : scenario.actors) {
     const parley::CompiledUtility utility(actor, scenario.issues, space);
     for (int k = 0; k < 4; ++k) {

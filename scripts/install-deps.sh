@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build
   clang libclang-rt-14-dev          # libFuzzer and the sanitizer build
+  libc++-14-dev libc++abi-14-dev    # golden traces under libc++ (tests/libcxx)
   libyaml-cpp-dev                   # scenario files
   libpugixml-dev                    # GENIUS domain and profile XML
   nlohmann-json3-dev                # JSON output

@@ -46,10 +46,9 @@ std::uint64_t OutcomeSpace::encode(std::span<const std::uint32_t> outcome) const
   return index;
 }
 
-Outcome OutcomeSpace::sample(std::mt19937_64& rng) const {
+Outcome OutcomeSpace::sample(Rng& rng) const {
   Outcome outcome(radices_.size());
-  for (std::size_t k = 0; k < radices_.size(); ++k)
-    outcome[k] = std::uniform_int_distribution<std::uint32_t>(0, radices_[k] - 1)(rng);
+  for (std::size_t k = 0; k < radices_.size(); ++k) outcome[k] = static_cast<std::uint32_t>(rng.uniform_below(radices_[k]));
   return outcome;
 }
 

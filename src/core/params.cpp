@@ -1,5 +1,7 @@
 #include "parley/core/params.hpp"
 
+#include "parley/core/parse_number.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -28,9 +30,12 @@ std::string joined(const std::vector<std::string>& words, std::string_view separ
   return out;
 }
 
-bool parse_double(std::string_view text, double& value) {
-  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-  return result.ec == std::errc() && result.ptr == text.data() + text.size() && std::isfinite(value);
+// parse_double (core/parse_number.hpp), not floating-point from_chars: libc++ 14 lacks it.
+bool parse_finite(std::string_view text, double& value) {
+  double parsed = 0;
+  if (!parse_double(text, parsed) || !std::isfinite(parsed)) return false;
+  value = parsed;
+  return true;
 }
 
 bool parse_integer(std::string_view text, long long& value) {
@@ -62,7 +67,7 @@ void read_value(const ParamSpec& spec, std::string_view text, const ParamOwner& 
   value.text = std::string(text);
   switch (spec.type) {
     case ParamType::number:
-      if (!parse_double(text, value.number) || !spec.range.contains(value.number)) bad_value(spec, text, owner);
+      if (!parse_finite(text, value.number) || !spec.range.contains(value.number)) bad_value(spec, text, owner);
       return;
     case ParamType::integer: {
       for (std::size_t k = 0; k < spec.choices.size(); ++k)

@@ -56,11 +56,11 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
-#include <random>
 #include <vector>
 
 #include "frontier_archive.hpp"
 #include "frontiers.hpp"
+#include "parley/core/random.hpp"
 
 namespace parley::detail {
 namespace {
@@ -317,7 +317,7 @@ class Search {
 
   void seed() {
     const std::size_t n = problem_.issues;
-    std::mt19937_64 rng(0x5eed);
+    Rng rng(0x5eed);
     const int steps = parties() == 1 ? 1 : 20;
     std::vector<double> weights(parties());
     Outcome outcome(n);
@@ -327,13 +327,13 @@ class Search {
         weights[0] = double(s) / steps;
         weights[1] = 1 - weights[0];
       } else {
-        for (auto& w : weights) w = std::uniform_real_distribution<double>(0.01, 1)(rng);
+        for (auto& w : weights) w = rng.uniform_real(0.01, 1);
         if (std::size_t(s) < parties())
           for (std::size_t p = 0; p < parties(); ++p) weights[p] = p == std::size_t(s) ? 1 : 1e-3;
       }
       for (int start = 0; start < 4; ++start) {
         for (std::size_t i = 0; i < n; ++i)
-          outcome[i] = std::uniform_int_distribution<std::uint32_t>(0, problem_.radix[i] - 1)(rng);
+          outcome[i] = std::uint32_t(rng.uniform_below(problem_.radix[i]));
         ascend(outcome, weights);
         offer(outcome);
       }

@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/core/random.hpp"
 #include "smp_detail.hpp"
 
 namespace parley::smp::detail {
@@ -41,18 +42,11 @@ struct Challenge {
   double gain = 0;         // h's estimate of k's expected utility change versus the status quo
 };
 
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
-
 // Uniform in [0,1) from (seed, turn, actor): one independent draw per decision, so results
 // do not depend on the order (or the threads) in which decisions are made.
 double uniform_draw(std::uint64_t seed, std::uint64_t turn, std::uint64_t actor) {
   const std::uint64_t x = splitmix64(splitmix64(splitmix64(seed) ^ turn) ^ actor);
-  return static_cast<double>(x >> 11) * 0x1.0p-53;
+  return unit_interval(x);
 }
 
 struct Bargain {

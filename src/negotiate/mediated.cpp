@@ -31,10 +31,11 @@
 // index> (default random).
 
 #include <algorithm>
-#include <random>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
+#include "parley/core/random.hpp"
 #include "protocols.hpp"
 #include "session.hpp"
 
@@ -56,9 +57,7 @@ class MediatedState final : public Session {
     start();
     vote_observers_ = mediator_ >= 0 ? party_bit(std::size_t(mediator_)) : PartySet{0};
     sender_ = mediator_ >= 0 ? std::int32_t(mediator_) : kMechanism;
-    current_ = start_text >= 0
-                   ? OutcomeIndex(start_text)
-                   : OutcomeIndex(std::uniform_int_distribution<std::uint64_t>(0, domain.size() - 1)(rng_));
+    current_ = start_text >= 0 ? OutcomeIndex(start_text) : OutcomeIndex(rng_.uniform_below(domain.size()));
     refill(false);
     advance();
   }
@@ -187,11 +186,9 @@ class MediatedState final : public Session {
         if (v != d.value(current_, k))
           candidates_.push_back(OutcomeIndex(std::int64_t(current_) + (std::int64_t(v) - std::int64_t(d.value(current_, k))) *
                                                                           std::int64_t(d.strides()[k])));
-    if (jump_next) {
-      std::uniform_int_distribution<std::uint64_t> any(0, d.size() - 1);
-      for (OutcomeIndex& c : candidates_) c = OutcomeIndex(any(rng_));
-    }
-    std::shuffle(candidates_.begin(), candidates_.end(), rng_);
+    if (jump_next)
+      for (OutcomeIndex& c : candidates_) c = OutcomeIndex(rng_.uniform_below(d.size()));
+    shuffle(std::span<OutcomeIndex>(candidates_), rng_);
     next_candidate_ = 0;
     jump_ = jump_next;
   }
@@ -214,7 +211,7 @@ class MediatedState final : public Session {
   std::int64_t mediator_;  // party index, or -1 for a neutral mediator
   std::int32_t sender_ = kMechanism;  // sender of the texts: the mediator party or the mechanism
   PartySet vote_observers_ = 0;  // who sees the votes on candidates: the mediator party, or nobody
-  std::mt19937_64 rng_;
+  Rng rng_;
   OutcomeIndex current_ = kNoOutcome;  // the text in force
   std::vector<OutcomeIndex> candidates_;
   std::size_t next_candidate_ = 0;

@@ -14,7 +14,6 @@
 // Parameters: none.
 
 #include <algorithm>
-#include <random>
 #include <vector>
 
 #include "strategy_base.hpp"
@@ -66,12 +65,12 @@ class Micro final : public StrategyBase {
       return Reply::propose(ranked[r]);
     }
     if (made_.empty()) return Reply::reject();
-    const OutcomeIndex again = made_[std::uniform_int_distribution<std::size_t>(0, made_.size() - 1)(rng_)];
+    const OutcomeIndex again = made_[std::size_t(rng_.uniform_below(made_.size()))];
     return Reply::propose(fit(again, turn));
   }
 
  private:
-  std::mt19937_64 rng_;
+  Rng rng_;
   std::vector<std::uint64_t> seen_;  // bit per outcome: received from another party
   std::size_t received_ = 0;
   std::vector<OutcomeIndex> made_;  // distinct offers made, in order

@@ -9,8 +9,6 @@
 // Parameters (defaults): p_accept = 0.15 (NegMAS p_acceptance), p_end = 0 (NegMAS uses 0.1;
 // 0 keeps baseline runs to the deadline).
 
-#include <random>
-
 #include "strategy_base.hpp"
 
 namespace parley::detail {
@@ -28,19 +26,19 @@ class RandomStrategy final : public StrategyBase {
     if (turn.kind == TurnKind::respond && u(turn.offer) >= reservation() && coin() < p_accept_) return Reply::accept();
     if (last_rational_rank_ < 0) return Reply::reject();
     const std::span<const OutcomeIndex> ranked = table_->ranked();
-    std::uniform_int_distribution<std::int64_t> pick(0, last_rational_rank_);
-    OutcomeIndex o = ranked[std::size_t(pick(rng_))];
+    const auto pick = [this] { return std::size_t(rng_.uniform_below(std::uint64_t(last_rational_rank_) + 1)); };
+    OutcomeIndex o = ranked[pick()];
     if (turn.allowed != nullptr && !turn.allowed->empty()) {
-      for (int tries = 0; tries < 32 && !turn.allowed->allows(o); ++tries) o = ranked[std::size_t(pick(rng_))];
+      for (int tries = 0; tries < 32 && !turn.allowed->allows(o); ++tries) o = ranked[pick()];
       o = fit(o, turn);
     }
     return o == kNoOutcome ? Reply::reject() : Reply::propose(o);
   }
 
  private:
-  double coin() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
+  double coin() { return rng_.uniform01(); }
   double p_accept_, p_end_;
-  std::mt19937_64 rng_;
+  Rng rng_;
 };
 
 }  // namespace

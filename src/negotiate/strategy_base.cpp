@@ -1,8 +1,9 @@
 #include "strategy_base.hpp"
 
-#include <charconv>
 #include <limits>
 #include <stdexcept>
+
+#include "parley/core/parse_number.hpp"
 
 namespace parley::detail {
 

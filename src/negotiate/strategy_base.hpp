@@ -7,11 +7,11 @@
 #include <cmath>
 #include <string_view>
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "parley/core/params.hpp"
+#include "parley/core/random.hpp"
 #include "parley/negotiate/negotiator.hpp"
 #include "parley/negotiate/opponent_model.hpp"
 

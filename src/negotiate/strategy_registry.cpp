@@ -2,6 +2,7 @@
 // is written here, once), parsing of "name:k=v,..." specs, and construction.
 
 #include "parley/core/error.hpp"
+#include "parley/core/parse_number.hpp"
 #include "parley/negotiate/strategies.hpp"
 #include "strategy_base.hpp"
 
@@ -121,13 +122,6 @@ std::unique_ptr<Negotiator> make_negotiator(const StrategySpec& spec, std::uint6
 
 std::unique_ptr<Negotiator> make_negotiator(std::string_view text, std::uint64_t seed) {
   return make_negotiator(parse_strategy(text), seed);
-}
-
-std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t stream) {
-  std::uint64_t z = seed + (stream + 1) * 0x9E3779B97F4A7C15ULL;
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
 }
 
 }  // namespace parley

@@ -23,6 +23,21 @@ TEST(OutcomeSpace, MixedRadixRoundTrip) {
   EXPECT_EQ(space.decode(5), (Outcome{0, 1, 0}));  // first issue varies slowest
 }
 
+TEST(OutcomeSpace, SampleDrawsEachIssueInOrderFromThePortableGenerator) {
+  std::vector<Issue> issues{discrete_issue("a", 3), discrete_issue("b", 4), discrete_issue("c", 5)};
+  OutcomeSpace space(issues, {0, 1, 2});
+  Rng rng(42), manual(42);
+  std::vector<int> hits(space.size(), 0);
+  for (int k = 0; k < 6000; ++k) {
+    const Outcome outcome = space.sample(rng);
+    ASSERT_EQ(outcome.size(), 3u);
+    EXPECT_EQ(outcome, (Outcome{std::uint32_t(manual.uniform_below(3)), std::uint32_t(manual.uniform_below(4)),
+                                std::uint32_t(manual.uniform_below(5))}));
+    ++hits[space.encode(outcome)];
+  }
+  for (const int h : hits) EXPECT_GT(h, 50);  // every outcome reachable (expected 100 each)
+}
+
 TEST(OutcomeSpace, ExactCardinalityBeyondSixtyFourBits) {
   std::vector<Issue> issues;
   std::vector<std::size_t> indices;

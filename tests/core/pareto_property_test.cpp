@@ -7,11 +7,12 @@
 
 #include <algorithm>
 #include <numeric>
-#include <random>
+#include <span>
 
 #include "../../src/core/frontiers.hpp"
 #include "../../src/core/pareto.hpp"
 #include "parley/core/analysis.hpp"
+#include "parley/core/random.hpp"
 
 namespace parley {
 namespace {
@@ -44,12 +45,11 @@ std::vector<std::size_t> brute_force_front(const std::vector<double>& points, st
 // Random points; `grid` > 0 draws integers in [0, grid] (ties and duplicates), otherwise
 // uniform doubles. `line` puts that many points on u_1 + u_2 = 1 (all mutually undominated).
 std::vector<double> random_points(std::uint64_t seed, std::size_t n, std::size_t k, int grid, std::size_t line) {
-  std::mt19937_64 rng(seed);
+  Rng rng(seed);
   std::vector<double> points;
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < k; ++j) {
-      double value = grid > 0 ? double(std::uniform_int_distribution<int>(0, grid)(rng))
-                              : std::uniform_real_distribution<double>(0, 1)(rng);
+      double value = grid > 0 ? double(rng.uniform_int(0, grid)) : rng.uniform01();
       if (i < line && k >= 2 && j == 1) value = (grid > 0 ? grid : 1) - points[i * k];
       points.push_back(value);
     }
@@ -100,9 +100,9 @@ struct Domain {
 // fine ones draw uniform doubles (no ties). Rectangle parties score GENIUS-style boxes.
 Domain random_domain(std::uint64_t seed, std::size_t issue_count, std::size_t parties, bool coarse,
                      bool rectangles) {
-  std::mt19937_64 rng(seed);
-  const auto uniform = [&] { return std::uniform_real_distribution<double>(0, 1)(rng); };
-  const auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  Rng rng(seed);
+  const auto uniform = [&] { return rng.uniform01(); };
+  const auto pick = [&](int lo, int hi) { return int(rng.uniform_int(lo, hi)); };
   Domain domain;
   for (std::size_t k = 0; k < issue_count; ++k) {
     Issue issue;
@@ -251,10 +251,10 @@ RC_GTEST_PROP(Analyze, InvariantUnderReordering, ()) {
   const auto parties = *rc::gen::inRange<std::size_t>(1, 5);
   const Domain domain = random_domain(*rc::gen::arbitrary<std::uint64_t>(), issues, parties, false,
                                       *rc::gen::arbitrary<bool>());
-  std::mt19937_64 rng(*rc::gen::arbitrary<std::uint64_t>());
+  Rng rng(*rc::gen::arbitrary<std::uint64_t>());
   auto issue_order = identity(issues), party_order = identity(parties);
-  std::shuffle(issue_order.begin(), issue_order.end(), rng);
-  std::shuffle(party_order.begin(), party_order.end(), rng);
+  shuffle(std::span(issue_order), rng);
+  shuffle(std::span(party_order), rng);
 
   const Compiled b = compile(domain, identity(issues), identity(parties));
   const Analysis base = analyze(b.parties, b.space);

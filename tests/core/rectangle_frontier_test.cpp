@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "../../src/core/frontiers.hpp"
 #include "parley/core/analysis.hpp"
+#include "parley/core/random.hpp"
 #include "parley/core/utility.hpp"
 
 namespace parley {
@@ -31,22 +31,22 @@ struct Instance {
 
 // Random rectangles with small integer utilities (so that sums are exact in binary floating
 // point and equal utility vectors compare equal). Bounds may extend past the last value.
-Actor rectangle_actor(const std::vector<Issue>& issues, std::mt19937& rng, bool with_exclusive, bool with_negative) {
+Actor rectangle_actor(const std::vector<Issue>& issues, Rng& rng, bool with_exclusive, bool with_negative) {
   Actor actor;
   actor.id = "r";
   actor.stances.resize(issues.size());
-  const int count = std::uniform_int_distribution<int>(2, 7)(rng);
+  const int count = int(rng.uniform_int(2, 7));
   for (int r = 0; r < count; ++r) {
     HyperRectangle rectangle;
-    rectangle.utility = std::uniform_int_distribution<int>(1, 9)(rng);
-    if (with_negative && std::uniform_int_distribution<int>(0, 4)(rng) == 0) rectangle.utility = -rectangle.utility;
-    rectangle.exclusive = with_exclusive && std::uniform_int_distribution<int>(0, 2)(rng) == 0;
-    const int bounds = std::uniform_int_distribution<int>(1, 3)(rng);
+    rectangle.utility = int(rng.uniform_int(1, 9));
+    if (with_negative && int(rng.uniform_int(0, 4)) == 0) rectangle.utility = -rectangle.utility;
+    rectangle.exclusive = with_exclusive && int(rng.uniform_int(0, 2)) == 0;
+    const int bounds = int(rng.uniform_int(1, 3));
     for (int b = 0; b < bounds; ++b) {
-      const std::size_t issue = std::uniform_int_distribution<std::size_t>(0, issues.size() - 1)(rng);
+      const std::size_t issue = std::size_t(rng.uniform_below(issues.size()));
       const std::uint32_t values = issues[issue].value_count();
-      std::uint32_t lo = std::uniform_int_distribution<std::uint32_t>(0, values - 1)(rng);
-      std::uint32_t hi = std::uniform_int_distribution<std::uint32_t>(0, values)(rng);
+      std::uint32_t lo = std::uint32_t(rng.uniform_below(values));
+      std::uint32_t hi = std::uint32_t(rng.uniform_below(values + 1));
       if (lo > hi) std::swap(lo, hi);
       rectangle.bounds.push_back({issue, lo, hi});
     }
@@ -58,14 +58,14 @@ Actor rectangle_actor(const std::vector<Issue>& issues, std::mt19937& rng, bool 
 
 // Linear-additive actor with explicit values k/8 and equal saliences over 4 issues (weights
 // 1/4): all utilities are exact binary fractions.
-Actor linear_actor(const std::vector<Issue>& issues, std::mt19937& rng) {
+Actor linear_actor(const std::vector<Issue>& issues, Rng& rng) {
   Actor actor;
   actor.id = "l";
   for (const auto& issue : issues) {
     Stance stance;
     stance.salience = 1;
     for (std::uint32_t v = 0; v < issue.value_count(); ++v)
-      stance.values.push_back(std::uniform_int_distribution<int>(0, 8)(rng) / 8.0);
+      stance.values.push_back(int(rng.uniform_int(0, 8)) / 8.0);
     actor.stances.push_back(stance);
   }
   return actor;
@@ -123,11 +123,11 @@ void expect_exact(const Instance& instance) {
 
 Instance random_instance(std::uint32_t seed, std::size_t rectangle_parties, bool linear_party, bool exclusive,
                          bool negative) {
-  std::mt19937 rng(seed);
+  Rng rng(seed);
   Instance instance;
-  const std::size_t issues = linear_party ? 4 : std::uniform_int_distribution<std::size_t>(2, 6)(rng);
+  const std::size_t issues = linear_party ? 4 : std::size_t(rng.uniform_int(2, 6));
   for (std::size_t i = 0; i < issues; ++i)
-    instance.issues.push_back(discrete_issue("i" + std::to_string(i), std::uniform_int_distribution<int>(1, 5)(rng)));
+    instance.issues.push_back(discrete_issue("i" + std::to_string(i), int(rng.uniform_int(1, 5))));
   for (std::size_t p = 0; p < rectangle_parties; ++p)
     instance.actors.push_back(rectangle_actor(instance.issues, rng, exclusive, negative));
   if (linear_party) instance.actors.push_back(linear_actor(instance.issues, rng));
@@ -188,7 +188,7 @@ TEST(RectangleFrontier, SinglePartyGetsItsBest) {
 TEST(RectangleFrontier, DenserSpacesMatchBruteForce) {
   for (std::uint32_t seed = 0; seed < 20; ++seed) {
     SCOPED_TRACE(seed);
-    std::mt19937 rng(7000 + seed);
+    Rng rng(7000 + seed);
     Instance instance;
     for (int i = 0; i < 8; ++i) instance.issues.push_back(discrete_issue("i" + std::to_string(i), 4));
     const int party_count = seed % 4 == 3 ? 3 : 2;

@@ -4,12 +4,12 @@
 // enumerated; larger ones are sampled or searched without enumeration.
 
 #include <cstdint>
-#include <random>
 #include <span>
 #include <vector>
 
 #include "parley/core/big_count.hpp"
 #include "parley/core/issue.hpp"
+#include "parley/core/random.hpp"
 
 namespace parley {
 
@@ -47,8 +47,9 @@ class OutcomeSpace {
   Outcome decode(std::uint64_t index) const;
   std::uint64_t encode(std::span<const std::uint32_t> outcome) const;
 
-  // A uniformly random outcome.
-  Outcome sample(std::mt19937_64& rng) const;
+  // A uniformly random outcome: value k is rng.uniform_below(radix(k)), issue by issue in
+  // order (issue_count() draws), the same on every platform.
+  Outcome sample(Rng& rng) const;
 
  private:
   std::vector<std::size_t> issue_indices_;

@@ -23,6 +23,7 @@
 
 #include "parley/core/params.hpp"
 #include "parley/core/registry.hpp"
+#include "parley/core/random.hpp"
 #include "parley/negotiate/negotiator.hpp"
 
 namespace parley {
@@ -68,9 +69,8 @@ StrategySpec parse_strategy(std::string_view text);
 std::unique_ptr<Negotiator> make_negotiator(const StrategySpec& spec, std::uint64_t seed = 0);
 std::unique_ptr<Negotiator> make_negotiator(std::string_view text, std::uint64_t seed = 0);
 
-// A deterministic seed for stream `stream` (e.g. a party index) of run seed `seed`
-// (SplitMix64 finaliser): independent streams without a global RNG.
-std::uint64_t derive_seed(std::uint64_t seed, std::uint64_t stream);
+// derive_seed(seed, stream), the seed of each negotiator's own stream, lives in
+// parley/core/random.hpp (included above); its values are unchanged.
 
 // --- conditional acceptance -------------------------------------------------------------
 // "Accepted in principle, with nuances": wraps a negotiator so that it accepts an offer only
