@@ -65,6 +65,9 @@ std::optional<long long> parse_integer(std::string_view text);
 // Visits every element below `node` (not `node` itself) in document order, without
 // recursion. `visit` returns false to skip an element's children.
 void for_each_descendant(pugi::xml_node node, const std::function<bool(pugi::xml_node)>& visit);
+
+// Throws file.error(node) when `node` sits more than kMaxNesting objectives below `root`.
+void check_objective_depth(const XmlFile& file, pugi::xml_node node, pugi::xml_node root);
 // The first element named `name` below `node` in document order, or an empty node.
 pugi::xml_node first_descendant(pugi::xml_node node, std::string_view name);
 

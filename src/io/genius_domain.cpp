@@ -80,9 +80,7 @@ Domain read_domain(const XmlFile& file) {
   for_each_descendant(objective, [&](pugi::xml_node node) {
     const std::string_view tag = node.name();
     if (tag == "objective") {
-      int depth = 0;
-      for (pugi::xml_node up = node; up != objective && depth <= kMaxNesting; up = up.parent()) ++depth;
-      if (depth > kMaxNesting) throw file.error(node, fmt::format("objectives nested deeper than {}", kMaxNesting));
+      check_objective_depth(file, node, objective);
       return true;
     }
     if (tag != "issue") return false;

@@ -62,9 +62,7 @@ ProfileElements collect_elements(const XmlFile& file, pugi::xml_node objective) 
   for_each_descendant(objective, [&](pugi::xml_node node) {
     const std::string_view tag = node.name();
     if (tag == "objective") {
-      int depth = 0;
-      for (pugi::xml_node up = node; up != objective && depth <= kMaxNesting; up = up.parent()) ++depth;
-      if (depth > kMaxNesting) throw file.error(node, fmt::format("objectives nested deeper than {}", kMaxNesting));
+      check_objective_depth(file, node, objective);
       if (node.attribute("index")) elements.objectives.insert(file.integer(node, "index"));
       return true;
     }

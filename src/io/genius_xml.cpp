@@ -116,6 +116,12 @@ std::optional<long long> parse_integer(std::string_view text) {
   return value;
 }
 
+void check_objective_depth(const XmlFile& file, pugi::xml_node node, pugi::xml_node root) {
+  int depth = 0;
+  for (pugi::xml_node up = node; up != root && depth <= kMaxNesting; up = up.parent()) ++depth;
+  if (depth > kMaxNesting) throw file.error(node, fmt::format("objectives nested deeper than {}", kMaxNesting));
+}
+
 void for_each_descendant(pugi::xml_node node, const std::function<bool(pugi::xml_node)>& visit) {
   pugi::xml_node current = node.first_child();
   while (current && current != node) {
