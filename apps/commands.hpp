@@ -6,6 +6,15 @@
 
 namespace parley::cli {
 
+// A seed is a whole number in [0, 2^64): CLI11 alone would read "-1" as 2^64 - 1.
+inline const CLI::Validator kSeed(
+    [](std::string& text) {
+      return !text.empty() && text.front() != '-' && text.front() != '+'
+                 ? std::string()
+                 : "a seed is a whole number from 0 to 18446744073709551615, not '" + text + "'";
+    },
+    "SEED");
+
 void add_validate(CLI::App& app);
 void add_show(CLI::App& app);
 void add_analyze(CLI::App& app);

@@ -148,7 +148,7 @@ void add_evaluate(CLI::App& app) {
                       "file (default: the data's capabilities) or equal (every actor 1)");
   command->add_option("--folds", options->folds, "Cross-validation folds (default 10; 0 or 1: none)")
       ->check(CLI::Range(0, 100000));
-  command->add_option("--seed", options->seed, "Seed of the fold assignment (default 1)");
+  command->add_option("--seed", options->seed, "Seed of the fold assignment (default 1)")->check(kSeed);
   command->add_flag("--json", options->json, "Print one JSON document (keys: cases, folds, seed, scores, sources)");
   command->add_option("--format", options->format, kFormatHelp);
   command->callback([options] { run_evaluate(*options); });

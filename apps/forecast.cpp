@@ -321,7 +321,7 @@ void add_forecast(CLI::App& app) {
   command->add_option("--param", options->parameters, "Model parameter NAME=VALUE (or MODEL.NAME=VALUE; repeat); `parley list models` lists each "
                                                          "model's parameters with defaults");
   command->add_option("--variant", options->variant, "Apply this variant of the scenario first");
-  auto* seed = command->add_option("--seed", options->seed, "Seed for stochastic settings (default: the file's, else 0)");
+  auto* seed = command->add_option("--seed", options->seed, "Seed for stochastic settings (default: the file's, else 0)")->check(kSeed);
   command->add_flag("--json", options->json, "Print one JSON document (keys: scenario, issues, actors, models)");
   command->add_option("--history", options->history, "Write one model's per-round positions to this CSV file");
   command->add_option("--format", options->format, kFormatHelp);

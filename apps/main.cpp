@@ -1,10 +1,14 @@
 // parley: model, forecast and simulate multi-party negotiations.
 // Exit status: 0 ok, 2 bad input (file, option), 1 internal error.
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 #include <exception>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "commands.hpp"
 #include "parley/core/error.hpp"
@@ -58,6 +62,18 @@ int main(int argc, char** argv) {
   parley::cli::add_negotiate(app);
   parley::cli::add_compare(app);
   parley::cli::add_list(app);
+
+  // CLI11 answers a misspelled command with "A subcommand is required"; name it instead.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; }))
+      names.push_back(command->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      fmt::print(stderr, "parley: unknown command '{}'{}; commands: {}\nRun `parley --help` for what each does.\n",
+                 argv[1], parley::did_you_mean(argv[1], names), fmt::join(names, ", "));
+      return 2;
+    }
+  }
 
   try {
     app.parse(argc, argv);

@@ -90,7 +90,7 @@ void add_run_options(CLI::App& command, RunChoices& choices) {
   // Deprecated name of --rounds ("steps" now means only the grid points of an issue): hidden,
   // same behaviour, errors name the flag as typed.
   choices.steps_alias = command.add_option("--steps", choices.rounds)->group("")->excludes(rounds);
-  command.add_option("--seed", choices.seed, "Seed of every random choice (default 0); same seed, same result");
+  command.add_option("--seed", choices.seed, "Seed of every random choice (default 0); same seed, same result")->check(kSeed);
   command.add_option("--clock", choices.clock,
                      "What discounting counts: time (each stage one unit of relative time, default) or rounds");
 }

@@ -117,3 +117,26 @@ TEST(Cli, AnalyzeJsonOnEveryAnac2012Domain) {
 
 }  // namespace
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+TEST(Cli, MisspelledCommandIsNamedWithASuggestion) {
+  const auto result = run_cli("anaylze " + quoted(kFlagship));
+  EXPECT_EQ(result.status, 2);
+  EXPECT_NE(result.err.find("unknown command 'anaylze' (did you mean 'analyze'?)"), std::string::npos) << result.err;
+  EXPECT_EQ(result.out, "");
+}
+
+TEST(Cli, NegativeSeedIsRefused) {
+  for (const char* command : {"negotiate", "forecast", "evaluate"}) {
+    const auto result = run_cli(std::string(command) + " " + quoted(kFlagship) + " --seed -1");
+    EXPECT_EQ(result.status, 2) << command;
+    EXPECT_NE(result.err.find("--seed"), std::string::npos) << command << ": " << result.err;
+    EXPECT_NE(result.err.find("whole number"), std::string::npos) << command << ": " << result.err;
+  }
+  EXPECT_EQ(run_cli("negotiate " + quoted(kFlagship) + " --seed 18446744073709551615 --json").status, 0);
+}
+
+}  // namespace
+}  // namespace parley::test
