@@ -121,7 +121,8 @@ TEST(Evaluate, BenchmarkActorsBecomeDefaultRows) {
   ASSERT_NE(at, with.end());
   EXPECT_EQ(*(at - 1), "reference-point");
   EXPECT_EQ(std::find(with.begin(), with.end(), "actor:nobody"), with.end());
-  const ModelScore& chair = row(evaluate(cases, options), "actor:chair");
+  const Evaluation evaluation = evaluate(cases, options);
+  const ModelScore& chair = row(evaluation, "actor:chair");
   EXPECT_EQ(chair.n, 1u);
   EXPECT_DOUBLE_EQ(chair.mae, 10);
 }
