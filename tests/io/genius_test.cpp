@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "parley/core/utility.hpp"
+#include "parley/io/load.hpp"
 #include "parley/io/input_error.hpp"
 
 namespace parley {
@@ -456,6 +457,22 @@ TEST(Genius, FolderWithoutDomainFile) {
   const InputError error = input_error([&] { import_genius(folder.path()); });
   EXPECT_EQ(error.file(), folder.path().string());
   EXPECT_NE(error.message().find("no GENIUS domain file"), std::string::npos) << error.what();
+}
+
+// Reservations are utilities in [0, 1]: a profile outside that range fails the load with the
+// field, rather than importing an actor no outcome can satisfy (issue 8).
+TEST(Genius, ReservationOutsideZeroOneFailsTheLoad) {
+  for (const char* reservation : {"5", "-0.5"}) {
+    TemporaryFolder folder;
+    folder.write("domain.xml", kSmallDomain);
+    std::string profile = small_profile();
+    profile.insert(profile.find("</utility_space>"), std::string("<reservation value=\"") + reservation + "\"/>\n");
+    folder.write("p.xml", profile);
+    const InputError error = input_error([&] { load_scenario(folder.path()); });
+    EXPECT_EQ(error.file(), folder.path().string()) << reservation;
+    EXPECT_NE(error.message().find(".reservation"), std::string::npos) << error.what();
+    EXPECT_NE(error.message().find("[0, 1]"), std::string::npos) << error.what();
+  }
 }
 
 TEST(Genius, FolderWithTwoDomainFiles) {
