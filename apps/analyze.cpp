@@ -1,6 +1,7 @@
 // `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima.
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 #include <string>
@@ -98,9 +99,20 @@ Outcome parse_outcome(const Scenario& scenario, const OutcomeSpace& space, const
       } catch (const std::exception&) {
         throw InputError("--outcome", fmt::format("'{}' is not a number (issue {})", value, id));
       }
+      if (!std::isfinite(number)) throw InputError("--outcome", fmt::format("'{}' is not a finite number (issue {})", value, id));
       if (number < issue.lower || number > issue.upper)
         throw InputError("--outcome", fmt::format("{} is outside {}'s range {:g}..{:g}", value, id, issue.lower, issue.upper));
-      outcome[k] = issue.nearest_value(number);
+      // An outcome names one of the issue's values; snapping silently would analyse another.
+      const std::uint32_t nearest = issue.nearest_value(number);
+      const double at = issue.value_number(nearest);
+      if (std::abs(at - number) > 1e-9 * std::max(1.0, std::abs(number)))
+        throw InputError("--outcome",
+                         fmt::format("{} is not a value of issue {} (its {} values run from {:g} to {:g} in steps of "
+                                     "{:g}); the nearest is {:g}",
+                                     value, id, issue.value_count(), issue.lower, issue.upper,
+                                     issue.value_count() > 1 ? (issue.upper - issue.lower) / (issue.value_count() - 1) : 0.0,
+                                     at));
+      outcome[k] = nearest;
     }
     given[k] = true;
   }

@@ -140,3 +140,25 @@ TEST(Cli, NegativeSeedIsRefused) {
 
 }  // namespace
 }  // namespace parley::test
+
+namespace parley::test {
+namespace {
+
+// An --outcome names a value of each issue: a number between grid points, or NaN, is refused
+// with what the values are, never snapped silently (issue 8).
+TEST(Cli, OutcomeOffTheGridOrNotANumberIsRefused) {
+  const std::string stage = "analyze " + quoted(kFlagship) + " --stage truce --outcome 'ceasefire=full 30-day' ";
+  EXPECT_EQ(run_cli(stage + "--outcome aid=60").status, 0);
+  const auto off_grid = run_cli(stage + "--outcome aid=65");
+  EXPECT_EQ(off_grid.status, 2);
+  EXPECT_NE(off_grid.err.find("--outcome: 65 is not a value of issue aid"), std::string::npos) << off_grid.err;
+  EXPECT_NE(off_grid.err.find("the nearest is"), std::string::npos) << off_grid.err;
+  for (const char* text : {"nan", "inf"}) {
+    const auto result = run_cli(stage + "--outcome aid=" + text);
+    EXPECT_EQ(result.status, 2) << text;
+    EXPECT_NE(result.err.find("--outcome"), std::string::npos) << result.err;
+  }
+}
+
+}  // namespace
+}  // namespace parley::test
