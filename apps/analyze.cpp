@@ -39,16 +39,11 @@ std::vector<std::string> ids_of(const auto& items) {
   return ids;
 }
 
-std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
-  const std::string match = closest_match(word, candidates);
-  return match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match);
-}
-
 std::size_t resolve_stage(const Scenario& scenario, const AnalyzeOptions& options) {
   if (options.stage.empty()) return 0;
   if (auto stage = scenario.find_stage(options.stage)) return *stage;
   throw InputError("--stage", fmt::format("no stage '{}'{}; stages: {}", options.stage,
-                                          suggestion(options.stage, ids_of(scenario.stages)),
+                                          did_you_mean(options.stage, ids_of(scenario.stages)),
                                           fmt::join(ids_of(scenario.stages), ", ")));
 }
 
@@ -63,7 +58,7 @@ std::vector<std::size_t> resolve_parties(const Scenario& scenario, std::size_t s
   for (const auto& id : options.parties) {
     auto actor = scenario.find_actor(id);
     if (!actor)
-      throw InputError("--parties", fmt::format("no actor '{}'{}", id, suggestion(id, ids_of(scenario.actors))));
+      throw InputError("--parties", fmt::format("no actor '{}'{}", id, did_you_mean(id, ids_of(scenario.actors))));
     parties.push_back(*actor);
   }
   return parties;
@@ -83,12 +78,12 @@ Outcome parse_outcome(const Scenario& scenario, const OutcomeSpace& space, const
     while (k < stage_issue_ids.size() && stage_issue_ids[k] != id) ++k;
     if (k == stage_issue_ids.size())
       throw InputError("--outcome", fmt::format("'{}' is not an issue of this stage{}; issues: {}", id,
-                                                suggestion(id, stage_issue_ids), fmt::join(stage_issue_ids, ", ")));
+                                                did_you_mean(id, stage_issue_ids), fmt::join(stage_issue_ids, ", ")));
     const Issue& issue = scenario.issues[space.scenario_issue(k)];
     if (issue.kind == IssueKind::discrete) {
       auto it = std::find(issue.options.begin(), issue.options.end(), value);
       if (it == issue.options.end())
-        throw InputError("--outcome", fmt::format("'{}' is not an option of {}{}", value, id, suggestion(value, issue.options)));
+        throw InputError("--outcome", fmt::format("'{}' is not an option of {}{}", value, id, did_you_mean(value, issue.options)));
       outcome[k] = static_cast<std::uint32_t>(it - issue.options.begin());
     } else {
       double number = 0;

@@ -56,9 +56,7 @@ std::vector<std::string> resolve_variants(const Scenario& base, const std::vecto
   valid.insert(valid.begin(), kBase);
   for (const std::string& name : names) {
     if (std::find(valid.begin(), valid.end(), name) != valid.end()) continue;
-    const std::string match = closest_match(name, valid);
-    throw InputError("--variants", fmt::format("no variant '{}'{}; variants: {}", name,
-                                               match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+    throw InputError("--variants", fmt::format("no variant '{}'{}; variants: {}", name, did_you_mean(name, valid),
                                                fmt::join(valid, ", ")));
   }
   return names;

@@ -57,9 +57,7 @@ std::vector<const ForecastModel*> resolve_models(const std::vector<std::string>&
     }
     const ForecastModel* model = find_forecast_model(name);
     if (!model) {
-      const std::string match = closest_match(name, model_names());
-      throw InputError("--model", fmt::format("no model '{}'{}; models: {}, all", name,
-                                              match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+      throw InputError("--model", fmt::format("no model '{}'{}; models: {}, all", name, did_you_mean(name, model_names()),
                                               fmt::join(model_names(), ", ")));
     }
     if (std::find(models.begin(), models.end(), model) == models.end()) models.push_back(model);

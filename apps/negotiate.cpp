@@ -20,11 +20,6 @@ namespace parley::cli {
 
 namespace {
 
-std::string suggestion(const std::string& word, const std::vector<std::string>& candidates) {
-  const std::string match = closest_match(word, candidates);
-  return match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match);
-}
-
 std::vector<std::string> actor_ids(const Scenario& scenario) {
   std::vector<std::string> ids;
   for (const Actor& actor : scenario.actors) ids.push_back(actor.id);
@@ -43,7 +38,7 @@ std::size_t resolve_actor(const Scenario& scenario, const std::string& name) {
     if (position >= 1 && position <= scenario.actors.size()) return position - 1;
   }
   const auto ids = actor_ids(scenario);
-  throw InputError("--strategy", fmt::format("no actor '{}'{}; actors: {}", name, suggestion(name, ids),
+  throw InputError("--strategy", fmt::format("no actor '{}'{}; actors: {}", name, did_you_mean(name, ids),
                                              fmt::join(ids, ", ")));
 }
 
@@ -65,7 +60,7 @@ void run_negotiate(const NegotiateOptions& options) {
       std::vector<std::string> ids;
       for (const Stage& s : scenario.stages) ids.push_back(s.id);
       throw InputError("--stage", fmt::format("no stage '{}'{}; stages: {}", options.stage,
-                                              suggestion(options.stage, ids), fmt::join(ids, ", ")));
+                                              did_you_mean(options.stage, ids), fmt::join(ids, ", ")));
     }
     staged.only_stage = *stage;
   }

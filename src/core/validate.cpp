@@ -156,19 +156,23 @@ void check_stage_settings(const Scenario& scenario, const Stage& stage, const Va
       const bool names_actor = scenario.find_actor(value).has_value();
       protocol_own.emplace_back(key, names_actor ? std::string("0") : value);
     } else {
-      std::vector<std::string> valid;
-      for (const ParamSpec& spec : catalog.stage_settings) valid.push_back(spec.name);
-      for (const ParamSpec& spec : protocol->settings) valid.push_back(spec.name);
-      std::vector<std::string> of_protocol(valid.begin() + std::ptrdiff_t(catalog.stage_settings.size()), valid.end());
-      Error error = field_error(field + ".settings." + key,
-           fmt::format("unknown setting '{}'{}; every stage takes {}; protocol {} takes {}", key,
-                       did_you_mean(key, valid), fmt::join(valid.begin(), valid.begin() +
-                                                               std::ptrdiff_t(catalog.stage_settings.size()), ", "),
-                       protocol->name, of_protocol.empty() ? std::string("none") : fmt::format("{}", fmt::join(of_protocol, ", "))),
-           ErrorKind::unknown_name);
-      Location location = error.location();
-      location.at_key = true;
-      throw error.relocated(std::move(location));
+      const auto names = [](const std::vector<ParamSpec>& specs) {
+        std::vector<std::string> out;
+        for (const ParamSpec& spec : specs) out.push_back(spec.name);
+        return out;
+      };
+      const std::vector<std::string> of_stage = names(catalog.stage_settings);
+      const std::vector<std::string> of_protocol = names(protocol->settings);
+      std::vector<std::string> valid = of_stage;
+      valid.insert(valid.end(), of_protocol.begin(), of_protocol.end());
+      Location location;
+      location.field = field + ".settings." + key;
+      location.at_key = true;  // the key is what is wrong
+      throw Error(ErrorKind::unknown_name,
+                  fmt::format("unknown setting '{}'{}; every stage takes {}; protocol {} takes {}", key,
+                              did_you_mean(key, valid), fmt::join(of_stage, ", "), protocol->name,
+                              of_protocol.empty() ? std::string("none") : fmt::format("{}", fmt::join(of_protocol, ", "))),
+                  std::move(location));
     }
   }
   const std::string settings_field = field + ".settings.";
@@ -178,7 +182,7 @@ void check_stage_settings(const Scenario& scenario, const Stage& stage, const Va
 
 }  // namespace
 
-bool is_valid_id(const std::string& id) {
+bool is_valid_id(std::string_view id) {
   return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
   });

@@ -225,10 +225,8 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
     if (row.rfind("actor:", 0) == 0 && row.size() > 6) continue;
     // A row is a built-in row or any registered model (a user's own, with its defaults).
     if (std::find(kRows.begin(), kRows.end(), row) == kRows.end() && !find_forecast_model(row)) {
-      const std::string match = closest_match(row, kRows);
       throw field_error("evaluation row",
-                        fmt::format("no evaluation row '{}'{}; rows: {}, actor:ID", row,
-                                    match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+                        fmt::format("no evaluation row '{}'{}; rows: {}, actor:ID", row, did_you_mean(row, kRows),
                                     fmt::join(kRows, ", ")),
                         ErrorKind::unknown_name);
     }

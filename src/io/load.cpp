@@ -1,5 +1,7 @@
 #include "parley/io/load.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "parley/core/validate.hpp"
@@ -45,7 +47,7 @@ Scenario import_scenario(const std::filesystem::path& path, InputFormat format) 
     case InputFormat::automatic:
     case InputFormat::yaml: break;
   }
-  return load_scenario_yaml(path);
+  throw std::logic_error("import_scenario: not an import format");  // load_scenario reads YAML itself
 }
 
 }  // namespace

@@ -117,7 +117,7 @@ class Builder {
   // ---- issues -------------------------------------------------------------------------------
 
   void check_id(const Entry& entry, std::string_view kind) const {
-    if (!yaml_tree::is_valid_id(entry.key))
+    if (!is_valid_id(entry.key))
       context_.fail(entry.key_mark, fmt::format("invalid {} id '{}': ids may contain only letters, digits, '_' "
                                                 "and '-' (dots separate the parts of variant paths)",
                                                 kind, entry.key));

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/core/validate.hpp"
 #include "parley/io/input_error.hpp"
 #include "scenario_yaml_internal.hpp"
 #include "yaml_tree.hpp"
@@ -116,10 +117,9 @@ void check_path(const Context& context, const YAML::Node& root, const std::strin
         return;
       }
       for (auto& key : keys_of(node)) candidates.push_back(std::move(key));
-      const std::string suggestion = closest_match(part, candidates);
       fail(fmt::format("{} has no '{}'{}; a variant changes only what the base scenario defines, or an optional "
                        "field it leaves out",
-                       parent, part, suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion)));
+                       parent, part, did_you_mean(part, candidates)));
     }
     if (node.IsSequence()) {
       std::size_t index = 0;
@@ -141,7 +141,7 @@ std::vector<VariantSpec> read_variants(const Context& context, const YAML::Node&
   const Value* variants = record.find("variants");
   if (!variants) return specs;
   for (const auto& entry : variants->entries("variant id", /*allow_empty=*/true)) {
-    if (!yaml_tree::is_valid_id(entry.key))
+    if (!is_valid_id(entry.key))
       context.fail(entry.key_mark, fmt::format("invalid variant id '{}': ids may contain only letters, digits, '_' "
                                                "and '-'",
                                                entry.key));
@@ -196,9 +196,8 @@ BuiltVariants build_variants(const YAML::Node& root, const std::string& file, co
       ids.push_back(spec.id);
       list += (list.empty() ? "" : ", ") + spec.id;
     }
-    const std::string suggestion = closest_match(*keep, ids);
-    throw InputError(file, fmt::format("unknown variant '{}'{}; the variants are: {}", *keep,
-                                       suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion), list));
+    throw InputError(file, fmt::format("unknown variant '{}'{}; the variants are: {}", *keep, did_you_mean(*keep, ids),
+                                       list));
   }
 
   std::vector<VariantSummary> summaries;

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/core/validate.hpp"
 #include "parley/io/input_error.hpp"
 
 namespace parley::yaml_tree {
@@ -325,12 +326,6 @@ std::string describe(const YAML::Node& node) {
   const std::string& text = node.Scalar();
   if (text.size() > 40) return fmt::format("'{}...'", text.substr(0, 37));
   return fmt::format("'{}'", text);
-}
-
-bool is_valid_id(std::string_view id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-  });
 }
 
 std::optional<double> parse_number(std::string_view text) {

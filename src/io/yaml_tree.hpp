@@ -73,8 +73,6 @@ class Context {
 std::string child_path(const std::string& parent, std::string_view key);
 // "'text'" (shortened), "a map", "a list" or "empty": how a node reads in messages.
 std::string describe(const YAML::Node& node);
-// True for YAML ids: [A-Za-z0-9_-]+.
-bool is_valid_id(std::string_view id);
 // Numbers as YAML writes them: decimal, optional sign and exponent; finite only.
 std::optional<double> parse_number(std::string_view text);
 std::string format_number(double x);  // shortest text that reads back as the same double

@@ -10,6 +10,7 @@
 // protocol by name.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/core/params.hpp"
@@ -38,6 +39,6 @@ struct ValidationCatalog {
 void validate(const Scenario& scenario, const ValidationCatalog& catalog = {});
 
 // True when `id` is a valid id: non-empty, letters, digits, '_' and '-'.
-bool is_valid_id(const std::string& id);
+bool is_valid_id(std::string_view id);
 
 }  // namespace parley
