@@ -17,9 +17,7 @@ inline InputFormat input_format_option(const std::string& text) {
   if (text.empty()) return InputFormat::automatic;
   if (auto format = parse_input_format(text)) return *format;
   const std::vector<std::string> names = {"auto", "yaml", "genius", "ktab", "bdm", "deu", "exchange"};
-  const std::string match = closest_match(text, names);
-  throw InputError("--format", fmt::format("unknown format '{}'{}; formats: {}", text,
-                                           match.empty() ? "" : fmt::format(" (did you mean '{}'?)", match),
+  throw InputError("--format", fmt::format("unknown format '{}'{}; formats: {}", text, did_you_mean(text, names),
                                            fmt::join(names, ", ")));
 }
 
