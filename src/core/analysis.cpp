@@ -82,9 +82,10 @@ void uncapped_frontier_of(std::span<const CompiledUtility> parties, const Outcom
 void capped_frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
                         const AnalysisOptions& options, Analysis& analysis) {
   const bool additive = std::all_of(parties.begin(), parties.end(), [](const auto& u) { return u.rectangles().empty(); });
-  if (!additive && space.enumerable()) {
+  if (!additive && space.enumerable() &&
+      detail::enumeration_bytes(parties.size(), space) <= options.max_memory_bytes) {
     analysis.method = AnalysisMethod::enumerated;
-    analysis.pareto = detail::enumerated_frontier(parties, space);
+    analysis.pareto = detail::enumerated_frontier(parties, space, options.max_work);
     return;
   }
   std::vector<CompiledUtility> uncapped;
