@@ -74,9 +74,9 @@ void print_summary(const Scenario& scenario) {
   fmt::print("\nActors\n");
   TextTable actors({"id", "name", "capability", "reservation", "discount", "risk", "utility"});
   for (const auto& actor : scenario.actors) {
-    const std::string utility = actor.uses_rectangles()
-                                    ? fmt::format("{} hyper-rectangles", actor.rectangles.size())
-                                    : fmt::format("linear-additive, {}", to_string(actor.shape));
+    std::string utility = actor.uses_rectangles() ? fmt::format("{} hyper-rectangles", actor.rectangles.size())
+                                                   : fmt::format("linear-additive, {}", to_string(actor.shape));
+    if (actor.weights == Weights::raw) utility += ", raw weights capped at 1";
     actors.add({actor.id, actor.name, fmt::format("{:g}", actor.capability), fmt::format("{:g}", actor.reservation_value),
                 fmt::format("{:g}", actor.discount), fmt::format("{:g}", actor.risk), utility});
   }
