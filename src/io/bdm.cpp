@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -139,13 +138,10 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
   issue.lower = single ? low - 1 : low;
   issue.upper = single ? high + 1 : high;
   scenario.issues.push_back(issue);
-  std::set<std::string> ids;
+  io_detail::UniqueIds ids;
   for (const Row& row : rows) {
     Actor actor;
-    const std::string base = io_detail::make_id(row.name, fmt::format("actor-{}", scenario.actors.size() + 1));
-    actor.id = base;
-    for (int n = 2; ids.count(actor.id); ++n) actor.id = fmt::format("{}_{}", base, n);
-    ids.insert(actor.id);
+    actor.id = ids.take(io_detail::make_id(row.name, fmt::format("actor-{}", scenario.actors.size() + 1)));
     actor.name = row.name;
     actor.capability = row.capability;
     Stance stance;

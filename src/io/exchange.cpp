@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -57,7 +56,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
   std::map<std::string, std::size_t> actor_index, issue_index;
   std::vector<std::vector<double>> scale_points;
   std::map<std::pair<std::size_t, std::size_t>, Datum> data;  // (actor, issue)
-  std::set<std::string> actor_ids, issue_ids;
+  io_detail::UniqueIds actor_ids, issue_ids;
   for (const io_detail::Line& line : lines) {
     if (line.fields.empty()) continue;
     std::vector<std::string> f;
@@ -90,7 +89,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
         throw InputError(file_name, line.number, line.fields[1].column, fmt::format("actor '{}' is declared twice", f[1]));
       actor_index[f[1]] = scenario.actors.size();
       Actor actor;
-      actor.id = io_detail::unique_id(io_detail::make_id(f[1], fmt::format("actor-{}", scenario.actors.size() + 1)), actor_ids);
+      actor.id = actor_ids.take(io_detail::make_id(f[1], fmt::format("actor-{}", scenario.actors.size() + 1)));
       actor.name = f[2].empty() ? f[1] : f[2];
       if (f.size() > 3 && !f[3].empty()) actor.note = f[3];
       scenario.actors.push_back(std::move(actor));
@@ -101,7 +100,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
         throw InputError(file_name, line.number, line.fields[1].column, fmt::format("issue '{}' is declared twice", f[1]));
       issue_index[f[1]] = scenario.issues.size();
       Issue issue;
-      issue.id = io_detail::unique_id(io_detail::make_id(f[1], fmt::format("issue-{}", scenario.issues.size() + 1)), issue_ids);
+      issue.id = issue_ids.take(io_detail::make_id(f[1], fmt::format("issue-{}", scenario.issues.size() + 1)));
       issue.name = f[2].empty() ? f[1] : f[2];
       scenario.issues.push_back(std::move(issue));
       scale_points.emplace_back();

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -60,12 +62,12 @@ class XmlReader {
     const std::size_t dims = table.dimensions.size();
 
     const pugi::xml_node actors = required(scenario, "Actors");
+    std::unordered_set<std::string> names;  // a hash set: tables of 10^5 actors (issue 8)
     for (const pugi::xml_node a : actors.children("Actor")) {
       RawActor actor;
       actor.name = text_of(required(a, "name"));
       if (actor.name.empty()) fail(a.child("name"), "the actor has no name");
-      for (const RawActor& other : table.actors)
-        if (other.name == actor.name) fail(a.child("name"), fmt::format("actor '{}' appears twice", actor.name));
+      if (!names.insert(actor.name).second) fail(a.child("name"), fmt::format("actor '{}' appears twice", actor.name));
       actor.description = text_of(a.child("description"));
       const pugi::xml_node capability = required(a, "capability");
       actor.capability = number(capability, "capability");
@@ -172,11 +174,13 @@ class XmlReader {
     const std::size_t n = table.actors.size();
     std::vector<double> rate(n * n, 0.0);
     for (std::size_t i = 0; i < n; ++i) rate[i * n + i] = 1.0;
+    std::unordered_map<std::string, std::size_t> index_of;
+    for (std::size_t i = 0; i < n; ++i) index_of.emplace(table.actors[i].name, i);
     auto actor_index = [&](const pugi::xml_node& node) {
       const std::string name = text_of(node);
-      for (std::size_t i = 0; i < n; ++i)
-        if (table.actors[i].name == name) return i;
-      fail(node, fmt::format("no actor named '{}'", name));
+      const auto it = index_of.find(name);
+      if (it == index_of.end()) fail(node, fmt::format("no actor named '{}'", name));
+      return it->second;
     };
     for (const pugi::xml_node pair : adjustment.children("iaPair")) {
       const std::size_t i = actor_index(required(pair, "adjustingIdeal"));
