@@ -10,6 +10,7 @@
 #include "delimited_text.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
+#include "parley/io/scenario_yaml.hpp"
 
 namespace parley {
 
@@ -55,6 +56,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
   Scenario scenario;
   std::map<std::string, std::size_t> actor_index, issue_index;
   std::vector<std::vector<double>> scale_points;
+  std::vector<int> issue_lines;  // of each issue's #P line
   std::map<std::pair<std::size_t, std::size_t>, Datum> data;  // (actor, issue)
   io_detail::UniqueIds actor_ids, issue_ids;
   for (const io_detail::Line& line : lines) {
@@ -99,6 +101,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
       if (issue_index.count(f[1]))
         throw InputError(file_name, line.number, line.fields[1].column, fmt::format("issue '{}' is declared twice", f[1]));
       issue_index[f[1]] = scenario.issues.size();
+      issue_lines.push_back(line.number);
       Issue issue;
       issue.id = issue_ids.take(io_detail::make_id(f[1], fmt::format("issue-{}", scenario.issues.size() + 1)));
       issue.name = f[2].empty() ? f[1] : f[2];
@@ -147,7 +150,15 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
     if (points.empty()) points = {0, 100};
     const auto [low, high] = std::minmax_element(points.begin(), points.end());
     issue.lower = *low;
-    issue.upper = *high > *low ? *high : *low + 1;
+    // One point: a scale from it upwards, wide enough for distinct grid points (1 up to 10^6).
+    issue.upper = *high > *low ? *high : *low + std::max(1.0, 1e-6 * std::abs(*low));
+    if (!grid_points_distinct(issue.lower, issue.upper, issue.steps))
+      throw InputError(file_name, issue_lines[i], 1,
+                       fmt::format("the scale of issue '{}' runs from {} to {}: too narrow for numbers this large (its "
+                                   "grid points would not be distinct numbers); subtract a constant from its scale "
+                                   "points and positions, e.g. {}",
+                                   issue.id, format_number(issue.lower), format_number(issue.upper),
+                                   format_number(issue.lower)));
   }
   for (Actor& actor : scenario.actors) {
     actor.stances.resize(scenario.issues.size());

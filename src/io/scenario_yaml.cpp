@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -212,9 +213,13 @@ class Builder {
         }
         if (const Value* steps = record.find("steps"))
           issue.steps = static_cast<std::uint32_t>(steps->integer_in(2, kMaxIssueValues));
+        if (!std::isfinite(issue.upper - issue.lower))
+          (record.find("range") ? *record.find("range") : value)
+              .fail(fmt::format("{} is too wide: upper - lower exceeds the largest number ({:g}); use a smaller "
+                                "scale",
+                                what, std::numeric_limits<double>::max()));
         // Grid points must be distinct numbers, or values and bounds could not name them.
-        const double magnitude = std::max(std::abs(issue.lower), std::abs(issue.upper));
-        if ((issue.upper - issue.lower) / (issue.steps - 1) < kMinRelativeGridSpacing * magnitude)
+        if (!grid_points_distinct(issue.lower, issue.upper, issue.steps))
           (record.find("range") ? *record.find("range") : value)
               .fail(fmt::format("{} is too narrow for numbers this large: its {} grid points would not be distinct; "
                                 "shift the scale (e.g. measure from {}) or use fewer steps",
@@ -298,6 +303,7 @@ class Builder {
     if (const Value* stances = record.find("stances")) {
       for (const auto& entry : stances->entries("stance for issue", /*allow_empty=*/true)) {
         const std::size_t issue = issue_ref(entry.key, entry.key_mark, stances->path());
+        if (entry.value.removed_by_variant()) continue;  // no stake on that issue
         actor.stances[issue] = read_stance(scenario_.issues[issue], entry.value, id);
       }
     }
@@ -523,6 +529,7 @@ class Builder {
       }
       if (const Value* settings = record.find("settings")) {
         for (const auto& setting : settings->entries("setting", /*allow_empty=*/true)) {
+          if (setting.value.removed_by_variant()) continue;  // the setting's default applies
           if (!setting.value.node().IsScalar())
             setting.value.fail(fmt::format("{} must be text or a number, not {}", setting.value.path(),
                                            yaml_tree::describe(setting.value.node())));
@@ -665,6 +672,11 @@ ScenarioFile parse_scenario_file_yaml(std::string_view text, const std::string& 
   ScenarioFile file{std::move(built.base), {}};
   for (auto& [id, scenario] : built.variants) file.variants.emplace(id, std::move(scenario));
   return file;
+}
+
+bool grid_points_distinct(double lower, double upper, std::uint32_t steps) {
+  const double magnitude = std::max(std::abs(lower), std::abs(upper));
+  return steps >= 2 && (upper - lower) / (steps - 1) >= yaml_scenario::kMinRelativeGridSpacing * magnitude;
 }
 
 Scenario load_scenario_yaml(const std::filesystem::path& file, const std::string& variant) {
