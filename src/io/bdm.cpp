@@ -150,7 +150,7 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
                      fmt::format("the positions run from {} to {}: too narrow a scale for numbers this large (its grid "
                                  "points would not be distinct numbers); subtract a constant from every position, "
                                  "e.g. {}",
-                                 format_number(low), format_number(high), format_number(low)));
+                                 low, high, low));
   }
   scenario.issues.push_back(issue);
   io_detail::UniqueIds ids;

@@ -157,8 +157,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
                        fmt::format("the scale of issue '{}' runs from {} to {}: too narrow for numbers this large (its "
                                    "grid points would not be distinct numbers); subtract a constant from its scale "
                                    "points and positions, e.g. {}",
-                                   issue.id, format_number(issue.lower), format_number(issue.upper),
-                                   format_number(issue.lower)));
+                                   issue.id, issue.lower, issue.upper, issue.lower));
   }
   for (Actor& actor : scenario.actors) {
     actor.stances.resize(scenario.issues.size());
