@@ -6,17 +6,12 @@
 
 #include <cmath>
 
+#include "issue_builders.hpp"
+
 namespace parley {
 namespace {
 
-Issue integer_issue(std::string id, double lower, double upper) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::integer;
-  issue.lower = lower;
-  issue.upper = upper;
-  return issue;
-}
+using test::integer_issue;
 
 // An actor with a linear value around `positions`, weighted by `saliences`.
 Actor spatial(std::vector<double> positions, std::vector<double> saliences, double reservation = 0,

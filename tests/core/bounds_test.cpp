@@ -13,17 +13,12 @@
 #include "parley/core/limits.hpp"
 #include "parley/core/utility.hpp"
 
+#include "issue_builders.hpp"
+
 namespace parley {
 namespace {
 
-Issue integer_issue(std::string id, double lower, double upper) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::integer;
-  issue.lower = lower;
-  issue.upper = upper;
-  return issue;
-}
+using test::integer_issue;
 
 // `parties` actors on `issues` integer issues 0..10, each at its own corner-ish position, so
 // that nearly every outcome is Pareto optimal among many parties.

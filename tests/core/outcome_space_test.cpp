@@ -2,16 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "issue_builders.hpp"
+
 namespace parley {
 namespace {
 
-Issue discrete_issue(std::string id, std::size_t options) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::discrete;
-  for (std::size_t i = 0; i < options; ++i) issue.options.push_back("o" + std::to_string(i));
-  return issue;
-}
+using test::discrete_issue;
 
 TEST(OutcomeSpace, MixedRadixRoundTrip) {
   std::vector<Issue> issues{discrete_issue("a", 3), discrete_issue("b", 4), discrete_issue("c", 5)};

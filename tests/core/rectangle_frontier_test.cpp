@@ -13,16 +13,12 @@
 #include "parley/core/random.hpp"
 #include "parley/core/utility.hpp"
 
+#include "issue_builders.hpp"
+
 namespace parley {
 namespace {
 
-Issue discrete_issue(std::string id, std::size_t options) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::discrete;
-  for (std::size_t i = 0; i < options; ++i) issue.options.push_back("o" + std::to_string(i));
-  return issue;
-}
+using test::discrete_issue;
 
 struct Instance {
   std::vector<Issue> issues;

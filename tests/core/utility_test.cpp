@@ -4,25 +4,13 @@
 
 #include <cmath>
 
+#include "issue_builders.hpp"
+
 namespace parley {
 namespace {
 
-Issue integer_issue(std::string id, double lower, double upper) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::integer;
-  issue.lower = lower;
-  issue.upper = upper;
-  return issue;
-}
-
-Issue discrete_issue(std::string id, std::size_t options) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::discrete;
-  for (std::size_t i = 0; i < options; ++i) issue.options.push_back("o" + std::to_string(i));
-  return issue;
-}
+using test::integer_issue;
+using test::discrete_issue;
 
 Actor actor_with(std::vector<Stance> stances, ValueShape shape = ValueShape::linear) {
   Actor actor;
