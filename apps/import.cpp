@@ -27,13 +27,13 @@ void add_import(CLI::App& app) {
       "  parley import genius tests/data/genius/anac/y2014/10issues     # YAML to stdout");
   auto options = std::make_shared<std::pair<std::string, std::string>>();
   genius->add_option("DIR", options->first, "GENIUS domain folder")->required()->check(CLI::ExistingDirectory);
-  genius->add_option("-o,--output", options->second, "Write the scenario here (default: stdout)");
+  genius->add_option("-o,--output", options->second, "Write the scenario here (default and -: stdout)");
   genius->callback([options] {
     const std::string yaml = scenario_to_yaml(import_genius(options->first));
     if (options->second.empty())
       fmt::print("{}", yaml);
     else
-      write_file_atomically(options->second, yaml);
+      write_output_file(options->second, yaml);
   });
 }
 
