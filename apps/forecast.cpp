@@ -286,7 +286,8 @@ void run_forecast(const ForecastOptions& options) {
       }
   }
   fmt::print("Models available (--model): {}, all\n", fmt::join(model_names(), ", "));
-  if (!options.history.empty()) fmt::print("History written to {}\n", options.history);
+  if (!options.history.empty() && !is_standard_stream(options.history))
+    fmt::print("History written to {}\n", options.history);
 }
 
 }  // namespace

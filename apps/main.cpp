@@ -35,8 +35,7 @@ std::string with_option(const parley::Error& error) {
     for (const FieldOption& entry : kOptions)
       if (at.field == entry.field) return std::string(entry.option) + ": " + error.message();
   // io's input ceiling (files.hpp) is the one limit a global option raises.
-  if (error.kind() == parley::ErrorKind::too_large &&
-      error.message().find("the input limit of") != std::string::npos)
+  if (error.kind() == parley::ErrorKind::too_large && error.message().find("the input limit of") != std::string::npos)
     return std::string(error.what()) + "; raise it with --max-input-mb MB";
   return error.what();
 }
@@ -97,6 +96,9 @@ int main(int argc, char** argv) {
       "  parley negotiate scenarios/talks-2025.yaml\n"
       "  parley compare scenarios/talks-2025.yaml --variants base,open-format\n"
       "  parley list strategies\n\n"
+      "FILE - reads standard input and -o - writes standard output. Inputs are read up to\n"
+      "--max-input-mb; -o replaces a file atomically and writes devices and FIFOs in place\n"
+      "(docs/cli.md). Exit status: 0 ok, 2 a problem you can fix, 1 an internal error.\n\n"
       "Run `parley COMMAND --help` for each command's options.",
       "parley"};
   app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
@@ -106,10 +108,11 @@ int main(int argc, char** argv) {
   app.fallthrough(true);
   app.add_option_function<std::size_t>(
          "--max-input-mb", [](std::size_t megabytes) { parley::set_max_input_bytes(megabytes << 20); },
-         fmt::format("Largest input file (or stream, or GENIUS folder) to read, in MB (default {}); "
-                     "larger inputs are refused. See docs/cli.md.",
+         fmt::format("Refuse inputs larger than this (default {}): a file, standard input, or a GENIUS folder's "
+                     "files together. Given before or after the command.",
                      parley::kDefaultMaxInputBytes >> 20))
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+      ->type_name("MB")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20).description(""));
   parley::cli::add_validate(app);
   parley::cli::add_show(app);
   parley::cli::add_analyze(app);

@@ -260,9 +260,10 @@ std::string read_text_file(const fs::path& path) {
   if (S_ISDIR(status.st_mode)) throw InputError(name, 0, 0, "is a folder, not a file", ErrorKind::io);
   const bool regular = S_ISREG(status.st_mode);
   if (!regular && !names_open_descriptor(path))
-    throw InputError(name, 0, 0,
-                     fmt::format("not a regular file ({}); to read a stream, give - and pipe it in", kind_of(status.st_mode)),
-                     ErrorKind::io);
+    throw InputError(
+        name, 0, 0,
+        fmt::format("not a regular file ({}); to read a stream, give - and pipe it in", kind_of(status.st_mode)),
+        ErrorKind::io);
   if (regular && static_cast<std::uintmax_t>(status.st_size) > max_input_bytes())
     throw too_large(path, size_text(static_cast<std::size_t>(status.st_size)) + " is over");
   // O_NONBLOCK: opening a FIFO must not wait for a writer; reads then block as usual.

@@ -116,7 +116,8 @@ TEST_F(UnixIoCli, AFullStandardOutputFailsTheRun) {
   for (const std::string command : {"show", "validate", "analyze"}) {
     const auto result = run_shell("\"$PARLEY\" " + command + " " + quoted(kFlagship) + " >/dev/full", dir_);
     EXPECT_EQ(result.status, 2) << command << ": " << result.err;
-    EXPECT_TRUE(has(result.err, "cannot write standard output: No space left on device")) << command << ": " << result.err;
+    EXPECT_TRUE(has(result.err, "cannot write standard output: No space left on device"))
+        << command << ": " << result.err;
     EXPECT_FALSE(has(result.err, "internal error")) << result.err;
   }
   const fs::path full = device(dir_, "full", 7);
@@ -153,7 +154,8 @@ TEST_F(UnixIoCli, ActorTablesFromStandardInputAreDetectedByContent) {
   const fs::path ktab = kData / "ktab/inputs/SOE-Pol-Comp.csv";
   const auto forecast = run_shell("cat " + quoted(ktab) + " | \"$PARLEY\" forecast - --model median --json", dir_);
   EXPECT_EQ(forecast.status, 0) << forecast.err;
-  const auto bdm = run_shell("\"$PARLEY\" import bdm - < " + quoted(kData / "bdm/jmckib_ExampleActors_BDM1994_emissions.csv"), dir_);
+  const auto bdm =
+      run_shell("\"$PARLEY\" import bdm - < " + quoted(kData / "bdm/jmckib_ExampleActors_BDM1994_emissions.csv"), dir_);
   EXPECT_EQ(bdm.status, 0) << bdm.err;
   EXPECT_TRUE(has(bdm.out, "actors:")) << bdm.out;
 }
@@ -170,13 +172,14 @@ TEST_F(UnixIoCli, AGeniusDomainCannotComeFromStandardInput) {
 }
 
 TEST_F(UnixIoCli, DashAsOutputIsStandardOutput) {
-  const auto result = run_shell("cd " + quoted(dir_) + " && \"$PARLEY\" analyze " + quoted(kFlagship) + " --json -o -", dir_);
+  const auto result =
+      run_shell("cd " + quoted(dir_) + " && \"$PARLEY\" analyze " + quoted(kFlagship) + " --json -o -", dir_);
   EXPECT_EQ(result.status, 0) << result.err;
   EXPECT_FALSE(fs::exists(dir_ / "-"));
   EXPECT_EQ(nlohmann::json::parse(result.out)["parties"].size(), 3u);
-  const auto import = run_shell("cd " + quoted(dir_) + " && \"$PARLEY\" import genius " +
-                                    quoted(kData / "genius/anac/y2011/Laptop") + " -o -",
-                                dir_);
+  const auto import = run_shell(
+      "cd " + quoted(dir_) + " && \"$PARLEY\" import genius " + quoted(kData / "genius/anac/y2011/Laptop") + " -o -",
+      dir_);
   EXPECT_EQ(import.status, 0) << import.err;
   EXPECT_TRUE(has(import.out, "issues:"));
   EXPECT_FALSE(fs::exists(dir_ / "-"));
@@ -325,8 +328,7 @@ TEST_F(UnixIoCli, OutOfMemoryIsAClearUserError) {
   GTEST_SKIP() << "ulimit -v and AddressSanitizer's shadow memory do not mix";
 #endif
   // The ceiling raised to 1 TB with memory capped at 1 GB: reading /dev/zero runs out.
-  const auto result =
-      run_shell("ulimit -v 1000000 && \"$PARLEY\" validate - --max-input-mb 1048576 < /dev/zero", dir_);
+  const auto result = run_shell("ulimit -v 1000000 && \"$PARLEY\" validate - --max-input-mb 1048576 < /dev/zero", dir_);
   EXPECT_EQ(result.status, 2) << result.err;
   EXPECT_TRUE(has(result.err, "parley: out of memory: the input is too large for this command")) << result.err;
 }
