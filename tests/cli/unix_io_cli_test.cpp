@@ -60,6 +60,18 @@ fs::path device(const fs::path& dir, const std::string& name, unsigned minor) {
   return node;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 class UnixIoCli : public ::testing::Test {
@@ -166,6 +178,9 @@ TEST_F(UnixIoCli, AGeniusDomainCannotComeFromStandardInput) {
   EXPECT_EQ(result.status, 2) << result.err;
   EXPECT_TRUE(has(result.err, "-: a GENIUS domain is a folder")) << result.err;
   EXPECT_TRUE(has(result.err, "cannot come from standard input")) << result.err;
+  const auto imported = run_cli("import genius -");
+  EXPECT_EQ(imported.status, 2) << imported.err;
+  EXPECT_TRUE(has(imported.err, "cannot come from standard input")) << imported.err;
   const auto forced = run_shell("\"$PARLEY\" forecast - --format genius < /dev/null", dir_);
   EXPECT_EQ(forced.status, 2) << forced.err;
   EXPECT_TRUE(has(forced.err, "cannot come from standard input")) << forced.err;
@@ -324,9 +339,7 @@ TEST_F(UnixIoCli, UnknownOptionsGetDidYouMean) {
 // ---- 7. out of memory -------------------------------------------------------------------
 
 TEST_F(UnixIoCli, OutOfMemoryIsAClearUserError) {
-#if defined(__SANITIZE_ADDRESS__)
-  GTEST_SKIP() << "ulimit -v and AddressSanitizer's shadow memory do not mix";
-#endif
+  if (kAddressSanitizer) GTEST_SKIP() << "ulimit -v and AddressSanitizer's shadow memory do not mix";
   // The ceiling raised to 1 TB with memory capped at 1 GB: reading /dev/zero runs out.
   const auto result = run_shell("ulimit -v 1000000 && \"$PARLEY\" validate - --max-input-mb 1048576 < /dev/zero", dir_);
   EXPECT_EQ(result.status, 2) << result.err;
