@@ -283,7 +283,7 @@ TEST_F(UnixIoCli, EndlessDevicesAreRefusedOrBounded) {
   for (const std::string device : {"/dev/zero", "/dev/urandom"}) {
     const auto piped = run_shell("\"$PARLEY\" validate - < " + device, dir_);
     EXPECT_EQ(piped.status, 2) << piped.err;
-    EXPECT_TRUE(has(piped.err, "-: longer than the input limit of 8 MB; raise it with --max-input-mb")) << piped.err;
+    EXPECT_TRUE(has(piped.err, "-: longer than the input limit of 4 MB; raise it with --max-input-mb")) << piped.err;
     const auto named = run_shell("\"$PARLEY\" analyze /dev/stdin < " + device, dir_);
     EXPECT_EQ(named.status, 2) << named.err;
     EXPECT_TRUE(has(named.err, "longer than the input limit")) << named.err;

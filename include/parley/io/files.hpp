@@ -12,11 +12,12 @@ namespace parley {
 // ---- Reading ----------------------------------------------------------------------------
 
 // The input ceiling: no single file, and no GENIUS folder's files together, may be larger.
-// The largest real input parley knows is 88 KB (tests/data/deu/deu3.tsv; GENIUS files stay
-// under 100 KB); a scenario written by `parley import` with an issue at the YAML reader's
-// 100,000-value cap is about 1 MB. Parsing cost grows with size (a YAML flow list of 8 MB
-// takes ~11 s and ~2 GB), so the default stays well below memory exhaustion.
-inline constexpr std::size_t kDefaultMaxInputBytes = std::size_t{8} << 20;
+// The largest real input parley knows is 88 KB (tests/data/deu/deu3.tsv; a GENIUS folder's
+// files together stay under 260 KB); an issue at the YAML reader's 100,000-value cap, written
+// value by value, is 1-2 MB. Parsing memory grows with size, up to ~250 bytes per input byte
+// (a YAML flow list of one-character items: ~1 GB at 4 MB), so the default stays far from
+// memory exhaustion while leaving 45 times the largest real input.
+inline constexpr std::size_t kDefaultMaxInputBytes = std::size_t{4} << 20;
 
 // The ceiling in force. It is process-wide, like a ulimit: the CLI sets it once, from
 // `--max-input-mb`, before reading anything. Thread-safe.
@@ -31,7 +32,7 @@ bool is_standard_stream(const std::filesystem::path& path);
 //   ErrorKind::io         it does not exist, cannot be read, is a folder, or is not a
 //                         regular file and not an open stream (below);
 //   ErrorKind::too_large  it holds more than max_input_bytes() ("FILE: 1.2 GB is over the
-//                         input limit of 8 MB"; the CLI adds how to raise it).
+//                         input limit of 4 MB"; the CLI adds how to raise it).
 // Never reads more than max_input_bytes() + 1 bytes, whatever the file claims to hold.
 // What it reads:
 //   - a regular file;
