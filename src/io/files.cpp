@@ -78,13 +78,14 @@ const char* kind_of(mode_t mode) {
   return "not a file";
 }
 
-// Reads `fd` to its end, but at most max_input_bytes() + 1 bytes: never trusts a size.
-std::string read_bounded(int fd, const fs::path& path) {
+// Reads `fd` to its end, but at most max_input_bytes() + 1 bytes: a size is only a hint (a
+// regular file's, so that one read usually does), never trusted.
+std::string read_bounded(int fd, const fs::path& path, std::size_t size_hint = 0) {
   const std::size_t limit = max_input_bytes();
-  std::string text;
+  std::string text(std::min(limit, size_hint) + 1, '\0');
   std::size_t size = 0;
   for (;;) {
-    if (text.size() < size + 65536) text.resize(std::min(limit + 1, std::max<std::size_t>(size * 2, size + 65536)));
+    if (text.size() == size) text.resize(std::min(limit + 1, std::max<std::size_t>(size * 2, size + 65536)));
     const std::size_t room = text.size() - size;
     if (room == 0) throw too_large(path, "longer than");
     const ssize_t got = ::read(fd, text.data() + size, room);
@@ -271,7 +272,7 @@ std::string read_text_file(const fs::path& path) {
   if (fd.get() < 0) throw InputError(name, 0, 0, fmt::format("cannot read: {}", system_reason(errno)), ErrorKind::io);
   const int flags = ::fcntl(fd.get(), F_GETFL);
   if (flags >= 0) ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK);
-  if (regular) return read_bounded(fd.get(), path);
+  if (regular) return read_bounded(fd.get(), path, static_cast<std::size_t>(status.st_size));
   return read_stream_once(fd.get(), status, path);
 }
 
