@@ -15,7 +15,9 @@
 #include <fmt/ranges.h>
 
 #include "commands.hpp"
+#include "parley/core/analysis.hpp"
 #include "parley/core/error.hpp"
+#include "parley/core/memory.hpp"
 #include "parley/io/files.hpp"
 
 namespace {
@@ -31,12 +33,12 @@ std::string with_option(const parley::Error& error) {
       {"folds", "--folds"},       {"deadline", "--rounds"},
   };
   const parley::Location& at = error.location();
+  if (at.field == parley::kMemoryLimitField) return error.message() + "; or raise the limit with --max-memory-mb";
+  if (at.field == parley::kInputLimitField) return std::string(error.what()) + "; raise it with --max-input-mb MB";
+  if (at.field == parley::kFilterWorkField) return error.message() + "; or raise the limit with --max-filter-work";
   if (at.file.empty())
     for (const FieldOption& entry : kOptions)
       if (at.field == entry.field) return std::string(entry.option) + ": " + error.message();
-  // io's input ceiling (files.hpp) is the one limit a global option raises.
-  if (error.kind() == parley::ErrorKind::too_large && error.message().find("the input limit of") != std::string::npos)
-    return std::string(error.what()) + "; raise it with --max-input-mb MB";
   return error.what();
 }
 

@@ -62,13 +62,6 @@ std::string size_text(std::size_t bytes) {
   return fmt::format("{} bytes", bytes);
 }
 
-// The CLI recognises "the input limit of" and adds how to raise it.
-// `how_big` is "1.2 GB is over" (a file's size) or "longer than" (a stream's, never read in full).
-InputError too_large(const fs::path& path, const std::string& how_big) {
-  return InputError(path.string(), 0, 0, fmt::format("{} the input limit of {}", how_big, size_text(max_input_bytes())),
-                    ErrorKind::too_large);
-}
-
 // A file or stream's kind in words, for "not a regular file (a FIFO)".
 const char* kind_of(mode_t mode) {
   if (S_ISFIFO(mode)) return "a FIFO";
@@ -87,7 +80,7 @@ std::string read_bounded(int fd, const fs::path& path, std::size_t size_hint = 0
   for (;;) {
     if (text.size() == size) text.resize(std::min(limit + 1, std::max<std::size_t>(size * 2, size + 65536)));
     const std::size_t room = text.size() - size;
-    if (room == 0) throw too_large(path, "longer than");
+    if (room == 0) throw input_limit_error(path, "longer than");
     const ssize_t got = ::read(fd, text.data() + size, room);
     if (got < 0) {
       if (errno == EINTR) continue;
@@ -243,6 +236,14 @@ void set_max_input_bytes(std::size_t bytes) {
   g_max_input_bytes.store(bytes, std::memory_order_relaxed);
 }
 
+Error input_limit_error(const fs::path& path, std::string_view how_big) {
+  Location location;
+  location.file = path.string();
+  location.field = std::string(kInputLimitField);
+  return Error(ErrorKind::too_large, fmt::format("{} the input limit of {}", how_big, size_text(max_input_bytes())),
+               std::move(location));
+}
+
 bool is_standard_stream(const fs::path& path) { return path.native() == "-"; }
 
 std::string read_text_file(const fs::path& path) {
@@ -266,7 +267,7 @@ std::string read_text_file(const fs::path& path) {
         fmt::format("not a regular file ({}); to read a stream, give - and pipe it in", kind_of(status.st_mode)),
         ErrorKind::io);
   if (regular && static_cast<std::uintmax_t>(status.st_size) > max_input_bytes())
-    throw too_large(path, size_text(static_cast<std::size_t>(status.st_size)) + " is over");
+    throw input_limit_error(path, size_text(static_cast<std::size_t>(status.st_size)) + " is over");
   // O_NONBLOCK: opening a FIFO must not wait for a writer; reads then block as usual.
   Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (fd.get() < 0) throw InputError(name, 0, 0, fmt::format("cannot read: {}", system_reason(errno)), ErrorKind::io);

@@ -151,10 +151,7 @@ Scenario import_genius(const std::filesystem::path& folder) {
     std::string text = read_text_file(path);
     folder_bytes += text.size();
     if (folder_bytes > max_input_bytes())
-      throw InputError(folder.string(), 0, 0,
-                       fmt::format("its XML files are together longer than the input limit of {} MB",
-                                   max_input_bytes() >> 20),
-                       ErrorKind::too_large);
+      throw input_limit_error(folder, "its XML files are together longer than");
     if (!looks_like_xml(text)) continue;
     auto file = std::make_unique<XmlFile>(path.string(), std::move(text));
     const std::string_view root = file->root().name();

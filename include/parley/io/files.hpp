@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "parley/core/error.hpp"
+
 namespace parley {
 
 // ---- Reading ----------------------------------------------------------------------------
@@ -25,14 +27,19 @@ std::size_t max_input_bytes();
 // REQUIRES: bytes > 0.
 void set_max_input_bytes(std::size_t bytes);
 
+// The field of input-limit errors (the CLI names the option that raises it).
+inline constexpr std::string_view kInputLimitField = "input limit";
+// The error for an input over the ceiling: ErrorKind::too_large, file `path`, field
+// kInputLimitField, "HOW_BIG the input limit of 4 MB" ("1.2 GB is over", "longer than").
+Error input_limit_error(const std::filesystem::path& path, std::string_view how_big);
+
 // True for "-", the name of standard input (to read) or standard output (to write).
 bool is_standard_stream(const std::filesystem::path& path);
 
-// Reads a whole input as text. Throws InputError (a parley::Error) with the path as its file:
-//   ErrorKind::io         it does not exist, cannot be read, is a folder, or is not a
-//                         regular file and not an open stream (below);
-//   ErrorKind::too_large  it holds more than max_input_bytes() ("FILE: 1.2 GB is over the
-//                         input limit of 4 MB"; the CLI adds how to raise it).
+// Reads a whole input as text. Throws parley::Error with the path as its file:
+//   ErrorKind::io         (an InputError) it does not exist, cannot be read, is a folder,
+//                         or is not a regular file and not an open stream (below);
+//   ErrorKind::too_large  it holds more than max_input_bytes(): input_limit_error.
 // Never reads more than max_input_bytes() + 1 bytes, whatever the file claims to hold.
 // What it reads:
 //   - a regular file;

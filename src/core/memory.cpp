@@ -1,0 +1,35 @@
+#include "parley/core/memory.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "parley/core/error.hpp"
+
+namespace parley {
+namespace {
+
+std::string megabytes(std::uint64_t bytes) {
+  const double mb = double(bytes) / double(1 << 20);
+  return mb >= 1e6 ? fmt::format("{:.3g} TB", mb / double(1 << 20)) : fmt::format("{:.0f} MB", std::max(1.0, mb));
+}
+
+}  // namespace
+
+std::uint64_t bytes_of(std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t product = 0;
+  if (__builtin_mul_overflow(a, b, &product) || __builtin_mul_overflow(product, c, &product)) return kMax;
+  return product;
+}
+
+void check_memory(std::uint64_t bytes, std::uint64_t limit, std::string_view what, std::string_view advice) {
+  if (bytes <= limit) return;
+  throw Error(ErrorKind::too_large,
+              fmt::format("{} needs about {}, over the memory limit of {}{}", what, megabytes(bytes), megabytes(limit), advice),
+              Location{{}, 0, 0, std::string(kMemoryLimitField), false});
+}
+
+}  // namespace parley
