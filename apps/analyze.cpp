@@ -31,7 +31,7 @@ struct AnalyzeOptions {
   bool json = false;
   std::size_t show_pareto = 10;
   std::uint64_t max_search_nodes = kDefaultMaxSearchNodes;
-  std::uint64_t max_filter_work = kDefaultMaxFilterWork;
+  std::uint64_t max_work = kDefaultMaxAnalysisWork;
   MemoryLimit memory;
 };
 
@@ -125,7 +125,7 @@ void run_analyze(const AnalyzeOptions& options) {
   const OutcomeSpace space = scenario.stage_space(stage);
   std::uint64_t values = 0;
   for (const std::uint32_t radix : space.radices()) values += radix;
-  check_memory(bytes_of(parties.size(), values, sizeof(double)), options.memory.bytes(),
+  check_memory(saturating_product(parties.size(), values, sizeof(double)), options.memory.bytes(),
                fmt::format("tabulating {} parties' utilities over {} issue values", parties.size(), values),
                "; analyse fewer parties (--parties)");
   std::vector<CompiledUtility> utilities;
@@ -142,7 +142,7 @@ void run_analyze(const AnalyzeOptions& options) {
   if (options.max_search_nodes < 1) throw InputError("--max-search-nodes", "use at least 1");
   analysis_options.max_search_nodes = options.max_search_nodes;
   analysis_options.max_memory_bytes = options.memory.bytes();
-  analysis_options.max_filter_work = options.max_filter_work;
+  analysis_options.max_work = options.max_work;
   const Analysis analysis = analyze(utilities, space, analysis_options);
   if (options.json) {
     const std::string text = analysis_to_json(scenario, stage, parties, analysis, probe).dump(2) + "\n";
@@ -189,11 +189,8 @@ void add_analyze(CLI::App& app) {
   command->add_option("--show-pareto", options->show_pareto, "Pareto points listed in the text output (default 10)");
   command->add_option("--max-search-nodes", options->max_search_nodes,
                       "Node budget of the rectangle search (default 10000000); reaching it makes the result inexact");
-  command
-      ->add_option("--max-filter-work", options->max_filter_work,
-                   "Comparisons the Pareto filters among 4 or more parties may make (default 250000000, about 2.5 s); "
-                   "more stops with a message")
-      ->check(CLI::PositiveNumber);
+  add_work_option(*command, options->max_work,
+                  "Steps the Pareto filters among 4 or more parties may take (default 250000000, about 2.5 s)");
   add_memory_option(*command, options->memory);
   command->callback([options] { run_analyze(*options); });
 }

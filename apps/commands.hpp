@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "parley/core/memory.hpp"
+#include "parley/core/limits.hpp"
 
 namespace parley::cli {
 
@@ -19,7 +19,7 @@ inline const CLI::Validator kSeed(
     },
     "SEED");
 
-// --max-memory-mb: the memory limit (core/memory.hpp) of a command's planned work, in MB.
+// --max-memory-mb: the memory limit (core/limits.hpp) of a command's planned work, in MB.
 struct MemoryLimit {
   std::uint64_t megabytes = kDefaultMemoryLimit >> 20;
   std::uint64_t bytes() const { return megabytes << 20; }
@@ -30,6 +30,13 @@ inline void add_memory_option(CLI::App& command, MemoryLimit& limit) {
                   "Memory the command may plan to use, in MB (default 1024); work that needs more is refused "
                   "up front with what it would need")
       ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 40));
+}
+
+// --max-work: the steps (core/limits.hpp, ~10^8 per second) a command's planned work may
+// take; `what` says which work the command bounds.
+inline void add_work_option(CLI::App& command, std::uint64_t& steps, const std::string& what) {
+  command.add_option("--max-work", steps, what + "; more is refused up front with an estimate of its time")
+      ->check(CLI::PositiveNumber);
 }
 
 void add_validate(CLI::App& app);

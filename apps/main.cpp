@@ -17,7 +17,7 @@
 #include "commands.hpp"
 #include "parley/core/analysis.hpp"
 #include "parley/core/error.hpp"
-#include "parley/core/memory.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/io/files.hpp"
 
 namespace {
@@ -35,7 +35,7 @@ std::string with_option(const parley::Error& error) {
   const parley::Location& at = error.location();
   if (at.field == parley::kMemoryLimitField) return error.message() + "; or raise the limit with --max-memory-mb";
   if (at.field == parley::kInputLimitField) return std::string(error.what()) + "; raise it with --max-input-mb MB";
-  if (at.field == parley::kFilterWorkField) return error.message() + "; or raise the limit with --max-filter-work";
+  if (at.field == parley::kWorkLimitField) return error.message() + "; or raise the limit with --max-work";
   if (at.file.empty())
     for (const FieldOption& entry : kOptions)
       if (at.field == entry.field) return std::string(entry.option) + ": " + error.message();

@@ -55,14 +55,14 @@ void frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& s
   if (all_linear) {
     analysis.method = AnalysisMethod::issue_merge;
     analysis.pareto = detail::issue_merge_frontier(parties, space, options.max_memory_bytes,
-                                                   options.max_filter_work);
+                                                   options.max_work);
     return;
   }
   // Enumeration that would not fit leaves the space to the search, which needs memory only
   // for the frontier it finds.
   if (space.enumerable() && detail::enumeration_bytes(parties.size(), space) <= options.max_memory_bytes) {
     analysis.method = AnalysisMethod::enumerated;
-    analysis.pareto = detail::enumerated_frontier(parties, space, options.max_filter_work);
+    analysis.pareto = detail::enumerated_frontier(parties, space, options.max_work);
     return;
   }
   analysis.method = AnalysisMethod::rectangle_search;

@@ -20,16 +20,16 @@ std::uint64_t frontier_point_bytes(std::size_t parties, std::size_t issues);
 std::uint64_t enumeration_bytes(std::size_t parties, const OutcomeSpace& space);
 
 // REQUIRES: space.enumerable(). Throws parley::Error (too_large) when, with 4 or more
-// parties, the filter needs more than max_filter_work (AnalysisOptions).
+// parties, the filter needs more than max_work (AnalysisOptions).
 std::vector<ScoredOutcome> enumerated_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
-                                               std::uint64_t max_filter_work = kDefaultMaxFilterWork);
+                                               std::uint64_t max_work = kDefaultMaxAnalysisWork);
 
 // REQUIRES: every party is_linear(). Throws parley::Error (too_large) when the partial
 // frontiers need more than max_memory_bytes or, with 4 or more parties, one merge's filter
-// needs more than max_filter_work (AnalysisOptions).
+// needs more than max_work (AnalysisOptions).
 std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
                                                 std::uint64_t max_memory_bytes = kDefaultMemoryLimit,
-                                                std::uint64_t max_filter_work = kDefaultMaxFilterWork);
+                                                std::uint64_t max_work = kDefaultMaxAnalysisWork);
 
 // For spaces too large to enumerate where some party uses hyper-rectangles. Visits at most
 // `max_nodes` search nodes (REQUIRES: >= 1); when it stops there, `budget_reached` is set and

@@ -62,7 +62,7 @@
 
 #include "frontier_archive.hpp"
 #include "frontiers.hpp"
-#include "parley/core/memory.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/core/random.hpp"
 
 namespace parley::detail {
@@ -261,8 +261,8 @@ class Search {
     else
       archive_k_.insert(u, outcome);
     const std::size_t points = parties() == 2 ? archive2_.entries().size() : archive_k_.entries().size();
-    const std::uint64_t bytes = bytes_of(points, frontier_point_bytes(parties(), outcome.size()), 2) +
-                                bytes_of(parties() == 2 ? 0 : archive_k_.corner_count(), parties() * sizeof(double));
+    const std::uint64_t bytes = saturating_product(points, frontier_point_bytes(parties(), outcome.size()), 2) +
+                                saturating_product(parties() == 2 ? 0 : archive_k_.corner_count(), parties() * sizeof(double));
     check_memory(bytes, max_memory_,
                  fmt::format("the Pareto frontier of {} parties (past {} points found)", parties(), points),
                  "; analyse fewer parties or a smaller stage");

@@ -53,7 +53,7 @@ const CompiledUtility& CompiledStage::utility_of(std::size_t actor) const {
 const CompiledDomain& CompiledStage::domain() const {
   std::call_once(domain_once_, [this] {
     // Per party and outcome: its utility, its rank and the sorted utility (domain.hpp).
-    check_memory(bytes_of(space_.enumerable() ? space_.size() : 0, parties_.size(),
+    check_memory(saturating_product(space_.enumerable() ? space_.size() : 0, parties_.size(),
                           2 * sizeof(double) + sizeof(OutcomeIndex)),
                  max_memory_bytes_,
                  fmt::format("negotiating over {} outcomes with {} parties", space_.cardinality().to_string(),

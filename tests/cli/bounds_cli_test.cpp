@@ -35,7 +35,7 @@ TEST_F(BoundsCli, AnalyzeOfTheDeuTableStopsWithAMessage) {
   const auto result = run_cli("analyze " + quoted(kData / "deu/deu3.tsv"));
   EXPECT_EQ(result.status, 2) << result.err;
   EXPECT_TRUE(contains(result.err, "Pareto frontier of 30 parties over 364 issues")) << result.err;
-  EXPECT_TRUE(contains(result.err, "--max-filter-work")) << result.err;
+  EXPECT_TRUE(contains(result.err, "--max-work")) << result.err;
   EXPECT_TRUE(result.out.empty());
 }
 
@@ -70,6 +70,65 @@ TEST_F(BoundsCli, AHugeDeadlineIsRefusedUpFront) {
     EXPECT_EQ(result.status, 2) << option << ": " << result.err;
     EXPECT_TRUE(contains(result.err, "use 1 to 1000000")) << option << ": " << result.err;
   }
+}
+
+// A KTAB table of `actors` actors on two dimensions.
+std::string ktab_table(int actors) {
+  std::string text = "big,synthetic," + std::to_string(actors) + ",2\n"
+                     "Actor,Description,Influence,D1 Position,D1 Salience,D2 Position,D2 Salience\n";
+  for (int i = 0; i < actors; ++i)
+    text += "A" + std::to_string(i) + ",x," + std::to_string(1 + i % 97) + "," + std::to_string(i * 37 % 100) + "," +
+            std::to_string(1 + i % 40) + "," + std::to_string(i * 59 % 100) + "," + std::to_string(1 + i % 30) + "\n";
+  return text;
+}
+
+// 1,000 actors: SMP would take about 17 minutes, EUM 3. Named alone, the model is refused
+// with its estimate; among all models it is reported as not run and the others answer.
+TEST_F(BoundsCli, AForecastTooLargeForAModelIsRefusedWithItsEstimate) {
+  const auto file = write("thousand.csv", ktab_table(1000));
+  const auto alone = run_cli("forecast " + quoted(file) + " --model smp");
+  EXPECT_EQ(alone.status, 2) << alone.err;
+  EXPECT_TRUE(contains(alone.err, "smp on 1000 actors on 2 issues takes about 1e+11 steps (~17 min")) << alone.err;
+  EXPECT_TRUE(contains(alone.err, "--max-work")) << alone.err;
+
+  const auto all = run_cli("forecast " + quoted(file));
+  EXPECT_EQ(all.status, 0) << all.err;
+  EXPECT_TRUE(contains(all.out, "smp: cannot run on this table: smp on 1000 actors")) << all.out;
+  EXPECT_TRUE(contains(all.out, "eum: cannot run on this table: eum on 1000 actors")) << all.out;
+  EXPECT_TRUE(contains(all.out, "compromise")) << all.out;
+
+  // Raised explicitly, the limit lets it start (a small table: the estimate passes).
+  const auto small = write("small.csv", ktab_table(20));
+  EXPECT_EQ(run_cli("forecast " + quoted(small) + " --model smp --max-work 1000").status, 2);
+  EXPECT_EQ(run_cli("forecast " + quoted(small) + " --model smp --max-work 100000000").status, 0);
+}
+
+// A KTAB XML of 30,000 actors with an IdealAdjustment block: its reader once built the
+// 30,000 × 30,000 matrix of rates (7 GB) and died of std::bad_alloc.
+TEST_F(BoundsCli, AKtabXmlOfThirtyThousandActorsWithIdealAdjustmentIsRead) {
+  std::string xml = "<?xml version=\"1.0\"?>\n<Scenario><name>big</name><desc>d</desc>"
+                    "<Dimensions><dName>P1</dName></Dimensions><Actors>\n";
+  const int n = 30000;
+  for (int i = 0; i < n; ++i)
+    xml += "<Actor><name>A" + std::to_string(i) + "</name><description>x</description><capability>" +
+           std::to_string(1 + i % 97) + "</capability><Position><dCoord>" + std::to_string(i * 37 % 100) +
+           "</dCoord></Position><Salience><dSal>" + std::to_string(1 + i % 50) + "</dSal></Salience></Actor>\n";
+  xml += "</Actors><IdealAdjustment>\n";
+  for (int i = 0; i < n; i += 2)
+    xml += "<iaPair><adjustingIdeal>A" + std::to_string(i) + "</adjustingIdeal><referencePos>A" + std::to_string(i + 1) +
+           "</referencePos><adjust>0.5</adjust></iaPair><iaPair><adjustingIdeal>A" + std::to_string(i) +
+           "</adjustingIdeal><referencePos>A" + std::to_string(i) + "</referencePos><adjust>0.5</adjust></iaPair>\n";
+  xml += "</IdealAdjustment></Scenario>\n";
+  const auto file = write("big.xml", xml);
+  // 7.9 MB, over the default input limit (docs/cli.md): refused unless raised.
+  const auto refused = run_cli("forecast " + quoted(file) + " --model compromise");
+  EXPECT_EQ(refused.status, 2) << refused.err;
+  EXPECT_TRUE(contains(refused.err, "over the input limit")) << refused.err;
+  const auto result = run_cli("forecast " + quoted(file) + " --model compromise --max-input-mb 16");
+  EXPECT_EQ(result.status, 0) << result.err;
+  const auto smp = run_cli("forecast " + quoted(file) + " --model smp --max-input-mb 16");
+  EXPECT_EQ(smp.status, 2) << smp.err;
+  EXPECT_TRUE(contains(smp.err, "smp on 30000 actors on 1 issue takes about")) << smp.err;
 }
 
 }  // namespace

@@ -10,7 +10,7 @@
 
 #include "parley/core/analysis.hpp"
 #include "parley/core/error.hpp"
-#include "parley/core/memory.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/core/utility.hpp"
 
 namespace parley {
@@ -60,8 +60,8 @@ Error error_of(const auto& call) {
 }
 
 TEST(Memory, BytesOfSaturatesInsteadOfWrapping) {
-  EXPECT_EQ(bytes_of(3, 4, 5), 60u);
-  EXPECT_EQ(bytes_of(std::uint64_t(1) << 40, std::uint64_t(1) << 40), std::numeric_limits<std::uint64_t>::max());
+  EXPECT_EQ(saturating_product(3, 4, 5), 60u);
+  EXPECT_EQ(saturating_product(std::uint64_t(1) << 40, std::uint64_t(1) << 40), std::numeric_limits<std::uint64_t>::max());
 }
 
 TEST(Memory, CheckNamesWhatAndBothSizes) {
@@ -75,10 +75,10 @@ TEST(Memory, CheckNamesWhatAndBothSizes) {
 TEST(Bounds, ManyPartyFrontierStopsAtTheWorkLimitWithTheField) {
   const Crowd crowd(12, 5);  // 11^5 = 161051 outcomes, nearly all undominated among 12
   AnalysisOptions options;
-  options.max_filter_work = 100'000;
+  options.max_work = 100'000;
   const Error error = error_of([&] { analyze(crowd.parties, crowd.space, options); });
   EXPECT_EQ(error.kind(), ErrorKind::too_large);
-  EXPECT_EQ(error.location().field, kFilterWorkField);
+  EXPECT_EQ(error.location().field, kWorkLimitField);
   EXPECT_NE(error.message().find("12 parties over 5 issues"), std::string::npos) << error.message();
 }
 
@@ -97,7 +97,7 @@ TEST(Bounds, WithinTheLimitsTheFrontierIsUnchanged) {
   const Analysis unbounded = analyze(crowd.parties, crowd.space);
   AnalysisOptions options;
   options.max_memory_bytes = std::uint64_t(1) << 24;
-  options.max_filter_work = 10'000'000;
+  options.max_work = 10'000'000;
   const Analysis bounded = analyze(crowd.parties, crowd.space, options);
   ASSERT_EQ(bounded.pareto.size(), unbounded.pareto.size());
   for (std::size_t i = 0; i < bounded.pareto.size(); ++i) EXPECT_EQ(bounded.pareto[i].outcome, unbounded.pareto[i].outcome);

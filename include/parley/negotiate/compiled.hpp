@@ -30,7 +30,7 @@
 #include <vector>
 
 #include "parley/core/analysis.hpp"
-#include "parley/core/memory.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/core/outcome_space.hpp"
 #include "parley/core/scenario.hpp"
 #include "parley/core/utility.hpp"
@@ -46,7 +46,7 @@ class CompiledStage {
   // REQUIRES: stage < scenario.stages.size(); agenda_issues valid, non-empty, enumerable;
   // merged_from: the failed stages whose open issues joined the agenda (their ratifiers
   // ratify too). Keeps no reference to `scenario`. domain() and analysis() refuse to plan
-  // more than max_memory_bytes (core/memory.hpp).
+  // more than max_memory_bytes (core/limits.hpp).
   CompiledStage(const Scenario& scenario, std::size_t stage, std::vector<std::size_t> agenda_issues,
                 const std::vector<std::size_t>& merged_from, std::uint64_t max_memory_bytes = kDefaultMemoryLimit);
   CompiledStage(const CompiledStage&) = delete;
