@@ -162,7 +162,7 @@ void run_analyze(const AnalyzeOptions& options) {
     if (options.output.empty())
       fmt::print("{}", text);
     else
-      write_file_atomically(options.output, text);
+      write_output_file(options.output, text);
     return;
   }
   AnalysisReportOptions words;  // the CLI's names for what the narrative refers to
@@ -193,7 +193,7 @@ void add_analyze(CLI::App& app) {
       "  parley analyze scenarios/talks-2025.yaml --stage truce --parties us,ru --json -o truce.json\n"
       "  parley analyze path/to/genius/CameraA --json");
   auto options = std::make_shared<AnalyzeOptions>();
-  command->add_option("FILE", options->file, "Scenario YAML file or GENIUS domain folder")->required();
+  command->add_option("FILE", options->file, "Scenario YAML file or GENIUS domain folder (- reads standard input)")->required();
   command->add_option("--stage", options->stage, "Stage id (default: the first stage)");
   command->add_option("--variant", options->variant, "Apply this variant of the scenario first");
   command->add_option("--parties", options->parties, "Actor ids to analyse for, comma-separated")->delimiter(',');

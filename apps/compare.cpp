@@ -210,7 +210,7 @@ void add_compare(CLI::App& app) {
       "  parley compare scenarios/talks-2025.yaml --variants base,open-format,trade-ukraine,press-russia\n"
       "  parley compare scenarios/talks-2025.yaml --variants base,open-format --strategy '*=linear' --json");
   auto options = std::make_shared<CompareOptions>();
-  command->add_option("FILE", options->file, "Scenario YAML file")->required();
+  command->add_option("FILE", options->file, "Scenario YAML file (- reads standard input)")->required();
   command->add_option("--variants", options->variants,
                       "Comma-separated variant ids; `base` is the scenario as written (default: base and every variant)")
       ->delimiter(',');

@@ -154,7 +154,7 @@ void write_history(const std::string& path, const ActorTable& table, const Model
         text += fmt::format("{},{},{},{},{},{:.6f},{:.6f}\n", turn, i, table.actors[i], d, table.dimensions[d],
                             points(position), points(ideal));
       }
-  write_file_atomically(path, text);
+  write_output_file(path, text);
 }
 
 void run_forecast(const ForecastOptions& options) {
@@ -303,7 +303,8 @@ void run_forecast(const ForecastOptions& options) {
       }
   }
   fmt::print("Models available (--model): {}, all\n", fmt::join(model_names(), ", "));
-  if (!options.history.empty()) fmt::print("History written to {}\n", options.history);
+  if (!options.history.empty() && !is_standard_stream(options.history))
+    fmt::print("History written to {}\n", options.history);
 }
 
 }  // namespace
@@ -329,7 +330,7 @@ void add_forecast(CLI::App& app) {
       "  parley forecast tests/data/exchange/decide_cop21.csv --model exchange --json\n"
       "  parley forecast scenarios/talks-2025.yaml --param eum.rounds=20 --param nash.utility=quadratic");
   auto options = std::make_shared<ForecastOptions>();
-  command->add_option("FILE", options->file, "Scenario YAML or actor table (KTAB, BDM, DEU, exchange)")->required();
+  command->add_option("FILE", options->file, "Scenario YAML or actor table (KTAB, BDM, DEU, exchange; - reads standard input)")->required();
   command->add_option("--model", options->models, "smp, eum, compromise, median, nash, exchange or all (default all); "
                                                    "comma-separated for several; `parley list models` lists them")
       ->delimiter(',');

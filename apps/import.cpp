@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/genius.hpp"
+#include "parley/io/input_error.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley::cli {
@@ -27,18 +28,21 @@ void add_import(CLI::App& app) {
       "  parley import genius tests/data/genius/anac/y2011/Laptop -o laptop.yaml\n"
       "  parley import genius tests/data/genius/anac/y2014/10issues     # YAML to stdout");
   auto options = std::make_shared<std::pair<std::string, std::string>>();
-  genius->add_option("DIR", options->first, "GENIUS domain folder")->required()->check(CLI::ExistingDirectory);
-  genius->add_option("-o,--output", options->second, "Write the scenario here (default: stdout)");
+  genius->add_option("DIR", options->first, "GENIUS domain folder")->required();
+  genius->add_option("-o,--output", options->second, "Write the scenario here (default and -: stdout)");
   auto normalise = std::make_shared<bool>(false);
   genius->add_flag("--normalise-weights", *normalise,
                    "Divide each profile's weights by their sum and drop the cap at 1 (parley's convention; "
                    "GENIUS uses the raw weights)");
   genius->callback([options, normalise] {
+    if (is_standard_stream(options->first))
+      throw InputError("-", "a GENIUS domain is a folder (a domain file and one profile per party) and cannot come from "
+                            "standard input; give the folder's path");
     const std::string yaml = scenario_to_yaml(import_genius(options->first, GeniusOptions{*normalise}));
     if (options->second.empty())
       fmt::print("{}", yaml);
     else
-      write_file_atomically(options->second, yaml);
+      write_output_file(options->second, yaml);
   });
 }
 

@@ -28,7 +28,7 @@ void write(const Scenario& scenario, const ImportOptions& options) {
   if (options.output.empty())
     fmt::print("{}", yaml);
   else
-    write_file_atomically(options.output, yaml);
+    write_output_file(options.output, yaml);
 }
 
 CLI::App* add_table_import(CLI::App& import, const char* name, const char* description, const char* footer,
@@ -36,8 +36,8 @@ CLI::App* add_table_import(CLI::App& import, const char* name, const char* descr
   auto* command = import.add_subcommand(name, description);
   command->footer(footer);
   auto options = std::make_shared<ImportOptions>();
-  command->add_option("FILE", options->file, "The table to import")->required()->check(CLI::ExistingFile);
-  command->add_option("-o,--output", options->output, "Write the scenario here (default: stdout)");
+  command->add_option("FILE", options->file, "The table to import (- reads standard input)")->required();
+  command->add_option("-o,--output", options->output, "Write the scenario here (default and -: stdout)");
   command->callback([options, read] { write(read(options->file), *options); });
   return command;
 }

@@ -66,7 +66,7 @@ void run_negotiate(const NegotiateOptions& options) {
   }
   staged.record_trace = true;
   const StagedResult result = run_staged(scenario, staged);
-  if (!options.trace.empty()) write_file_atomically(options.trace, trace_to_jsonl(scenario, result));
+  if (!options.trace.empty()) write_output_file(options.trace, trace_to_jsonl(scenario, result));
   if (options.json)
     fmt::print("{}\n", staged_result_to_json(scenario, result).dump(2));
   else
@@ -142,7 +142,7 @@ void add_negotiate(CLI::App& app) {
       "  parley negotiate scenarios/talks-2025.yaml --json --trace talks.jsonl\n"
       "  parley negotiate path/to/genius/CameraB --strategy a=boulware --strategy b=conceder");
   auto options = std::make_shared<NegotiateOptions>();
-  command->add_option("FILE", options->file, "Scenario YAML file or GENIUS domain folder")->required();
+  command->add_option("FILE", options->file, "Scenario YAML file or GENIUS domain folder (- reads standard input)")->required();
   command->add_option("--stage", options->stage, "Run only this stage (as if what it waits for held)");
   command->add_option("--variant", options->variant, "Apply this variant of the scenario first");
   add_run_options(*command, options->run);

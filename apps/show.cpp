@@ -155,7 +155,7 @@ void add_validate(CLI::App& app) {
       "  parley validate scenarios/talks-2025.yaml\n"
       "  parley validate scenarios/talks-2025.yaml --variant open-format");
   auto options = std::make_shared<std::pair<std::string, std::string>>();
-  command->add_option("FILE", options->first, "Scenario YAML file or GENIUS domain folder")->required();
+  command->add_option("FILE", options->first, "Scenario YAML file or GENIUS domain folder (- reads standard input)")->required();
   command->add_option("--variant", options->second, "Validate with this variant applied");
   command->callback([options] {
     const Scenario scenario = load_scenario(options->first, options->second);
@@ -174,7 +174,7 @@ void add_show(CLI::App& app) {
       "  parley show scenarios/talks-2025.yaml\n"
       "  parley show scenarios/talks-2025.yaml --variant trade-ukraine");
   auto options = std::make_shared<std::pair<std::string, std::string>>();
-  command->add_option("FILE", options->first, "Scenario YAML file or GENIUS domain folder")->required();
+  command->add_option("FILE", options->first, "Scenario YAML file or GENIUS domain folder (- reads standard input)")->required();
   command->add_option("--variant", options->second, "Show the scenario with this variant applied");
   command->callback([options] { print_summary(load_scenario(options->first, options->second)); });
 }

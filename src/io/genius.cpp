@@ -161,8 +161,12 @@ Scenario import_genius(const std::filesystem::path& folder, const GeniusOptions&
 
   std::unique_ptr<XmlFile> domain;
   std::vector<std::unique_ptr<XmlFile>> profile_files;
+  std::size_t folder_bytes = 0;  // the input ceiling (files.hpp) holds for the folder as a whole
   for (const auto& path : paths) {
     std::string text = read_text_file(path);
+    folder_bytes += text.size();
+    if (folder_bytes > max_input_bytes())
+      throw input_limit_error(folder, "its XML files are together longer than");
     if (!looks_like_xml(text)) continue;
     auto file = std::make_unique<XmlFile>(path.string(), std::move(text));
     const std::string_view root = file->root().name();

@@ -19,12 +19,25 @@ namespace parley {
 
 namespace {
 
+constexpr const char* kGeniusNotFromStdin =
+    "a GENIUS domain is a folder (a domain file and one profile per party) and cannot come from standard "
+    "input; give the folder's path";
+
 constexpr struct {
   InputFormat format;
   const char* name;
 } kFormatNames[] = {{InputFormat::automatic, "auto"}, {InputFormat::yaml, "yaml"}, {InputFormat::genius, "genius"},
                     {InputFormat::ktab, "ktab"},      {InputFormat::bdm, "bdm"},   {InputFormat::deu, "deu"},
                     {InputFormat::exchange, "exchange"}};
+
+// A GENIUS domain or profile file: XML whose root is one of GENIUS's two elements. Such a
+// file alone is not an input; its folder is.
+bool looks_like_genius_file(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (start == std::string_view::npos || text[start] != '<') return false;
+  const std::string_view head = text.substr(0, 4096);
+  return head.find("<negotiation_template") != std::string_view::npos || head.find("<utility_space") != std::string_view::npos;
+}
 
 InputFormat detect_text_format(std::string_view text) {
   if (looks_like_exchange_input(text)) return InputFormat::exchange;
@@ -37,12 +50,14 @@ InputFormat detect_text_format(std::string_view text) {
 Scenario import_scenario(const std::filesystem::path& path, InputFormat format) {
   switch (format) {
     case InputFormat::genius:
+      if (is_standard_stream(path)) throw InputError(path.string(), 0, 0, kGeniusNotFromStdin, ErrorKind::io);
       if (!std::filesystem::is_directory(path) || !is_genius_folder(path))
         throw InputError(path.string(), "not a folder holding a GENIUS domain file (root element negotiation_template)");
       return import_genius(path);
     case InputFormat::bdm: return import_bdm(path);
     case InputFormat::exchange: return import_exchange_input(path);
-    case InputFormat::deu: return deu_as_one_scenario(import_deu(path), path.stem().string());
+    case InputFormat::deu:
+      return deu_as_one_scenario(import_deu(path), is_standard_stream(path) ? "stdin" : path.stem().string());
     case InputFormat::ktab: return import_ktab(path).scenario;
     case InputFormat::automatic:
     case InputFormat::yaml: break;
@@ -65,8 +80,15 @@ std::optional<InputFormat> parse_input_format(const std::string& name) {
 }
 
 InputFormat detect_input_format(const std::filesystem::path& path) {
-  if (std::filesystem::is_directory(path)) return InputFormat::genius;
-  return detect_text_format(read_text_file(path));
+  const bool standard_input = is_standard_stream(path);  // "-" is stdin even if a folder "-" exists
+  if (!standard_input && std::filesystem::is_directory(path)) return InputFormat::genius;
+  const std::string text = read_text_file(path);
+  if (looks_like_genius_file(text))
+    throw InputError(path.string(), 0, 0, standard_input ? kGeniusNotFromStdin
+                                                   : "a GENIUS XML file; give the folder that holds the domain file "
+                                                     "and its profiles",
+                     ErrorKind::invalid);
+  return detect_text_format(text);
 }
 
 ScenarioFile load_scenario_file(const std::filesystem::path& path, InputFormat format) {
