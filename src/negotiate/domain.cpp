@@ -20,8 +20,8 @@ namespace {
 
 // numpy's default argsort of float64 (kind "quicksort"), as numpy up to 1.24 runs it and
 // later versions where no SIMD sort is dispatched: an introsort on an index array, median of
-// three, partitions longer than 16 sorted by quicksort with the larger part deferred on a
-// stack, insertion sort below that, heapsort past a depth of 2·floor(log2 n). It is not
+// three, parts of more than 16 elements partitioned with the larger part deferred on a
+// stack, insertion sort for the rest, heapsort past a depth of 2·floor(log2 n). It is not
 // stable, and the order it leaves among equal values is what NegMAS 0.15's presorted
 // inverter finds first. Written from the algorithm's description (numpy's npysort); the
 // tests pin its tie order against numpy on this code's own examples.
@@ -31,7 +31,7 @@ class NumpyArgsort {
 
   void sort(std::span<OutcomeIndex> index) const {
     if (index.size() < 2) return;
-    constexpr std::ptrdiff_t kSmall = 16;
+    constexpr std::ptrdiff_t kSmall = 15;  // partition while pr - pl > 15 (checked against numpy)
     struct Pending {
       OutcomeIndex* low;
       OutcomeIndex* high;

@@ -20,7 +20,7 @@ std::vector<ParamSpec> aspiration_params(const char* type_default, double e_defa
                         "the named curve: exponent 4 (Boulware), 1 (linear) or 0.25 (conceder)"),
       ParamSpec::number("e", e_default, {0, 1e6, true},
                         "aspiration exponent, given instead of aspiration_type: > 1 concedes late, < 1 early"),
-      ParamSpec::number("max_aspiration", 1, {0, 1}, "aspiration at t = 0"),
+      ParamSpec::number("max_aspiration", 1, {0, 1, true}, "aspiration at t = 0"),
       ParamSpec::number("tolerance", 0.001, {0, 1},
                         "negmas=0.15: accept and offer down to the target minus this (NegMAS's tolerance)"),
       ParamSpec::choice("negmas", {"0.15", "0.8.9"}, negmas_default,
