@@ -82,6 +82,9 @@ class TimeBased final : public StrategyBase {
   void start() override {
     floor_ = std::max(table_->min_utility(), reservation());
     top_ = table_->max_utility();
+    // The table works out numpy's tie order on first use (once per table, shared by every
+    // negotiation on it): here, so that no turn allocates.
+    if (settings_.version == NegmasVersion::v0_15 && table_->size() > 0) (void)table_->numpy_first_of_tie(0);
     if (use_model_) models_.reset(*context_);
   }
 
