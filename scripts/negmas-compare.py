@@ -314,9 +314,16 @@ def compare_domain(args, folder):
     return rows
 
 
+def loader_text(row):
+    d = row.get("loader_diff")
+    if d is None:
+        return ""
+    return "%.1e" % d if isinstance(d, float) else d.replace("|", "/")
+
+
 def format_rows(rows):
     lines = ["| domain | NegMAS | outcomes | deadline | parley: agreement, round, u1, u2 | NegMAS: agreement, "
-             "round, u1, u2 | match |", "|---|---|---|---|---|---|---|"]
+             "round, u1, u2 | match | NegMAS loader Δ |", "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         if "note" in r:
             lines.append("| %s | %s | %d | %d | | | %s |" % (r["domain"], r["version"], r["outcomes"], r["rounds"],
@@ -325,10 +332,10 @@ def format_rows(rows):
         t = r["tables"]
         pa, pr = r["parley"]
         na, nr = r["negmas"]
-        lines.append("| %s | %s | %d | %d | %s, %s, %s, %s | %s, %s, %s, %s | %s |" % (
+        lines.append("| %s | %s | %d | %d | %s, %s, %s, %s | %s, %s, %s, %s | %s | %s |" % (
             r["domain"], r["version"], r["outcomes"], r["rounds"], describe(pa, t)[0], "-" if pr is None else pr,
             describe(pa, t)[1], describe(pa, t)[2], describe(na, t)[0], "-" if nr is None else nr,
-            describe(na, t)[1], describe(na, t)[2], "yes" if r["match"] else "**no**"))
+            describe(na, t)[1], describe(na, t)[2], "yes" if r["match"] else "**no**", loader_text(r)))
     return lines
 
 
@@ -347,7 +354,11 @@ with Debian 12's python3 and numpy {numpy}. Each row: both parties play the same
 utilities fed to NegMAS exactly as parley computes them (checked bit for bit against every
 utility in parley's trace). Agreement = outcome index (mixed radix, first issue most
 significant), round = 0-based round of the agreement, u1, u2 = the profiles' utilities
-(no discount). A match is the same agreement and round, utilities within 1e-6.
+(no discount). A match is the same agreement and round, utilities within 1e-6. "-" is no
+agreement (timeout) on both sides. NegMAS loader Δ: NegMAS's own GENIUS loader
+(`Scenario.from_genius_folder`) on 200 sampled outcomes, its evaluations divided by each
+issue's largest as GENIUS does (the loader keeps them raw), against parley's utilities; it
+fails on the Fitness domains, whose issue indices do not start at 0 or 1 as it expects.
 
 """
 
@@ -396,6 +407,15 @@ def main():
         if some:
             summary.append("NegMAS %s: %d of %d domains match (same agreement and round, utilities within %g)" % (
                 version, sum(1 for r in some if r.get("match")), len(some), TOLERANCE))
+    # The old definitions against the current NegMAS: what the default was before.
+    by_domain = {}
+    for r in rows:
+        by_domain.setdefault(r["domain"], {})[r["version"]] = r
+    pairs = [v for v in by_domain.values() if "negmas" in v.get("0.15", {}) and "parley" in v.get("0.8.9", {})]
+    if pairs:
+        summary.append("parley negmas=0.8.9 against NegMAS 0.15.7 (the previous default against today's NegMAS): "
+                       "same agreement and round on %d of %d domains" % (
+                           sum(1 for v in pairs if v["0.8.9"]["parley"] == v["0.15"]["negmas"]), len(pairs)))
     loader = [r["loader_diff"] for r in rows if isinstance(r.get("loader_diff"), float)]
     if loader:
         summary.append("NegMAS's own GENIUS loader vs parley's utilities: largest difference %.3g over %d domains" % (
