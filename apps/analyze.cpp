@@ -31,6 +31,8 @@ struct AnalyzeOptions {
   bool json = false;
   std::size_t show_pareto = 10;
   std::uint64_t max_search_nodes = kDefaultMaxSearchNodes;
+  std::uint64_t max_work = kDefaultMaxAnalysisWork;
+  MemoryLimit memory;
 };
 
 std::vector<std::string> ids_of(const auto& items) {
@@ -121,6 +123,11 @@ void run_analyze(const AnalyzeOptions& options) {
   const std::size_t stage = resolve_stage(scenario, options);
   const auto parties = resolve_parties(scenario, stage, options);
   const OutcomeSpace space = scenario.stage_space(stage);
+  std::uint64_t values = 0;
+  for (const std::uint32_t radix : space.radices()) values += radix;
+  check_memory(saturating_product(parties.size(), values, sizeof(double)), options.memory.bytes(),
+               fmt::format("tabulating {} parties' utilities over {} issue values", parties.size(), values),
+               "; analyse fewer parties (--parties)");
   std::vector<CompiledUtility> utilities;
   for (std::size_t p : parties) utilities.emplace_back(scenario.actors[p], scenario.issues, space);
 
@@ -134,6 +141,8 @@ void run_analyze(const AnalyzeOptions& options) {
   AnalysisOptions analysis_options;
   if (options.max_search_nodes < 1) throw InputError("--max-search-nodes", "use at least 1");
   analysis_options.max_search_nodes = options.max_search_nodes;
+  analysis_options.max_memory_bytes = options.memory.bytes();
+  analysis_options.max_work = options.max_work;
   const Analysis analysis = analyze(utilities, space, analysis_options);
   if (options.json) {
     const std::string text = analysis_to_json(scenario, stage, parties, analysis, probe).dump(2) + "\n";
@@ -180,6 +189,9 @@ void add_analyze(CLI::App& app) {
   command->add_option("--show-pareto", options->show_pareto, "Pareto points listed in the text output (default 10)");
   command->add_option("--max-search-nodes", options->max_search_nodes,
                       "Node budget of the rectangle search (default 10000000); reaching it makes the result inexact");
+  add_work_option(*command, options->max_work,
+                  "Steps the Pareto filters among 4 or more parties may take (default 250000000, about 2.5 s)");
+  add_memory_option(*command, options->memory);
   command->callback([options] { run_analyze(*options); });
 }
 

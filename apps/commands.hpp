@@ -2,7 +2,11 @@
 // The `parley` subcommands. Each add_* registers one subcommand whose callback does the
 // work; errors a user can fix are thrown as parley::InputError (exit status 2).
 
+#include <cstdint>
+
 #include <CLI/CLI.hpp>
+
+#include "parley/core/limits.hpp"
 
 namespace parley::cli {
 
@@ -14,6 +18,26 @@ inline const CLI::Validator kSeed(
                  : "a seed is a whole number from 0 to 18446744073709551615, not '" + text + "'";
     },
     "SEED");
+
+// --max-memory-mb: the memory limit (core/limits.hpp) of a command's planned work, in MB.
+struct MemoryLimit {
+  std::uint64_t megabytes = kDefaultMemoryLimit >> 20;
+  std::uint64_t bytes() const { return megabytes << 20; }
+};
+inline void add_memory_option(CLI::App& command, MemoryLimit& limit) {
+  command
+      .add_option("--max-memory-mb", limit.megabytes,
+                  "Memory the command may plan to use, in MB (default 1024); work that needs more is refused "
+                  "up front with what it would need")
+      ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 40));
+}
+
+// --max-work: the steps (core/limits.hpp, ~10^8 per second) a command's planned work may
+// take; `what` says which work the command bounds.
+inline void add_work_option(CLI::App& command, std::uint64_t& steps, const std::string& what) {
+  command.add_option("--max-work", steps, what + "; more is refused up front with an estimate of its time")
+      ->check(CLI::PositiveNumber);
+}
 
 void add_validate(CLI::App& app);
 void add_show(CLI::App& app);

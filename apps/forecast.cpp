@@ -15,6 +15,7 @@
 
 #include "commands.hpp"
 #include "input_format.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/forecast/actor_table.hpp"
 #include "parley/forecast/model.hpp"
 #include "parley/io/document_header.hpp"
@@ -29,6 +30,10 @@ namespace parley::cli {
 
 namespace {
 
+// About 10 s of model work: every KTAB, BDM and DEU data set needs far less; a table of
+// 1,000 actors needs minutes (SMP) and is refused with its estimate unless raised.
+constexpr std::uint64_t kDefaultMaxForecastWork = 1'000'000'000;
+
 struct ForecastOptions {
   std::string file;
   std::vector<std::string> models{"all"};
@@ -39,6 +44,7 @@ struct ForecastOptions {
   bool json = false;
   std::string history;
   std::string format;
+  std::uint64_t max_work = kDefaultMaxForecastWork;
 };
 
 std::vector<std::string> model_names() {
@@ -186,10 +192,21 @@ void run_forecast(const ForecastOptions& options) {
     if (model->name() == "smp") run.parameters = file_parameters;
     for (const auto& [name, value] : parameters[model->name()]) run.parameters[name] = value;
     try {
+      const std::uint64_t steps = model->work_estimate(table, run.parameters);
+      const std::string size = fmt::format("{} actors on {} issue{}", table.actor_count(), table.dimension_count(),
+                                           table.dimension_count() == 1 ? "" : "s");
+      check_work(steps, options.max_work, fmt::format("{} on {}", model->name(), size), "; forecast fewer actors or issues");
+      if (steps > options.max_work / 4)  // a run of seconds or more: say so before it starts
+        fmt::print(stderr, "{}: about {:.2g} steps on {} (~{:.0f} s at 10^8 steps per second)...\n", model->name(),
+                   double(steps), size, double(steps) / 1e8);
       run.forecast = model->run(table, run.parameters, seed);
     } catch (const std::invalid_argument& e) {
       if (models.size() == 1) throw InputError(options.file, fmt::format("model '{}' cannot run: {}", model->name(), e.what()));
       run.failure = e.what();
+    } catch (const Error& e) {
+      // Several models: the others still run; the one over the limit says why it did not.
+      if (models.size() == 1 || e.location().field != kWorkLimitField) throw;
+      run.failure = e.message() + "; or raise the limit with --max-work";
     }
     runs.push_back(std::move(run));
   }
@@ -319,6 +336,8 @@ void add_forecast(CLI::App& app) {
   command->add_option("--param", options->parameters, "Model parameter NAME=VALUE (or MODEL.NAME=VALUE; repeat); `parley list models` lists each "
                                                          "model's parameters with defaults");
   command->add_option("--variant", options->variant, "Apply this variant of the scenario first");
+  add_work_option(*command, options->max_work,
+                  "Steps one model may take (default 1000000000, about 10 s; smp on 200 actors × 2 issues: 8e8)");
   auto* seed = command->add_option("--seed", options->seed, "Seed for stochastic settings (default: the file's, else 0)")->check(kSeed);
   command->add_flag("--json", options->json, "Print one JSON document (keys: scenario, issues, actors, models)");
   command->add_option("--history", options->history, "Write one model's per-round positions to this CSV file");

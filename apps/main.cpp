@@ -11,7 +11,9 @@
 #include <fmt/ranges.h>
 
 #include "commands.hpp"
+#include "parley/core/analysis.hpp"
 #include "parley/core/error.hpp"
+#include "parley/core/limits.hpp"
 
 namespace {
 
@@ -26,6 +28,8 @@ std::string with_option(const parley::Error& error) {
       {"folds", "--folds"},       {"deadline", "--rounds"},
   };
   const parley::Location& at = error.location();
+  if (at.field == parley::kMemoryLimitField) return error.message() + "; or raise the limit with --max-memory-mb";
+  if (at.field == parley::kWorkLimitField) return error.message() + "; or raise the limit with --max-work";
   if (at.file.empty())
     for (const FieldOption& entry : kOptions)
       if (at.field == entry.field) return std::string(entry.option) + ": " + error.message();

@@ -88,6 +88,7 @@ void add_run_options(CLI::App& command, RunChoices& choices) {
   command.add_option("--seed", choices.seed, "Seed of every random choice (default 0); same seed, same result")->check(kSeed);
   command.add_option("--clock", choices.clock,
                      "What discounting counts: time (each stage one unit of relative time, default) or rounds");
+  add_memory_option(command, choices.memory);
 }
 
 StagedOptions staged_options(const Scenario& scenario, const RunChoices& choices) {
@@ -95,9 +96,11 @@ StagedOptions staged_options(const Scenario& scenario, const RunChoices& choices
   options.seed = choices.seed;
   if (choices.rounds) {
     const char* flag = choices.steps_alias && choices.steps_alias->count() > 0 ? "--steps" : "--rounds";
-    if (*choices.rounds < 1) throw InputError(flag, fmt::format("{} rounds: use at least 1", *choices.rounds));
+    if (*choices.rounds < 1 || *choices.rounds > kMaxDeadlineRounds)
+      throw InputError(flag, fmt::format("{} rounds: use 1 to {}", *choices.rounds, kMaxDeadlineRounds));
     options.deadline = *choices.rounds;
   }
+  options.max_memory_bytes = choices.memory.bytes();
   if (choices.clock == "time" || choices.clock == "relative_time")
     options.clock = DiscountClock::relative_time;
   else if (choices.clock == "rounds")

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
 #include "parley/core/scenario.hpp"
 #include "parley/negotiate/staged.hpp"
 
@@ -20,9 +21,11 @@ struct RunChoices {
   const CLI::Option* steps_alias = nullptr;  // set by add_run_options: was --steps used?
   std::uint64_t seed = 0;
   std::string clock = "time";
+  MemoryLimit memory;
 };
 
-// Adds --strategy, --rounds (and --steps, its hidden deprecated alias), --seed and --clock to
+// Adds --strategy, --rounds (and --steps, its hidden deprecated alias), --seed, --clock and
+// --max-memory-mb to
 // `command`, bound to `choices`.
 void add_run_options(CLI::App& command, RunChoices& choices);
 

@@ -54,16 +54,19 @@ void frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& s
   // on enumerable spaces; rectangles need enumeration or the rectangle search.
   if (all_linear) {
     analysis.method = AnalysisMethod::issue_merge;
-    analysis.pareto = detail::issue_merge_frontier(parties, space);
+    analysis.pareto = detail::issue_merge_frontier(parties, space, options.max_memory_bytes,
+                                                   options.max_work);
     return;
   }
-  if (space.enumerable()) {
+  // Enumeration that would not fit leaves the space to the search, which needs memory only
+  // for the frontier it finds.
+  if (space.enumerable() && detail::enumeration_bytes(parties.size(), space) <= options.max_memory_bytes) {
     analysis.method = AnalysisMethod::enumerated;
-    analysis.pareto = detail::enumerated_frontier(parties, space);
+    analysis.pareto = detail::enumerated_frontier(parties, space, options.max_work);
     return;
   }
   analysis.method = AnalysisMethod::rectangle_search;
-  detail::RectangleFrontier search = detail::rectangle_frontier(parties, space, options.max_search_nodes);
+  detail::RectangleFrontier search = detail::rectangle_frontier(parties, space, options.max_search_nodes, options.max_memory_bytes);
   analysis.pareto = std::move(search.frontier);
   analysis.search_nodes = search.nodes;
   analysis.node_budget_reached = search.budget_reached;

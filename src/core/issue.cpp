@@ -33,11 +33,12 @@ double Issue::scale_length() const {
 
 std::uint32_t Issue::nearest_value(double number) const {
   const std::uint32_t n = value_count();
-  if (n == 0) return 0;
+  if (n == 0 || std::isnan(number)) return 0;  // converting NaN to an integer is undefined
   double index = number;
   if (kind == IssueKind::continuous) {
     const double length = upper - lower;
     index = length > 0 ? (number - lower) / length * (steps - 1) : 0;
+    if (std::isnan(index)) return 0;  // an infinite number on an infinite length
   } else if (kind == IssueKind::integer) {
     index = number - lower;
   }

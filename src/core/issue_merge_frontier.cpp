@@ -14,7 +14,14 @@
 // lexicographically smallest outcome among those built from kept prefixes (the smallest
 // overall, unless rounding made a pruned prefix tie a kept one).
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "parley/core/error.hpp"
+#include "parley/core/limits.hpp"
 
 #include "frontiers.hpp"
 #include "pareto.hpp"
@@ -29,8 +36,21 @@ struct BackPointers {
 
 }  // namespace
 
-std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space) {
+// The memory estimate's words: how far the merge got, and what would make it smaller.
+[[noreturn]] void frontier_too_large(std::uint64_t bytes, std::uint64_t limit, std::size_t parties, std::size_t issue,
+                                     std::size_t issue_count, std::uint64_t points) {
+  check_memory(bytes, limit,
+               fmt::format("the Pareto frontier of {} parties over {} issues (past {} candidate points at issue {})",
+                           parties, issue_count, points, issue + 1),
+               "; analyse fewer parties or a smaller stage");
+  std::abort();  // check_memory threw: bytes > limit
+}
+
+std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
+                                                std::uint64_t max_memory_bytes, std::uint64_t max_work) {
   const std::size_t k = parties.size(), issue_count = space.issue_count();
+  std::uint64_t kept_bytes = 0;  // back-pointers of the issues merged so far
+  std::uint64_t work_spent = 0;  // by the filters so far; each gets what is left
   std::vector<double> front(k, 0.0);  // row-major partial sums; first the empty prefix
   std::vector<double> candidates, next;
   std::vector<BackPointers> steps(issue_count);
@@ -41,15 +61,31 @@ std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility>
     const std::vector<std::size_t> values = pareto_front(own);  // ascending value index
 
     const std::size_t previous = front.size() / k, width = values.size();
+    // Candidates (with the filter's index) and the frontier before them, plus the
+    // back-pointers so far.
+    const std::uint64_t points = saturating_product(previous, width);
+    const std::uint64_t bytes =
+        saturating_product(points, k * sizeof(double) + sizeof(std::size_t)) + saturating_product(previous, k * sizeof(double)) + kept_bytes;
+    if (bytes > max_memory_bytes) frontier_too_large(bytes, max_memory_bytes, k, issue, issue_count, points);
     candidates.resize(previous * width * k);
     double* out = candidates.data();
     for (std::size_t f = 0; f < previous; ++f)
       for (const std::size_t v : values)
         for (std::size_t j = 0; j < k; ++j) *out++ = front[f * k + j] + own.at(v, j);
 
-    PointView view{{}, k, previous * width};
+    PointView view{{}, k, previous * width, std::max<std::uint64_t>(1, max_work - work_spent), &work_spent};
     for (std::size_t j = 0; j < k; ++j) view.columns.push_back(candidates.data() + j);
-    const std::vector<std::size_t> kept = pareto_front(view);
+    std::vector<std::size_t> kept;
+    try {
+      kept = pareto_front(view);
+    } catch (const FilterWorkExceeded&) {
+      throw field_error(std::string(kWorkLimitField),
+                  fmt::format("the Pareto frontier of {} parties over {} issues is too large to compute exactly: "
+                              "filtering its {} candidate points at issue {} passed the work limit of {} comparisons "
+                              "(nearly every point survives among so many parties); analyse fewer parties or a "
+                              "smaller stage",
+                              k, issue_count, points, issue + 1, max_work), ErrorKind::too_large);
+    }
 
     BackPointers& step = steps[issue];
     step.parent.reserve(kept.size());
@@ -61,9 +97,13 @@ std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility>
       next.insert(next.end(), candidates.begin() + c * k, candidates.begin() + (c + 1) * k);
     }
     front.swap(next);
+    kept_bytes += saturating_product(kept.size(), sizeof(std::size_t) + sizeof(std::uint32_t));
   }
 
   const std::size_t size = front.size() / k;
+  const std::uint64_t result_bytes = saturating_product(size, frontier_point_bytes(k, issue_count)) + kept_bytes;
+  if (result_bytes > max_memory_bytes)
+    frontier_too_large(result_bytes, max_memory_bytes, k, issue_count - 1, issue_count, size);
   std::vector<ScoredOutcome> frontier(size);
   for (std::size_t i = 0; i < size; ++i) {
     ScoredOutcome& scored = frontier[i];

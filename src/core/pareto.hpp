@@ -12,6 +12,7 @@
 //   O(n log n), and for k >= 4 multidimensional divide and conquer, O(n log^(k-2) n).
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace parley::detail {
@@ -23,9 +24,18 @@ struct PointView {
   std::vector<const double*> columns;  // one per party
   std::size_t stride = 1;
   std::size_t count = 0;
+  // Work the k >= 4 filter may do, in row comparisons (0: unbounded); past it pareto_front
+  // throws FilterWorkExceeded. Its cost depends on how many points survive, which nothing
+  // cheaper than the filter itself can tell: among many parties nearly all points do.
+  std::uint64_t max_work = 0;
+  std::uint64_t* work_spent = nullptr;  // if set, the k >= 4 filter adds the work it did
 
   double at(std::size_t i, std::size_t j) const { return columns[j][i * stride]; }
   std::size_t parties() const { return columns.size(); }
+};
+
+struct FilterWorkExceeded {
+  std::uint64_t work = 0;  // row comparisons done when it stopped
 };
 
 // Below this many points the prefilters cost more than they save (tests use larger sets to

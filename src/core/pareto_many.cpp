@@ -115,11 +115,13 @@ std::vector<std::size_t> front3(const PointView& points) {
 // holds by the order). That test, filter(), recurses the same way one dimension at a time.
 class Skyline {
  public:
-  explicit Skyline(const Rows& rows) : rows_(rows), k_(rows.k), removed_(rows.size(), 0) {}
+  Skyline(const Rows& rows, std::uint64_t max_work)
+      : rows_(rows), k_(rows.k), removed_(rows.size(), 0), max_work_(max_work) {}
 
   // The maxima of rows `ids`, which are lexicographically descending and distinct.
   std::vector<std::uint32_t> maxima(std::span<const std::uint32_t> ids) {
     if (ids.size() <= kSmall) {
+      spend(ids.size() * ids.size());
       std::vector<std::uint32_t> kept;
       for (const std::uint32_t b : ids)
         if (std::none_of(kept.begin(), kept.end(), [&](std::uint32_t a) { return covers(a, b, 1); }))
@@ -133,6 +135,8 @@ class Skyline {
       if (!removed_[b]) first.push_back(b);
     return first;
   }
+
+  std::uint64_t work() const { return work_; }
 
  private:
   using Ids = std::vector<std::uint32_t>;
@@ -150,7 +154,9 @@ class Skyline {
   // REQUIRES: every row of `a` is >= every row of `b` on the dimensions before d.
   void filter(const Ids& a, const Ids& b, std::size_t d) {
     if (a.empty() || b.empty()) return;
+    spend(a.size() + b.size());
     if (a.size() * b.size() <= kSmall * kSmall) {
+      spend(a.size() * b.size());
       for (const std::uint32_t y : b)
         if (std::any_of(a.begin(), a.end(), [&](std::uint32_t x) { return covers(x, y, d); })) removed_[y] = 1;
       return;
@@ -196,9 +202,16 @@ class Skyline {
     }
   }
 
+  void spend(std::uint64_t work) {
+    work_ += work;
+    if (max_work_ != 0 && work_ > max_work_) throw FilterWorkExceeded{work_};
+  }
+
   const Rows& rows_;
   std::size_t k_;
   std::vector<char> removed_;
+  std::uint64_t max_work_;
+  std::uint64_t work_ = 0;
 };
 
 std::vector<std::size_t> front_k(const PointView& points) {
@@ -212,9 +225,10 @@ std::vector<std::size_t> front_k(const PointView& points) {
                             return std::equal(rows.row(a), rows.row(a) + rows.k, rows.row(b));
                           }),
               order.end());
-  Skyline skyline(rows);
+  Skyline skyline(rows, points.max_work);
   std::vector<std::size_t> front;
   for (const std::uint32_t r : skyline.maxima(order)) front.push_back(rows.index[r]);
+  if (points.work_spent != nullptr) *points.work_spent += skyline.work();
   std::sort(front.begin(), front.end());
   return front;
 }

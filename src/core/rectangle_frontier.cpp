@@ -58,8 +58,11 @@
 #include <numeric>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "frontier_archive.hpp"
 #include "frontiers.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/core/random.hpp"
 
 namespace parley::detail {
@@ -189,8 +192,13 @@ double cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
 
 class Search {
  public:
-  Search(std::span<const CompiledUtility> utilities, const OutcomeSpace& space, std::uint64_t max_nodes)
-      : utilities_(utilities), problem_(utilities, space), archive_k_(utilities.size()), max_nodes_(max_nodes) {
+  Search(std::span<const CompiledUtility> utilities, const OutcomeSpace& space, std::uint64_t max_nodes,
+         std::uint64_t max_memory)
+      : utilities_(utilities),
+        problem_(utilities, space),
+        archive_k_(utilities.size()),
+        max_nodes_(max_nodes),
+        max_memory_(max_memory) {
     const std::size_t n = problem_.issues;
     offset_.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) offset_[i + 1] = offset_[i] + problem_.radix[i] + 1;
@@ -252,6 +260,12 @@ class Search {
       archive2_.insert(u[0], u[1], outcome);
     else
       archive_k_.insert(u, outcome);
+    const std::size_t points = parties() == 2 ? archive2_.entries().size() : archive_k_.entries().size();
+    const std::uint64_t bytes = saturating_product(points, frontier_point_bytes(parties(), outcome.size()), 2) +
+                                saturating_product(parties() == 2 ? 0 : archive_k_.corner_count(), parties() * sizeof(double));
+    check_memory(bytes, max_memory_,
+                 fmt::format("the Pareto frontier of {} parties (past {} points found)", parties(), points),
+                 "; analyse fewer parties or a smaller stage");
   }
 
   std::vector<ScoredOutcome> collect() const {
@@ -771,6 +785,7 @@ class Search {
   FrontierArchive2 archive2_;
   FrontierArchiveK archive_k_;
   std::uint64_t max_nodes_;
+  std::uint64_t max_memory_;
   std::uint64_t nodes_ = 0;
   bool budget_reached_ = false;
 
@@ -812,9 +827,9 @@ class Search {
 }  // namespace
 
 RectangleFrontier rectangle_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
-                                     std::uint64_t max_nodes) {
+                                     std::uint64_t max_nodes, std::uint64_t max_memory_bytes) {
   if (parties.empty()) return {};
-  return Search(parties, space, max_nodes).run();
+  return Search(parties, space, max_nodes, max_memory_bytes).run();
 }
 
 }  // namespace parley::detail

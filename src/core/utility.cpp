@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
+#include "parley/core/error.hpp"
+
 namespace parley {
 
 double issue_value(const Issue& issue, const Stance& stance, ValueShape shape, std::uint32_t v) {
@@ -19,6 +23,17 @@ CompiledUtility::CompiledUtility(const Actor& actor, const std::vector<Issue>& i
   const std::size_t n = space.issue_count();
   offsets_.assign(n + 1, 0);
   for (std::size_t k = 0; k < n; ++k) offsets_[k + 1] = offsets_[k] + space.radix(k);
+  if (offsets_[n] > kMaxTabulatedValues) {
+    std::size_t largest = 0;
+    for (std::size_t k = 1; k < n; ++k)
+      if (space.radix(k) > space.radix(largest)) largest = k;
+    const Issue& issue = issues[space.scenario_issue(largest)];
+    throw field_error("issues." + issue.id,
+                      fmt::format("{} values ({} over the space's issues); parley tabulates each party's utility "
+                                  "per value and takes at most {} in all: give the issue fewer values",
+                                  space.radix(largest), offsets_[n], kMaxTabulatedValues),
+                      ErrorKind::too_large);
+  }
   table_.assign(offsets_[n], 0.0);
 
   if (actor.uses_rectangles()) {

@@ -214,7 +214,8 @@ void validate(const Scenario& scenario, const ValidationCatalog& catalog) {
     if (stage.channel && *stage.channel >= scenario.channels.size())
       fail(field + ".channel", fmt::format("channel index {} is out of range", *stage.channel));
     if (stage.protocol.empty()) fail(field + ".protocol", "is empty; name a protocol, e.g. sao");
-    if (stage.deadline < 1) fail(field + ".deadline", fmt::format("{} rounds; at least 1", stage.deadline));
+    if (stage.deadline < 1 || stage.deadline > kMaxDeadlineRounds)
+      fail(field + ".deadline", fmt::format("{} rounds; use 1 to {}", stage.deadline, kMaxDeadlineRounds));
     check_indices(stage.ratify, scenario.actors.size(), "actor", field + ".ratify");
     if (stage.after && *stage.after >= scenario.stages.size())
       fail(field + ".after", fmt::format("stage index {} is out of range", *stage.after));

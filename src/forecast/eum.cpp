@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/core/limits.hpp"
 #include "one_dimensional.hpp"
 
 namespace parley {
@@ -53,6 +54,14 @@ EumOptions eum_options(const ModelParameters& parameters) {
   options.outcome = static_cast<EumOptions::Outcome>(values.choice("outcome"));
   options.record_offers = values.flag("record_offers");
   return options;
+}
+
+// Each round, on each dimension, every pair of actors weighs every third actor's vote.
+// 200 actors on 2 dimensions, 10 rounds: 1.6·10^8 steps, 1.4 s measured.
+std::uint64_t EumModel::work_estimate(const ActorTable& table, const ModelParameters& parameters) const {
+  const std::uint64_t n = table.actor_count(), dims = table.dimension_count();
+  const ParamValues values = read_parameters(*this, parameters);
+  return saturating_product(std::uint64_t(std::max<std::int64_t>(1, values.integer("rounds"))) * dims, n * n, n);
 }
 
 namespace {

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "parley/core/limits.hpp"
+
 
 namespace parley {
 
@@ -144,6 +146,13 @@ std::string ExchangeModel::description() const {
 std::vector<ParamSpec> ExchangeModel::parameter_specs() const {
   return {ParamSpec::integer("rounds", 10, {0, 10000}, "maximum rounds of exchanges"),
           ParamSpec::number("min_gain", 1e-9, {0, 1}, "smallest gain in expected utility worth an exchange")};
+}
+
+// Each round every pair of actors looks for a trade on every pair of issues.
+std::uint64_t ExchangeModel::work_estimate(const ActorTable& table, const ModelParameters& parameters) const {
+  const std::uint64_t n = table.actor_count(), dims = table.dimension_count();
+  const ParamValues values = read_parameters(*this, parameters);
+  return saturating_product(std::uint64_t(std::max<std::int64_t>(1, values.integer("rounds"))), n * n, dims * dims);
 }
 
 Forecast ExchangeModel::run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t) const {

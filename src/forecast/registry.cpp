@@ -33,6 +33,8 @@ void add_builtins(ForecastModelRegistry& registry) {
 
 }  // namespace
 
+std::uint64_t ForecastModel::work_estimate(const ActorTable&, const ModelParameters&) const { return 0; }
+
 ParamValues read_parameters(const ForecastModel& model, const ModelParameters& given) {
   const std::string name = model.name();
   return parse_params(model.parameter_specs(), given, ParamOwner{"model parameter", "parameter", "model", name, false});

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "parley/core/error.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/forecast/smp.hpp"
 
 namespace parley {
@@ -206,6 +207,15 @@ SmpParameters parse_smp_parameters(const ModelParameters& parameters, const Acto
   if (v.given(kIdealAdjustment)) p.accommodation = accommodation_from_text(v.text(kIdealAdjustment), table);
   p.max_turns = static_cast<int>(v.integer(kMaxTurns));
   return p;
+}
+
+// Each turn every actor weighs a challenge to every other with every third party's support
+// (n^2 pairs × (n + dims) each); at most max_turns turns. 200 actors on 2 issues: 8·10^8
+// steps, 6 s measured.
+std::uint64_t SmpModel::work_estimate(const ActorTable& table, const ModelParameters& parameters) const {
+  const std::uint64_t n = table.actor_count(), dims = table.dimension_count();
+  const ParamValues values = read_parameters(*this, parameters);
+  return saturating_product(std::uint64_t(values.integer(kMaxTurns)), n * n, n + dims);
 }
 
 std::string SmpModel::description() const {

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -168,41 +171,55 @@ class XmlReader {
     }
   }
 
+  // Sparse: a table of 30,000 actors has 9·10^8 pairs but lists a few; a dense matrix of
+  // them once ended in std::bad_alloc.
   void read_ideal_adjustment(const pugi::xml_node& adjustment, const RawTable& table, KtabInput& input) const {
     const std::size_t n = table.actors.size();
-    std::vector<double> rate(n * n, 0.0);
-    for (std::size_t i = 0; i < n; ++i) rate[i * n + i] = 1.0;
+    std::unordered_map<std::string_view, std::size_t> index_of;
+    for (std::size_t i = 0; i < n; ++i) index_of.emplace(table.actors[i].name, i);
     auto actor_index = [&](const pugi::xml_node& node) {
       const std::string name = text_of(node);
-      for (std::size_t i = 0; i < n; ++i)
-        if (table.actors[i].name == name) return i;
-      fail(node, fmt::format("no actor named '{}'", name));
+      const auto found = index_of.find(name);
+      if (found == index_of.end()) fail(node, fmt::format("no actor named '{}'", name));
+      return found->second;
     };
+    std::map<std::pair<std::size_t, std::size_t>, double> rate;  // listed pairs; a later one wins
     for (const pugi::xml_node pair : adjustment.children("iaPair")) {
       const std::size_t i = actor_index(required(pair, "adjustingIdeal"));
       const std::size_t j = actor_index(required(pair, "referencePos"));
       const pugi::xml_node adjust = required(pair, "adjust");
       const double value = number(adjust, "adjust");
       if (!(value >= 0 && value <= 1)) fail(adjust, fmt::format("adjust is {}; it must be in [0,1]", value));
-      rate[i * n + j] = value;
+      rate[{i, j}] = value;
     }
+    // Unlisted pairs: 1 on the diagonal (an actor keeps its own ideal), 0 elsewhere.
+    std::vector<double> total(n, 1.0);
     bool identity = true;
-    for (std::size_t i = 0; i < n; ++i) {
-      double total = 0;
-      for (std::size_t j = 0; j < n; ++j) {
-        total += rate[i * n + j];
-        identity = identity && rate[i * n + j] == (i == j ? 1.0 : 0.0);
-      }
-      if (total > 1 + 1e-10)
-        fail(adjustment, fmt::format("the adjustment rates of '{}' sum to {}; they must sum to at most 1",
-                                     table.actors[i].name, total));
+    for (const auto& [pair, value] : rate) {
+      const bool diagonal = pair.first == pair.second;
+      total[pair.first] += value - (diagonal ? 1.0 : 0.0);
+      identity = identity && value == (diagonal ? 1.0 : 0.0);
     }
+    for (std::size_t i = 0; i < n; ++i)
+      if (total[i] > 1 + 1e-10)
+        fail(adjustment, fmt::format("the adjustment rates of '{}' sum to {}; they must sum to at most 1",
+                                     table.actors[i].name, total[i]));
     if (identity) return;
     nlohmann::json triples = nlohmann::json::array();
-    for (std::size_t i = 0; i < n; ++i)
-      for (std::size_t j = 0; j < n; ++j)
-        if (i == j || rate[i * n + j] != 0.0)
-          triples.push_back({input.scenario.actors[i].id, input.scenario.actors[j].id, rate[i * n + j]});
+    auto next = rate.begin();
+    for (std::size_t i = 0; i < n; ++i) {
+      // Row i in column order: the listed pairs, with the diagonal's 1 when it is not listed.
+      bool diagonal_listed = false;
+      std::vector<std::pair<std::size_t, double>> row;
+      for (; next != rate.end() && next->first.first == i; ++next) {
+        diagonal_listed = diagonal_listed || next->first.second == i;
+        if (next->first.second == i || next->second != 0.0) row.emplace_back(next->first.second, next->second);
+      }
+      if (!diagonal_listed) row.emplace_back(i, 1.0);
+      std::sort(row.begin(), row.end());
+      for (const auto& [j, value] : row)
+        triples.push_back({input.scenario.actors[i].id, input.scenario.actors[j].id, value});
+    }
     input.parameters["IdealAdjustment"] = triples.dump();
   }
 

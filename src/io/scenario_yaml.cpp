@@ -513,7 +513,7 @@ class Builder {
         }
       }
       if (const Value* deadline = record.find("deadline"))
-        stage.deadline = static_cast<int>(deadline->integer_in(1, INT_MAX));
+        stage.deadline = static_cast<int>(deadline->integer_in(1, kMaxDeadlineRounds));
       if (const Value* ratify = record.find("ratify")) stage.ratify = actor_list(*ratify);
       after_marks.emplace_back();
       if (const Value* after = record.find("after")) {

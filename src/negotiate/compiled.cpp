@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "parley/negotiate/channels.hpp"
 
 namespace parley {
@@ -24,8 +26,8 @@ bool listed(const std::vector<std::size_t>& list, std::size_t value) {
 }  // namespace
 
 CompiledStage::CompiledStage(const Scenario& scenario, std::size_t stage, std::vector<std::size_t> agenda_issues,
-                             const std::vector<std::size_t>& merged_from)
-    : stage_(stage), space_(scenario.issues, agenda_issues) {
+                             const std::vector<std::size_t>& merged_from, std::uint64_t max_memory_bytes)
+    : stage_(stage), max_memory_bytes_(max_memory_bytes), space_(scenario.issues, agenda_issues) {
   const StageChannel channel(scenario, stage);
   for (std::size_t a = 0; a < scenario.actors.size(); ++a)
     if (has_stake(scenario.actors[a], agenda_issues)) stakeholders_.push_back(a);
@@ -50,6 +52,13 @@ const CompiledUtility& CompiledStage::utility_of(std::size_t actor) const {
 
 const CompiledDomain& CompiledStage::domain() const {
   std::call_once(domain_once_, [this] {
+    // Per party and outcome: its utility, its rank and the sorted utility (domain.hpp).
+    check_memory(saturating_product(space_.enumerable() ? space_.size() : 0, parties_.size(),
+                          2 * sizeof(double) + sizeof(OutcomeIndex)),
+                 max_memory_bytes_,
+                 fmt::format("negotiating over {} outcomes with {} parties", space_.cardinality().to_string(),
+                             parties_.size()),
+                 "; give the stage fewer issues or coarser grids (issues.<id>.steps)");
     std::vector<CompiledUtility> party_utilities;
     party_utilities.reserve(parties_.size());
     for (std::size_t a : parties_) party_utilities.push_back(utility_of(a));
@@ -63,15 +72,18 @@ std::shared_ptr<const Analysis> CompiledStage::analysis() const {
     std::vector<CompiledUtility> parties;
     parties.reserve(consent_.size());
     for (std::size_t a : consent_) parties.push_back(utility_of(a));
-    analysis_ = std::make_shared<const Analysis>(analyze(parties, space_));
+    AnalysisOptions options;
+    options.max_memory_bytes = max_memory_bytes_;
+    analysis_ = std::make_shared<const Analysis>(analyze(parties, space_, options));
   });
   return analysis_;
 }
 
-CompiledScenario::CompiledScenario(Scenario scenario)
-    : scenario_(std::make_shared<const Scenario>(std::move(scenario))) {}
+CompiledScenario::CompiledScenario(Scenario scenario, std::uint64_t max_memory_bytes)
+    : scenario_(std::make_shared<const Scenario>(std::move(scenario))), max_memory_bytes_(max_memory_bytes) {}
 
-CompiledScenario::CompiledScenario(std::shared_ptr<const Scenario> scenario) : scenario_(std::move(scenario)) {
+CompiledScenario::CompiledScenario(std::shared_ptr<const Scenario> scenario, std::uint64_t max_memory_bytes)
+    : scenario_(std::move(scenario)), max_memory_bytes_(max_memory_bytes) {
   if (!scenario_) throw std::invalid_argument("CompiledScenario: no scenario");
 }
 
@@ -88,7 +100,7 @@ std::shared_ptr<const CompiledStage> CompiledScenario::stage(std::size_t stage,
   // Built outside the map's lock so that different entries build in parallel; call_once makes
   // the others asking for this entry wait, and retries if the build threw.
   std::call_once(slot->once, [&] {
-    slot->stage = std::make_shared<const CompiledStage>(*scenario_, stage, agenda_issues, merged_from);
+    slot->stage = std::make_shared<const CompiledStage>(*scenario_, stage, agenda_issues, merged_from, max_memory_bytes_);
   });
   return slot->stage;
 }

@@ -4,6 +4,9 @@
 #include <bit>
 #include <limits>
 #include <stdexcept>
+#include <string>
+
+#include "parley/core/scenario.hpp"
 
 namespace parley::detail {
 
@@ -15,7 +18,8 @@ Session::Session(const CompiledDomain& domain, std::span<Negotiator* const> nego
     throw std::invalid_argument("negotiate: one negotiator per party of the domain is required");
   if (!options.discounts.empty() && options.discounts.size() != n)
     throw std::invalid_argument("negotiate: SessionOptions::discounts needs one factor per party");
-  if (options.deadline.rounds < 1) throw std::invalid_argument("negotiate: the deadline needs at least one round");
+  if (options.deadline.rounds < 1 || options.deadline.rounds > kMaxDeadlineRounds)
+    throw std::invalid_argument("negotiate: the deadline needs 1 to " + std::to_string(kMaxDeadlineRounds) + " rounds");
   if (!stepped)
     for (Negotiator* negotiator : negotiators)
       if (negotiator == nullptr) throw std::invalid_argument("negotiate: null negotiator (run() needs every party's)");
@@ -58,7 +62,7 @@ void Session::start() {
 }
 
 double Session::time(std::int32_t round, std::int32_t total) const {
-  double t = double(round + 1) / double(total + 1);
+  double t = (double(round) + 1) / (double(total) + 1);
   if (timed_) {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     t = std::max(t, elapsed / options_.deadline.seconds);

@@ -474,7 +474,8 @@ StagedOptions with_actor_strategies(const Scenario& scenario, const StagedOption
 
 StagedResult run_staged(const Scenario& scenario, const StagedOptions& options) {
   // Borrowed, not copied: the compiled scenario lives only for this call.
-  const CompiledScenario compiled(std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &scenario));
+  const CompiledScenario compiled(std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &scenario),
+                                  options.max_memory_bytes);
   return run_staged(compiled, options);
 }
 
@@ -485,7 +486,8 @@ StagedResult run_staged(const CompiledScenario& compiled, const StagedOptions& g
     if (entry.first >= scenario.actors.size()) throw std::invalid_argument("negotiate: strategy for a missing actor");
   if (options.only_stage && *options.only_stage >= scenario.stages.size())
     throw std::invalid_argument("negotiate: no such stage");
-  if (options.deadline && *options.deadline < 1) throw field_error("deadline", "needs at least one round");
+  if (options.deadline && (*options.deadline < 1 || *options.deadline > kMaxDeadlineRounds))
+    throw field_error("deadline", fmt::format("{} rounds; use 1 to {}", *options.deadline, kMaxDeadlineRounds));
 
   StagedResult out;
   out.clock = options.clock;

@@ -2,10 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "parley/core/error.hpp"
+#include "parley/core/scenario.hpp"
 #include "parley/negotiate/mechanism.hpp"
 #include "parley/negotiate/protocol_registry.hpp"
+#include "parley/negotiate/strategies.hpp"
 #include "test_support.hpp"
 
 namespace parley {
@@ -74,6 +77,26 @@ TEST(Sao, TwoPartyHandTrace) {
   EXPECT_EQ(b.observed.size(), 3u);  // a's two offers, agreement
   EXPECT_EQ(a.ended_with, 1u);
   EXPECT_EQ(b.ended_with, 1u);
+}
+
+// The longest deadline runs to its end with a relative time that stays in [0, 1] (its
+// arithmetic once overflowed int32 near 2^31 rounds); a longer one is refused up front.
+TEST(Sao, LongestDeadlineRunsToTheEndAndALongerOneIsRefused) {
+  const CompiledDomain d = line(2);
+  auto a = make_negotiator("hardliner"), b = make_negotiator("hardliner");
+  Negotiator* ns[] = {a.get(), b.get()};
+  SessionOptions options;
+  options.deadline.rounds = kMaxDeadlineRounds;
+  const NegotiationResult r = make_protocol("sao")->run(d, ns, options);
+  EXPECT_EQ(r.status, NegotiationStatus::timeout);
+  EXPECT_EQ(r.rounds, kMaxDeadlineRounds);
+  EXPECT_GE(r.time, 0.0);
+  EXPECT_LE(r.time, 1.0);
+
+  options.deadline.rounds = kMaxDeadlineRounds + 1;
+  EXPECT_THROW(make_protocol("sao")->run(d, ns, options), std::invalid_argument);
+  options.deadline.rounds = std::numeric_limits<std::int32_t>::max();
+  EXPECT_THROW(make_protocol("sao")->run(d, ns, options), std::invalid_argument);
 }
 
 TEST(Sao, ThreePartyAgreementNeedsEveryOtherAcceptance) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "parley/io/genius.hpp"
+#include "parley/core/scenario.hpp"
 #include "parley/negotiate/mechanism.hpp"
 #include "parley/negotiate/strategies.hpp"
 #include "test_support.hpp"
@@ -389,13 +390,16 @@ TEST(Stepping, CancelledBeforeStartMakesNoMove) {
 }
 
 // Signals that the negotiation is under way on its first act.
+// Says when it first acts, then waits until the other thread has raised the flag, so the
+// cancellation lands mid-negotiation whatever the scheduling.
 class Announcing final : public Negotiator {
  public:
-  Announcing(std::unique_ptr<Negotiator> inner, std::atomic<bool>& running)
-      : inner_(std::move(inner)), running_(running) {}
+  Announcing(std::unique_ptr<Negotiator> inner, std::atomic<bool>& running, const std::atomic<bool>& cancel)
+      : inner_(std::move(inner)), running_(running), cancel_(cancel) {}
   void on_start(const NegotiatorContext& context) override { inner_->on_start(context); }
   Reply act(const Turn& turn) override {
     running_.store(true);
+    while (!cancel_.load()) std::this_thread::yield();
     return inner_->act(turn);
   }
   std::string name() const override { return inner_->name(); }
@@ -403,16 +407,17 @@ class Announcing final : public Negotiator {
  private:
   std::unique_ptr<Negotiator> inner_;
   std::atomic<bool>& running_;
+  const std::atomic<bool>& cancel_;
 };
 
 TEST(Stepping, CancellationFromAnotherThread) {
   const CompiledDomain d = test::table_domain({4}, {{1, 0.7, 0.4, 0}, {0, 0.4, 0.7, 1}});
   std::atomic<bool> cancel{false}, running{false};
-  Announcing a(make_negotiator("hardliner"), running);
+  Announcing a(make_negotiator("hardliner"), running, cancel);
   auto b = make_negotiator("hardliner");
   Negotiator* ns[] = {&a, b.get()};
   SessionOptions options;
-  options.deadline.rounds = 1'000'000'000;  // only the flag can end it in reasonable time
+  options.deadline.rounds = kMaxDeadlineRounds;  // two hardliners would run to the end
   options.record_trace = false;
   options.cancel = &cancel;
   std::thread canceller([&]() {

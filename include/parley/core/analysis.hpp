@@ -26,8 +26,10 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "parley/core/limits.hpp"
 #include "parley/core/outcome_space.hpp"
 #include "parley/core/utility.hpp"
 
@@ -48,10 +50,25 @@ const char* to_string(AnalysisMethod method);
 // ~0.4 million nodes.
 inline constexpr std::uint64_t kDefaultMaxSearchNodes = 10'000'000;
 
+// See AnalysisOptions::max_work.
+inline constexpr std::uint64_t kDefaultMaxAnalysisWork = 250'000'000;
+
+
 struct AnalysisOptions {
   // Nodes the rectangle search may visit before it stops with the frontier found so far.
   // REQUIRES: >= 1. Other methods ignore it.
   std::uint64_t max_search_nodes = kDefaultMaxSearchNodes;
+  // Memory the frontier may take (core/limits.hpp). Enumeration that would pass it gives way
+  // to the rectangle search; an issue-merge or rectangle frontier that grows past it stops
+  // analyze() with ErrorKind::too_large (a frontier of many parties can grow exponentially
+  // with the issues: 30 parties over 364 issues is beyond any machine).
+  std::uint64_t max_memory_bytes = kDefaultMemoryLimit;
+  // Work (row comparisons) the Pareto filters among 4 or more parties may do in all. Their
+  // cost grows with the points that survive, and among many parties nearly all do (27
+  // parties over six 11-valued issues: 2·10^9, 18 s), so the issue merge and enumeration
+  // stop analyze() as too_large past it. The default is about 2.5 s of filtering (10^8 per
+  // second here); the flagship's largest stage needs 10^7.
+  std::uint64_t max_work = kDefaultMaxAnalysisWork;
 };
 
 struct Analysis {
@@ -71,6 +88,7 @@ struct Analysis {
 };
 
 // REQUIRES: every utility compiled for `space`; at least one party.
+// Throws parley::Error (too_large) when the frontier needs more than options.max_memory_bytes.
 Analysis analyze(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
                  const AnalysisOptions& options = {});
 

@@ -55,7 +55,9 @@ struct Issue {
   // Length of the scale (upper - lower, or options - 1 for discrete issues); 0 for a
   // single-valued issue.
   double scale_length() const;
-  // Nearest value index to a number on the issue's scale.
+  // Nearest value index to a number on the issue's scale; numbers beyond the scale (±inf
+  // included) give the end value, NaN gives value 0 (callers that take user input refuse NaN
+  // first: it names no value).
   std::uint32_t nearest_value(double number) const;
 
   bool operator==(const Issue&) const = default;

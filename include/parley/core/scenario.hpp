@@ -29,6 +29,11 @@ struct Channel {
   bool operator==(const Channel&) const = default;
 };
 
+// The longest deadline a stage or a run may set. A recorded trace keeps about 100 bytes per
+// party and round, so 10^6 rounds of a two-party run is ~200 MB; ANAC and NegMAS runs use
+// 10^2 to 10^4 rounds. Beyond this a deadline is a typo, not a design.
+inline constexpr int kMaxDeadlineRounds = 1'000'000;
+
 struct Stage {
   std::string id;
   std::string name;
@@ -36,7 +41,7 @@ struct Stage {
   std::optional<std::size_t> channel;  // none: every actor is at the table
   std::string protocol = "sao";
   std::map<std::string, std::string> protocol_settings;
-  int deadline = 100;  // rounds
+  int deadline = 100;  // rounds, 1..kMaxDeadlineRounds
   std::vector<std::size_t> ratify;  // actors who must ratify an agreement
   std::optional<std::size_t> after;  // stage that must succeed first
   bool operator==(const Stage&) const = default;

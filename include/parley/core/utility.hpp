@@ -21,6 +21,10 @@
 
 namespace parley {
 
+// The most values a compiled utility tabulates over its space's issues (80 MB per party):
+// an integer issue of 10^8 values is refused, not tabulated until memory runs out.
+inline constexpr std::uint64_t kMaxTabulatedValues = 10'000'000;
+
 class CompiledUtility {
  public:
   struct Rectangle {
@@ -35,6 +39,8 @@ class CompiledUtility {
   };
 
   // REQUIRES: actor.stances.size() == issues.size(); space built over `issues`.
+  // Throws parley::Error (too_large, field "issues.ID" of the largest issue) when the space's
+  // issues have more than kMaxTabulatedValues values in all.
   CompiledUtility(const Actor& actor, const std::vector<Issue>& issues, const OutcomeSpace& space);
 
   double operator()(std::span<const std::uint32_t> outcome) const;

@@ -94,6 +94,7 @@ class EumModel final : public ForecastModel {
   std::string description() const override;
   std::vector<ParamSpec> parameter_specs() const override;
   Forecast run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t seed) const override;
+  std::uint64_t work_estimate(const ActorTable& table, const ModelParameters& parameters) const override;
 };
 
 }  // namespace parley

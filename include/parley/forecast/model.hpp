@@ -46,6 +46,11 @@ class ForecastModel {
   virtual std::vector<ParamSpec> parameter_specs() const = 0;
   // Deterministic for a given seed.
   virtual Forecast run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t seed) const = 0;
+  // An upper estimate of run()'s inner steps (core/limits.hpp: about 10^8 per second), read
+  // before run() so that a table too large for the model is refused at once (check_work)
+  // instead of running for hours. 0, the default, for models linear in the table. May throw
+  // what run() throws for bad parameters.
+  virtual std::uint64_t work_estimate(const ActorTable& table, const ModelParameters& parameters) const;
 };
 
 // `given` validated against model.parameter_specs(), defaults filled in. Throws parley::Error

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "parley/core/analysis.hpp"
+#include "parley/core/limits.hpp"
 #include "parley/core/outcome_space.hpp"
 #include "parley/core/scenario.hpp"
 #include "parley/core/utility.hpp"
@@ -44,9 +45,10 @@ class CompiledStage {
   // Builds the space, the stakeholders' utilities and who takes which seat.
   // REQUIRES: stage < scenario.stages.size(); agenda_issues valid, non-empty, enumerable;
   // merged_from: the failed stages whose open issues joined the agenda (their ratifiers
-  // ratify too). Keeps no reference to `scenario`.
+  // ratify too). Keeps no reference to `scenario`. domain() and analysis() refuse to plan
+  // more than max_memory_bytes (core/limits.hpp).
   CompiledStage(const Scenario& scenario, std::size_t stage, std::vector<std::size_t> agenda_issues,
-                const std::vector<std::size_t>& merged_from);
+                const std::vector<std::size_t>& merged_from, std::uint64_t max_memory_bytes = kDefaultMemoryLimit);
   CompiledStage(const CompiledStage&) = delete;
   CompiledStage& operator=(const CompiledStage&) = delete;
 
@@ -68,13 +70,15 @@ class CompiledStage {
   // The CompiledDomain of the parties. Built on the first call (one utility evaluation and
   // sort per party and outcome). REQUIRES: 1 <= parties().size() <= kMaxParties and the space
   // fits an OutcomeIndex; otherwise throws std::invalid_argument (and a later call retries).
+  // Throws parley::Error (too_large) when its tables need more than the memory limit.
   const CompiledDomain& domain() const;
   // analyze(utilities of consent(), space()), never null. Built on the first call.
-  // REQUIRES: consent() not empty.
+  // REQUIRES: consent() not empty. Throws parley::Error (too_large) as analyze() does.
   std::shared_ptr<const Analysis> analysis() const;
 
  private:
   std::size_t stage_ = 0;
+  std::uint64_t max_memory_bytes_;
   OutcomeSpace space_;
   std::vector<std::size_t> stakeholders_;
   std::vector<CompiledUtility> utilities_;
@@ -90,10 +94,11 @@ class CompiledStage {
 class CompiledScenario {
  public:
   // Owns (a copy of) the scenario. Compiling itself costs nothing; entries are built when a
-  // run first needs them.
-  explicit CompiledScenario(Scenario scenario);
+  // run first needs them, each within max_memory_bytes (see CompiledStage).
+  explicit CompiledScenario(Scenario scenario, std::uint64_t max_memory_bytes = kDefaultMemoryLimit);
   // Shares a scenario. REQUIRES: scenario not null.
-  explicit CompiledScenario(std::shared_ptr<const Scenario> scenario);
+  explicit CompiledScenario(std::shared_ptr<const Scenario> scenario,
+                            std::uint64_t max_memory_bytes = kDefaultMemoryLimit);
   CompiledScenario(const CompiledScenario&) = delete;
   CompiledScenario& operator=(const CompiledScenario&) = delete;
 
@@ -117,6 +122,7 @@ class CompiledScenario {
   };
 
   std::shared_ptr<const Scenario> scenario_;
+  std::uint64_t max_memory_bytes_;
   mutable std::mutex mutex_;  // guards entries_ (the map, not a slot's build)
   mutable std::map<Key, std::shared_ptr<Slot>> entries_;
 };

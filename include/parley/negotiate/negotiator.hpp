@@ -33,7 +33,7 @@ namespace parley {
 // Relative time t = max(round-based time, elapsed / seconds) in [0, 1] (NegMAS). A wall-clock
 // limit makes results depend on the machine: leave it infinite for reproducible runs.
 struct Deadline {
-  std::int32_t rounds = 100;  // >= 1
+  std::int32_t rounds = 100;  // 1..kMaxDeadlineRounds (core/scenario.hpp)
   double seconds = std::numeric_limits<double>::infinity();
 };
 

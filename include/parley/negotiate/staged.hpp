@@ -78,6 +78,9 @@ struct StagedOptions {
   // event worked out); every other field of the result is the same as with true.
   bool record_trace = true;
   bool analyze = true;  // Pareto frontier, Nash and Kalai–Smorodinsky points per stage
+  // Memory a stage's tables and analysis may take (core/limits.hpp), for
+  // run_staged(const Scenario&, ...); a CompiledScenario carries its own.
+  std::uint64_t max_memory_bytes = kDefaultMemoryLimit;
   NegotiatorFactory factory;  // empty: the registry's negotiators
 };
 
