@@ -15,6 +15,7 @@
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
 #include "parley/io/report.hpp"
+#include "parley/negotiate/stage_plan.hpp"
 #include "report_text.hpp"
 
 namespace parley::cli {
@@ -29,6 +30,7 @@ struct AnalyzeOptions {
   std::vector<std::string> outcome;
   std::string output;
   bool json = false;
+  bool without_links = false;
   std::size_t show_pareto = 10;
   std::uint64_t max_search_nodes = kDefaultMaxSearchNodes;
   std::uint64_t max_work = kDefaultMaxAnalysisWork;
@@ -49,9 +51,10 @@ std::size_t resolve_stage(const Scenario& scenario, const AnalyzeOptions& option
                                           fmt::join(ids_of(scenario.stages), ", ")));
 }
 
-std::vector<std::size_t> resolve_parties(const Scenario& scenario, std::size_t stage, const AnalyzeOptions& options) {
+std::vector<std::size_t> resolve_parties(const Scenario& scenario, std::size_t stage,
+                                         const std::vector<std::size_t>& agenda, const AnalyzeOptions& options) {
   if (options.parties.empty()) {
-    auto parties = scenario.stage_parties(stage);
+    auto parties = scenario.stage_parties(stage, agenda);
     if (parties.empty())
       throw InputError(options.file, fmt::format("no actor has a stake in stage '{}'", scenario.stages[stage].id));
     return parties;
@@ -67,7 +70,8 @@ std::vector<std::size_t> resolve_parties(const Scenario& scenario, std::size_t s
 }
 
 // "--outcome issue=value" for every issue of the stage.
-Outcome parse_outcome(const Scenario& scenario, const OutcomeSpace& space, const std::vector<std::string>& items) {
+Outcome parse_outcome(const Scenario& scenario, std::size_t stage, const OutcomeSpace& space,
+                      const std::vector<std::string>& items) {
   Outcome outcome(space.issue_count(), 0);
   std::vector<bool> given(space.issue_count(), false);
   std::vector<std::string> stage_issue_ids;
@@ -114,15 +118,24 @@ Outcome parse_outcome(const Scenario& scenario, const OutcomeSpace& space, const
     given[k] = true;
   }
   for (std::size_t k = 0; k < given.size(); ++k)
-    if (!given[k]) throw InputError("--outcome", fmt::format("no value given for issue {}", stage_issue_ids[k]));
+    if (!given[k]) {
+      const std::vector<std::size_t>& own = scenario.stages[stage].issues;
+      const bool linked = std::find(own.begin(), own.end(), space.scenario_issue(k)) == own.end();
+      throw InputError("--outcome", fmt::format("no value given for issue {}{}", stage_issue_ids[k],
+                                                linked ? " (a link joins it to the stage; --without-links leaves it out)"
+                                                       : ""));
+    }
   return outcome;
 }
 
 void run_analyze(const AnalyzeOptions& options) {
   const Scenario scenario = load_scenario(options.file, options.variant);
   const std::size_t stage = resolve_stage(scenario, options);
-  const auto parties = resolve_parties(scenario, stage, options);
-  const OutcomeSpace space = scenario.stage_space(stage);
+  // The agenda `negotiate` bargains over when the stage runs first: links join their issues.
+  const std::vector<std::size_t> agenda =
+      options.without_links ? scenario.stages[stage].issues : standalone_agenda(scenario, stage).issues;
+  const auto parties = resolve_parties(scenario, stage, agenda, options);
+  const OutcomeSpace space(scenario.issues, agenda);
   std::uint64_t values = 0;
   for (const std::uint32_t radix : space.radices()) values += radix;
   check_memory(saturating_product(parties.size(), values, sizeof(double)), options.memory.bytes(),
@@ -133,7 +146,7 @@ void run_analyze(const AnalyzeOptions& options) {
 
   std::optional<ScoredOutcome> probe;
   if (!options.outcome.empty()) {
-    ScoredOutcome scored{parse_outcome(scenario, space, options.outcome), {}};
+    ScoredOutcome scored{parse_outcome(scenario, stage, space, options.outcome), {}};
     for (const auto& u : utilities) scored.utilities.push_back(u(scored.outcome));
     probe = std::move(scored);
   }
@@ -145,7 +158,7 @@ void run_analyze(const AnalyzeOptions& options) {
   analysis_options.max_work = options.max_work;
   const Analysis analysis = analyze(utilities, space, analysis_options);
   if (options.json) {
-    const std::string text = analysis_to_json(scenario, stage, parties, analysis, probe).dump(2) + "\n";
+    const std::string text = analysis_to_json(scenario, stage, parties, space, analysis, probe).dump(2) + "\n";
     if (options.output.empty())
       fmt::print("{}", text);
     else
@@ -169,6 +182,9 @@ void add_analyze(CLI::App& app) {
   command->footer(
       "Analyses one stage's outcome space (the first stage unless --stage) for the parties\n"
       "whose agreement it needs: its channel's members and its ratifiers (or --parties).\n"
+      "The space is the stage's agenda as `parley negotiate` bargains over it when the stage\n"
+      "runs first (or with --stage): its issues plus those its links join to them, named on the\n"
+      "\"Linked in\" line (--without-links: the stage's own issues only).\n"
       "Utilities are normalised to [0,1]; the disagreement point is each party's reservation value.\n\n"
       "Examples:\n"
       "  parley analyze scenarios/talks-2025.yaml --stage truce\n"
@@ -183,6 +199,8 @@ void add_analyze(CLI::App& app) {
   command->add_option("--parties", options->parties, "Actor ids to analyse for, comma-separated")->delimiter(',');
   command->add_option("--outcome", options->outcome,
                       "An outcome to place against the solutions, one ISSUE=VALUE per issue (repeat)");
+  command->add_flag("--without-links", options->without_links,
+                    "Analyse the stage's own issues only, without the issues links join to them");
   command->add_flag("--json", options->json, "Print one JSON document (keys: parties, outcomes, pareto, nash, ...)");
   command->add_option("-o,--output", options->output, "Write the JSON document to this file instead of stdout")
       ->needs("--json");

@@ -29,6 +29,7 @@ struct EvaluateOptions {
   int folds = 10;
   std::uint64_t seed = 1;
   bool json = false;
+  bool timings = false;
   std::string format;
 };
 
@@ -91,7 +92,7 @@ void run_evaluate(const EvaluateOptions& options) {
   settings.seed = options.seed;
   const Evaluation evaluation = evaluate(cases, settings);
   if (options.json) {
-    nlohmann::json document = evaluation_to_json(evaluation);
+    nlohmann::json document = evaluation_to_json(evaluation, options.timings);
     document["sources"] = sources;
     document["capability"] = options.capability;
     add_document_header(document, scenario_hash(read));  // every scenario read, in order
@@ -99,16 +100,27 @@ void run_evaluate(const EvaluateOptions& options) {
     return;
   }
   fmt::print("{} cases: {}\n", evaluation.cases, fmt::join(sources, "; "));
-  fmt::print("Errors in points of a 0–100 scale; capabilities: {}; {}; {:.2f} s\n\n",
+  fmt::print("Errors in points of a 0–100 scale; capabilities: {}; {}{}\n\n",
              options.capability == "file" ? "as in the data" : "equal",
              evaluation.folds ? fmt::format("{}-fold cross-validation, seed {}", evaluation.folds, evaluation.seed)
                               : std::string("no cross-validation"),
-             evaluation.seconds);
-  TextTable table({"model", "n", "MAE", "median AE", "≤5", "≤10", "seconds", "description"});
-  for (const ModelScore& s : evaluation.scores)
-    table.add({s.name + (s.cross_validated ? " *" : ""), std::to_string(s.n), s.n ? fmt::format("{:.2f}", s.mae) : "-",
-               s.n ? fmt::format("{:.2f}", s.median_ae) : "-", s.n ? percent(s.hit5) : "-", s.n ? percent(s.hit10) : "-",
-               fmt::format("{:.2f}", s.seconds), s.description});
+             options.timings ? fmt::format("; {:.2f} s", evaluation.seconds) : "");
+  // Wall-clock seconds only on request: the same evaluation prints the same bytes.
+  std::vector<std::string> header{"model", "n", "MAE", "median AE", "≤5", "≤10"};
+  if (options.timings) header.push_back("seconds");
+  header.push_back("description");
+  TextTable table(header);
+  for (const ModelScore& s : evaluation.scores) {
+    std::vector<std::string> row{s.name + (s.cross_validated ? " *" : ""),
+                                 std::to_string(s.n),
+                                 s.n ? fmt::format("{:.2f}", s.mae) : "-",
+                                 s.n ? fmt::format("{:.2f}", s.median_ae) : "-",
+                                 s.n ? percent(s.hit5) : "-",
+                                 s.n ? percent(s.hit10) : "-"};
+    if (options.timings) row.push_back(fmt::format("{:.2f}", s.seconds));
+    row.push_back(s.description);
+    table.add(row);
+  }
   table.print();
   bool any_cv = false;
   for (const ModelScore& s : evaluation.scores) any_cv = any_cv || s.cross_validated;
@@ -150,6 +162,9 @@ void add_evaluate(CLI::App& app) {
       ->check(CLI::Range(0, 100000));
   command->add_option("--seed", options->seed, "Seed of the fold assignment (default 1)")->check(kSeed);
   command->add_flag("--json", options->json, "Print one JSON document (keys: cases, folds, seed, scores, sources)");
+  command->add_flag("--timings", options->timings,
+                    "Add wall-clock seconds per row and in all (text and JSON); without it two runs print the same "
+                    "bytes");
   command->add_option("--format", options->format, kFormatHelp);
   command->callback([options] { run_evaluate(*options); });
 }

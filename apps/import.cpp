@@ -20,7 +20,8 @@ void add_import(CLI::App& app) {
       "The folder holds one domain file (root element negotiation_template) and one profile\n"
       "per party (root utility_space); file names do not matter. Utilities follow GENIUS:\n"
       "discrete evaluations divided by the issue's maximum, linear evaluators on integer and\n"
-      "real issues, hyper-rectangle (nonlinear) profiles as sums of boxes / maxutility.\n"
+      "real issues, hyper-rectangle (nonlinear) profiles as sums of boxes / maxutility;\n"
+      "the raw weights and the cap at 1 (`weights: raw` on every actor).\n"
       "Every other command also reads such a folder directly.\n\n"
       "Examples:\n"
       "  parley import genius tests/data/genius/anac/y2011/Laptop -o laptop.yaml\n"
@@ -28,8 +29,12 @@ void add_import(CLI::App& app) {
   auto options = std::make_shared<std::pair<std::string, std::string>>();
   genius->add_option("DIR", options->first, "GENIUS domain folder")->required()->check(CLI::ExistingDirectory);
   genius->add_option("-o,--output", options->second, "Write the scenario here (default: stdout)");
-  genius->callback([options] {
-    const std::string yaml = scenario_to_yaml(import_genius(options->first));
+  auto normalise = std::make_shared<bool>(false);
+  genius->add_flag("--normalise-weights", *normalise,
+                   "Divide each profile's weights by their sum and drop the cap at 1 (parley's convention; "
+                   "GENIUS uses the raw weights)");
+  genius->callback([options, normalise] {
+    const std::string yaml = scenario_to_yaml(import_genius(options->first, GeniusOptions{*normalise}));
     if (options->second.empty())
       fmt::print("{}", yaml);
     else

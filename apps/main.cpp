@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include "commands.hpp"
+#include "text_table.hpp"
 #include "parley/core/analysis.hpp"
 #include "parley/core/error.hpp"
 #include "parley/core/limits.hpp"
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
       names.push_back(command->get_name());
     if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
       fmt::print(stderr, "parley: unknown command '{}'{}; commands: {}\nRun `parley --help` for what each does.\n",
-                 argv[1], parley::did_you_mean(argv[1], names), fmt::join(names, ", "));
+                 parley::cli::terminal_safe(argv[1]), parley::did_you_mean(argv[1], names), fmt::join(names, ", "));
       return 2;
     }
   }
@@ -92,11 +93,11 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const parley::Error& e) {
     std::fflush(stdout);
-    fmt::print(stderr, "{}\n", with_option(e));
+    fmt::print(stderr, "{}\n", parley::cli::terminal_safe(with_option(e), true));
     return 2;
   } catch (const std::exception& e) {
     std::fflush(stdout);
-    fmt::print(stderr, "parley: internal error: {}\n", e.what());
+    fmt::print(stderr, "parley: internal error: {}\n", parley::cli::terminal_safe(e.what(), true));
     return 1;
   }
   return 0;

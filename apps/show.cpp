@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "parley/core/error.hpp"
 #include "parley/io/load.hpp"
+#include "parley/negotiate/stage_plan.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
@@ -54,7 +56,8 @@ std::string stance_text(const Issue& issue, const Stance& stance) {
 }
 
 void print_summary(const Scenario& scenario) {
-  fmt::print("{}{}\n", scenario.name, scenario.variant.empty() ? "" : fmt::format("  [variant {}]", scenario.variant));
+  fmt::print("{}{}\n", terminal_safe(scenario.name),
+             scenario.variant.empty() ? "" : fmt::format("  [variant {}]", terminal_safe(scenario.variant)));
   if (!scenario.description.empty()) fmt::print("{}\n", wrap(scenario.description, 92, "  "));
   fmt::print("\n{} actors, {} issues, {} channels, {} stages, {} links, {} variants\n", scenario.actors.size(),
              scenario.issues.size(), scenario.channels.size(), scenario.stages.size(), scenario.links.size(),
@@ -71,9 +74,9 @@ void print_summary(const Scenario& scenario) {
   fmt::print("\nActors\n");
   TextTable actors({"id", "name", "capability", "reservation", "discount", "risk", "utility"});
   for (const auto& actor : scenario.actors) {
-    const std::string utility = actor.uses_rectangles()
-                                    ? fmt::format("{} hyper-rectangles", actor.rectangles.size())
-                                    : fmt::format("linear-additive, {}", to_string(actor.shape));
+    std::string utility = actor.uses_rectangles() ? fmt::format("{} hyper-rectangles", actor.rectangles.size())
+                                                   : fmt::format("linear-additive, {}", to_string(actor.shape));
+    if (actor.weights == Weights::raw) utility += ", raw weights capped at 1";
     actors.add({actor.id, actor.name, fmt::format("{:g}", actor.capability), fmt::format("{:g}", actor.reservation_value),
                 fmt::format("{:g}", actor.discount), fmt::format("{:g}", actor.risk), utility});
   }
@@ -107,11 +110,20 @@ void print_summary(const Scenario& scenario) {
   TextTable stages({"id", "issues", "channel", "protocol", "deadline", "ratify", "after", "outcomes", "parties"});
   for (std::size_t s = 0; s < scenario.stages.size(); ++s) {
     const Stage& stage = scenario.stages[s];
-    stages.add({stage.id, join_issue_ids(scenario, stage.issues),
+    // Counted over the agenda `negotiate` and `analyze` use when the stage runs first: its
+    // issues with the linked ones.
+    const std::vector<std::size_t> agenda = standalone_agenda(scenario, s).issues;
+    std::vector<std::size_t> linked;
+    for (std::size_t issue : agenda)
+      if (std::find(stage.issues.begin(), stage.issues.end(), issue) == stage.issues.end()) linked.push_back(issue);
+    stages.add({stage.id,
+                join_issue_ids(scenario, stage.issues) +
+                    (linked.empty() ? "" : " + linked " + join_issue_ids(scenario, linked)),
                 stage.channel ? scenario.channels[*stage.channel].id : "(all at the table)", stage.protocol,
                 std::to_string(stage.deadline), join_ids(scenario, stage.ratify),
-                stage.after ? scenario.stages[*stage.after].id : "-", scenario.stage_space(s).cardinality().to_string(),
-                join_ids(scenario, scenario.stage_parties(s))});
+                stage.after ? scenario.stages[*stage.after].id : "-",
+                OutcomeSpace(scenario.issues, agenda).cardinality().to_string(),
+                join_ids(scenario, scenario.stage_parties(s, agenda))});
   }
   stages.print();
 
@@ -124,7 +136,7 @@ void print_summary(const Scenario& scenario) {
   if (!scenario.variants.empty()) {
     fmt::print("\nVariants (apply with --variant ID)\n");
     for (const auto& variant : scenario.variants) {
-      fmt::print("  {}: {}\n", variant.id, wrap(variant.description, 88, "    ").substr(4));
+      fmt::print("  {}: {}\n", terminal_safe(variant.id), wrap(variant.description, 88, "    ").substr(4));
       std::string overrides;
       for (const auto& path : variant.overrides) overrides += (overrides.empty() ? "" : ", ") + path;
       fmt::print("{}\n", wrap("sets " + overrides, 88, "    "));

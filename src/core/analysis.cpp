@@ -47,8 +47,8 @@ bool individually_rational(const std::vector<double>& u, const std::vector<doubl
 }
 
 // Fills the analysis's frontier and method (and, for the rectangle search, its exactness).
-void frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space, const AnalysisOptions& options,
-                 Analysis& analysis) {
+void uncapped_frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
+                          const AnalysisOptions& options, Analysis& analysis) {
   const bool all_linear = std::all_of(parties.begin(), parties.end(), [](const auto& u) { return u.is_linear(); });
   // Issue-merge is exact for linear-additive parties and never enumerates, so it wins even
   // on enumerable spaces; rectangles need enumeration or the rectangle search.
@@ -71,6 +71,49 @@ void frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& s
   analysis.search_nodes = search.nodes;
   analysis.node_budget_reached = search.budget_reached;
   analysis.exact = !search.budget_reached;
+}
+
+// Raw-weight (GENIUS) parties whose cap at 1 can bind. Enumeration evaluates the capped
+// utilities directly. Otherwise: every outcome the capped frontier needs is matched by one on
+// the frontier of the uncapped sums (a dominator under u still weakly dominates under
+// min(1, u), which is monotone), so the frontier is that frontier, capped and filtered again.
+// Its utility vectors are exact; of several outcomes capped to the same vector, the
+// representative is the lexicographically smallest among the uncapped frontier's.
+void capped_frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
+                        const AnalysisOptions& options, Analysis& analysis) {
+  const bool additive = std::all_of(parties.begin(), parties.end(), [](const auto& u) { return u.rectangles().empty(); });
+  if (!additive && space.enumerable() &&
+      detail::enumeration_bytes(parties.size(), space) <= options.max_memory_bytes) {
+    analysis.method = AnalysisMethod::enumerated;
+    analysis.pareto = detail::enumerated_frontier(parties, space, options.max_work);
+    return;
+  }
+  std::vector<CompiledUtility> uncapped;
+  uncapped.reserve(parties.size());
+  for (const CompiledUtility& party : parties) uncapped.push_back(party.uncapped());
+  uncapped_frontier_of(uncapped, space, options, analysis);
+
+  std::vector<ScoredOutcome>& points = analysis.pareto;
+  std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.outcome < b.outcome; });
+  const std::size_t k = parties.size();
+  std::vector<double> capped;
+  capped.reserve(points.size() * k);
+  for (ScoredOutcome& point : points)
+    for (std::size_t j = 0; j < k; ++j) {
+      if (parties[j].cap_can_bind()) point.utilities[j] = std::min(1.0, point.utilities[j]);
+      capped.push_back(point.utilities[j]);
+    }
+  std::vector<ScoredOutcome> kept;
+  for (const std::size_t i : pareto_indices(capped, k)) kept.push_back(std::move(points[i]));
+  points = std::move(kept);
+}
+
+void frontier_of(std::span<const CompiledUtility> parties, const OutcomeSpace& space, const AnalysisOptions& options,
+                 Analysis& analysis) {
+  if (std::any_of(parties.begin(), parties.end(), [](const auto& u) { return u.cap_can_bind(); }))
+    capped_frontier_of(parties, space, options, analysis);
+  else
+    uncapped_frontier_of(parties, space, options, analysis);
 }
 
 double euclidean(const std::vector<double>& a, std::span<const double> b) {

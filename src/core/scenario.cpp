@@ -21,6 +21,10 @@ std::optional<std::size_t> Scenario::find_stage(const std::string& id) const { r
 OutcomeSpace Scenario::stage_space(std::size_t stage) const { return OutcomeSpace(issues, stages.at(stage).issues); }
 
 std::vector<std::size_t> Scenario::stage_parties(std::size_t stage_index) const {
+  return stage_parties(stage_index, stages.at(stage_index).issues);
+}
+
+std::vector<std::size_t> Scenario::stage_parties(std::size_t stage_index, const std::vector<std::size_t>& issues) const {
   const Stage& stage = stages.at(stage_index);
   std::vector<bool> included(actors.size(), !stage.channel.has_value());
   if (stage.channel)
@@ -33,7 +37,7 @@ std::vector<std::size_t> Scenario::stage_parties(std::size_t stage_index) const 
     const Actor& actor = actors[a];
     const bool has_stake =
         actor.uses_rectangles() ||
-        std::any_of(stage.issues.begin(), stage.issues.end(),
+        std::any_of(issues.begin(), issues.end(),
                     [&](std::size_t issue) { return actor.stances[issue].has_stake(); });
     if (has_stake) parties.push_back(a);
   }

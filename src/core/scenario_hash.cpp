@@ -112,6 +112,9 @@ void hash_actor(Fnv1a& h, const Actor& actor) {
     h.flag(rectangle.exclusive);
   }
   if (!actor.rectangles.empty()) h.number(actor.rectangle_scale);
+  // Only when not the default, so that every scenario without raw weights keeps the hash it
+  // had before the field existed (the format tag is unchanged).
+  if (actor.weights != Weights::normalised) h.text(to_string(actor.weights));
 }
 
 void hash_scenario(Fnv1a& h, const Scenario& scenario) {

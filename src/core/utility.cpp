@@ -19,7 +19,7 @@ double issue_value(const Issue& issue, const Stance& stance, ValueShape shape, s
 
 CompiledUtility::CompiledUtility(const Actor& actor, const std::vector<Issue>& issues,
                                  const OutcomeSpace& space)
-    : reservation_value_(actor.reservation_value), discount_(actor.discount) {
+    : reservation_value_(actor.reservation_value), discount_(actor.discount), capped_(actor.weights == Weights::raw) {
   const std::size_t n = space.issue_count();
   offsets_.assign(n + 1, 0);
   for (std::size_t k = 0; k < n; ++k) offsets_[k + 1] = offsets_[k] + space.radix(k);
@@ -53,6 +53,13 @@ CompiledUtility::CompiledUtility(const Actor& actor, const std::vector<Issue>& i
       // A rectangle over issues outside this space cannot be decided by it: it is left out.
       if (inside_space) rectangles_.push_back(std::move(compiled));
     }
+    if (capped_) {
+      // Satisfied rectangles add up in any order, so compare with a margin: a false "may
+      // bind" only sends the analysis down its capped path, which is exact too.
+      double positive = 0;
+      for (const Rectangle& rectangle : rectangles_) positive += std::max(0.0, rectangle.utility);
+      cap_can_bind_ = positive > 1 - 1e-9;
+    }
     return;
   }
 
@@ -62,11 +69,28 @@ CompiledUtility::CompiledUtility(const Actor& actor, const std::vector<Issue>& i
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = space.scenario_issue(k);
     const Stance& stance = actor.stances[i];
-    const double weight = stance.salience / total_salience;
+    const double weight = capped_ ? stance.salience : stance.salience / total_salience;
     if (weight == 0) continue;
     for (std::uint32_t v = 0; v < space.radix(k); ++v)
       table_[offsets_[k] + v] = weight * issue_value(issues[i], stance, actor.shape, v);
   }
+  if (capped_) {
+    // The largest sum, added in evaluation order: rounding is monotone, so no outcome's sum
+    // exceeds it and the cap binds exactly when it is above 1.
+    double largest = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+      const auto table = issue_table(k);
+      largest += table.empty() ? 0.0 : *std::max_element(table.begin(), table.end());
+    }
+    cap_can_bind_ = largest > 1;
+  }
+}
+
+CompiledUtility CompiledUtility::uncapped() const {
+  CompiledUtility copy = *this;
+  copy.capped_ = false;
+  copy.cap_can_bind_ = false;
+  return copy;
 }
 
 bool CompiledUtility::Rectangle::satisfied_by(std::span<const std::uint32_t> outcome) const {
@@ -86,10 +110,10 @@ double CompiledUtility::operator()(std::span<const std::uint32_t> outcome) const
   if (!rectangles_.empty()) {
     for (const auto& rectangle : rectangles_)
       if (rectangle.satisfied_by(outcome)) utility += rectangle.utility;
-    return utility;
+  } else {
+    for (std::size_t k = 0; k + 1 < offsets_.size(); ++k) utility += table_[offsets_[k] + outcome[k]];
   }
-  for (std::size_t k = 0; k + 1 < offsets_.size(); ++k) utility += table_[offsets_[k] + outcome[k]];
-  return utility;
+  return capped_ ? std::min(1.0, utility) : utility;
 }
 
 double CompiledUtility::discounted(double utility, double time) const {
@@ -104,7 +128,7 @@ std::vector<double> CompiledUtility::all_utilities(const OutcomeSpace& space) co
     Outcome outcome(space.issue_count());
     for (std::uint64_t index = 0; index < size; ++index) {
       space.decode(index, outcome);
-      out.push_back((*this)(outcome));
+      out.push_back((*this)(outcome));  // capped there
     }
     return out;
   }
@@ -124,11 +148,15 @@ std::vector<double> CompiledUtility::all_utilities(const OutcomeSpace& space) co
     }
     filled *= radix;
   }
+  if (capped_)
+    for (double& u : out) u = std::min(1.0, u);
   return out;
 }
 
 const char* to_string(ValueShape shape) {
   return shape == ValueShape::linear ? "linear" : "quadratic";
 }
+
+const char* to_string(Weights weights) { return weights == Weights::normalised ? "normalised" : "raw"; }
 
 }  // namespace parley

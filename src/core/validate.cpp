@@ -180,6 +180,40 @@ void check_stage_settings(const Scenario& scenario, const Stage& stage, const Va
   parse_params(protocol->settings, protocol_own, ParamOwner{settings_field, "setting", "protocol", protocol->name, false});
 }
 
+// The stage's issues and those its links join to them (followed through chains of links).
+std::vector<bool> linked_agenda(const Scenario& scenario, const Stage& stage) {
+  std::vector<bool> on(scenario.issues.size(), false);
+  for (std::size_t issue : stage.issues) on[issue] = true;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Link& link : scenario.links)
+      if (std::any_of(link.issues.begin(), link.issues.end(), [&on](std::size_t i) { return on[i]; }))
+        for (std::size_t i : link.issues) grew = !on[i] || grew, on[i] = true;
+  }
+  return on;
+}
+
+// A ratifier without a stake would be left out of the stage without a word: its veto
+// could never count. Rectangle utilities are a stake on any issue.
+void check_ratifiers_have_a_stake(const Scenario& scenario, const Stage& stage) {
+  if (stage.ratify.empty()) return;
+  const std::vector<bool> agenda = linked_agenda(scenario, stage);
+  for (std::size_t r : stage.ratify) {
+    const Actor& actor = scenario.actors[r];
+    bool stake = actor.uses_rectangles();
+    for (std::size_t i = 0; i < agenda.size() && !stake; ++i) stake = agenda[i] && actor.stances[i].has_stake();
+    if (!stake) {
+      std::vector<std::string> issues;
+      for (std::size_t i = 0; i < agenda.size(); ++i)
+        if (agenda[i]) issues.push_back(scenario.issues[i].id);
+      fail("stages." + stage.id + ".ratify",
+           fmt::format("'{}' has no stake in the stage (salience 0 on {}), so its vote could never count; give it a "
+                       "salience on one of these issues or leave it out of ratify",
+                       actor.id, fmt::join(issues, ", ")));
+    }
+  }
+}
+
 }  // namespace
 
 bool is_valid_id(std::string_view id) {
@@ -229,6 +263,7 @@ void validate(const Scenario& scenario, const ValidationCatalog& catalog) {
     check_indices(scenario.links[l].issues, scenario.issues.size(), "issue", field);
     if (scenario.links[l].issues.size() < 2) fail(field, "a link trades at least two issues");
   }
+  for (const Stage& stage : scenario.stages) check_ratifiers_have_a_stake(scenario, stage);
 }
 
 }  // namespace parley

@@ -1,5 +1,6 @@
 #include "parley/io/analysis_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "parley/io/document_header.hpp"
@@ -31,15 +32,20 @@ nlohmann::json outcome_to_json(const Scenario& scenario, const OutcomeSpace& spa
 }
 
 nlohmann::json analysis_to_json(const Scenario& scenario, std::size_t stage, const std::vector<std::size_t>& parties,
-                                const Analysis& analysis, const std::optional<ScoredOutcome>& probe) {
-  const OutcomeSpace space = scenario.stage_space(stage);
+                                const OutcomeSpace& space, const Analysis& analysis,
+                                const std::optional<ScoredOutcome>& probe) {
   nlohmann::json json;
   add_document_header(json, scenario);
   json["scenario"] = scenario.name;
   json["variant"] = scenario.variant.empty() ? nlohmann::json() : nlohmann::json(scenario.variant);
   json["stage"] = scenario.stages[stage].id;
   json["issues"] = nlohmann::json::array();
-  for (std::size_t issue : scenario.stages[stage].issues) json["issues"].push_back(scenario.issues[issue].id);
+  json["linked"] = nlohmann::json::array();
+  const std::vector<std::size_t>& own = scenario.stages[stage].issues;
+  for (std::size_t issue : space.scenario_issues()) {
+    json["issues"].push_back(scenario.issues[issue].id);
+    if (std::find(own.begin(), own.end(), issue) == own.end()) json["linked"].push_back(scenario.issues[issue].id);
+  }
   json["parties"] = nlohmann::json::array();
   for (std::size_t party : parties) json["parties"].push_back(scenario.actors[party].id);
   json["outcomes"] = space.cardinality().to_double();

@@ -26,11 +26,19 @@ Report analysis_report(const Scenario& scenario, std::size_t stage_index, const 
   const bool wide = space.issue_count() > kWideStage;
   std::vector<std::string> party_ids, issue_ids;
   for (std::size_t p : parties) party_ids.push_back(scenario.actors[p].id);
-  for (std::size_t i : stage.issues) issue_ids.push_back(scenario.issues[i].id);
+  std::vector<std::string> linked_ids;
+  for (std::size_t i : space.scenario_issues()) {
+    issue_ids.push_back(scenario.issues[i].id);
+    if (std::find(stage.issues.begin(), stage.issues.end(), i) == stage.issues.end())
+      linked_ids.push_back(scenario.issues[i].id);
+  }
   line(fmt::format("Stage {}{}: {} outcomes over {}", stage.id,
                    stage.name.empty() || stage.name == stage.id ? "" : " (" + stage.name + ")",
                    space.cardinality().to_string(),
                    wide ? fmt::format("{} issues", issue_ids.size()) : fmt::format("{}", fmt::join(issue_ids, ", "))));
+  if (!linked_ids.empty())
+    line(fmt::format("Linked in: {} (links make them one package with the stage's issues, as when it is negotiated)",
+                     fmt::join(linked_ids, ", ")));
   line(fmt::format("Parties: {}   method: {}   Pareto frontier: {} outcomes", fmt::join(party_ids, ", "),
                    to_string(analysis.method), analysis.pareto.size()));
   if (analysis.node_budget_reached)

@@ -161,21 +161,25 @@ nlohmann::json forecast_to_json(const Forecast& forecast, const ActorTable& tabl
   return entry;
 }
 
-nlohmann::json evaluation_to_json(const Evaluation& evaluation) {
+nlohmann::json evaluation_to_json(const Evaluation& evaluation, bool timings) {
   nlohmann::json scores = nlohmann::json::array();
-  for (const ModelScore& s : evaluation.scores)
-    scores.push_back({{"name", s.name},
-                      {"description", s.description},
-                      {"n", s.n},
-                      {"mae", s.mae},
-                      {"median_ae", s.median_ae},
-                      {"hit5", s.hit5},
-                      {"hit10", s.hit10},
-                      {"cross_validated", s.cross_validated},
-                      {"fitted", s.fitted},
-                      {"seconds", s.seconds}});
-  return {{"cases", evaluation.cases}, {"folds", evaluation.folds}, {"seed", evaluation.seed},
-          {"seconds", evaluation.seconds}, {"notes", evaluation.notes}, {"scores", std::move(scores)}};
+  for (const ModelScore& s : evaluation.scores) {
+    nlohmann::json score{{"name", s.name},
+                         {"description", s.description},
+                         {"n", s.n},
+                         {"mae", s.mae},
+                         {"median_ae", s.median_ae},
+                         {"hit5", s.hit5},
+                         {"hit10", s.hit10},
+                         {"cross_validated", s.cross_validated},
+                         {"fitted", s.fitted}};
+    if (timings) score["seconds"] = s.seconds;
+    scores.push_back(std::move(score));
+  }
+  nlohmann::json document{{"cases", evaluation.cases}, {"folds", evaluation.folds}, {"seed", evaluation.seed},
+                          {"notes", evaluation.notes}, {"scores", std::move(scores)}};
+  if (timings) document["seconds"] = evaluation.seconds;
+  return document;
 }
 
 }  // namespace parley

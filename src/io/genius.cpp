@@ -13,6 +13,7 @@
 #include <system_error>
 
 #include "genius_detail.hpp"
+#include "scenario_yaml_internal.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
 
@@ -45,6 +46,9 @@ namespace {
 
 using genius_detail::XmlFile;
 
+static_assert(genius_detail::kMaxIntegerValues <= yaml_scenario::kMaxExplicitValues,
+              "an imported integer issue must fit the scenario format's explicit values");
+
 constexpr std::string_view kDomainRoot = "negotiation_template";
 constexpr std::string_view kProfileRoot = "utility_space";
 
@@ -73,7 +77,8 @@ struct ProfileFile {
   std::string party;  // the profile's name: its file stem
 };
 
-Scenario assemble(const XmlFile& domain_file, const std::vector<ProfileFile>& profiles, const std::string& name) {
+Scenario assemble(const XmlFile& domain_file, const std::vector<ProfileFile>& profiles, const std::string& name,
+                  const GeniusOptions& options) {
   const genius_detail::Domain domain = genius_detail::read_domain(domain_file);
   if (profiles.empty())
     throw InputError(domain_file.name(), "no GENIUS profile (root element <utility_space>) to go with this domain");
@@ -87,13 +92,23 @@ Scenario assemble(const XmlFile& domain_file, const std::vector<ProfileFile>& pr
 
   std::set<std::string> actor_ids;
   for (const ProfileFile& profile : profiles) {
-    Actor actor = genius_detail::read_profile(*profile.file, domain);
+    Actor actor = genius_detail::read_profile(*profile.file, domain, options);
     actor.name = profile.party;
     actor.id = genius_detail::unique_id(genius_detail::id_from_name(profile.party, "party"), actor_ids);
     const std::string source = fmt::format("GENIUS profile {}", file_name_of(profile.file->name()));
     actor.note = actor.note.empty() ? source : fmt::format("{}; {}", source, actor.note);
     scenario.actors.push_back(std::move(actor));
   }
+
+  // The scenario format caps the explicit values of a file; refuse here what the written
+  // file would fail on.
+  std::uint64_t explicit_values = 0;
+  for (const Actor& actor : scenario.actors)
+    for (const Stance& stance : actor.stances) explicit_values += stance.values.size();
+  if (explicit_values > yaml_scenario::kMaxExplicitValuesTotal)
+    throw InputError(domain_file.name(),
+                     fmt::format("the profiles give {} explicit utilities in all, more than a scenario file holds ({})",
+                                 explicit_values, yaml_scenario::kMaxExplicitValuesTotal));
 
   scenario.stages.push_back(all_issues_stage(scenario.issues.size()));
   return scenario;
@@ -133,7 +148,7 @@ bool is_genius_folder(const std::filesystem::path& path) {
   return false;
 }
 
-Scenario import_genius(const std::filesystem::path& folder) {
+Scenario import_genius(const std::filesystem::path& folder, const GeniusOptions& options) {
   std::error_code error;
   if (!std::filesystem::is_directory(folder, error)) throw InputError(folder.string(), "not a folder");
   std::vector<std::filesystem::path> paths;
@@ -168,11 +183,11 @@ Scenario import_genius(const std::filesystem::path& folder) {
   std::vector<ProfileFile> profiles;
   for (const auto& file : profile_files)
     profiles.push_back({file.get(), party_name(file_name_of(file->name()), profiles.size())});
-  return assemble(*domain, profiles, folder_name(folder));
+  return assemble(*domain, profiles, folder_name(folder), options);
 }
 
 Scenario parse_genius(std::string_view domain_xml, const std::vector<std::pair<std::string, std::string>>& profiles,
-                      const std::string& domain_name) {
+                      const std::string& domain_name, const GeniusOptions& options) {
   const XmlFile domain(domain_name, std::string(domain_xml));
   require_root(domain, kDomainRoot, "domain file");
   std::vector<std::unique_ptr<XmlFile>> files;
@@ -182,7 +197,7 @@ Scenario parse_genius(std::string_view domain_xml, const std::vector<std::pair<s
     require_root(*files.back(), kProfileRoot, "profile");
     profile_files.push_back({files.back().get(), party_name(name, profile_files.size())});
   }
-  return assemble(domain, profile_files, domain_name);
+  return assemble(domain, profile_files, domain_name, options);
 }
 
 }  // namespace parley

@@ -18,12 +18,16 @@
 
 #include "parley/core/actor.hpp"
 #include "parley/core/issue.hpp"
+#include "parley/io/genius.hpp"
 #include "parley/io/input_error.hpp"
 
 namespace parley::genius_detail {
 
-// Largest integer issue accepted: every value gets an explicit utility per actor.
-inline constexpr long long kMaxIntegerValues = 1'000'000;
+// Largest integer issue accepted: every value gets an explicit utility per actor, and a
+// scenario file takes explicit `values` on issues of at most 100,000 values
+// (yaml_scenario::kMaxExplicitValues; genius.cpp checks they agree), so an import is always
+// a file that parley reads back.
+inline constexpr long long kMaxIntegerValues = 100'000;
 // GENIUS's own discretisation of real issues in its analysis (IssueReal): 21 grid points.
 inline constexpr std::uint32_t kRealIssueSteps = 21;
 // Deepest nesting of <objective> or <ufun> elements accepted.
@@ -97,8 +101,8 @@ struct Domain {
 Domain read_domain(const XmlFile& file);
 
 // One party's utility function. REQUIRES: file.root() is <utility_space>. Fills stances
-// (one per domain issue), rectangles, reservation value, discount and note; leaves id and
-// name to the caller. Throws InputError.
-Actor read_profile(const XmlFile& file, const Domain& domain);
+// (one per domain issue), rectangles, weights (raw unless options.normalise_weights),
+// reservation value, discount and note; leaves id and name to the caller. Throws InputError.
+Actor read_profile(const XmlFile& file, const Domain& domain, const GeniusOptions& options);
 
 }  // namespace parley::genius_detail

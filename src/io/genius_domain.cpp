@@ -32,6 +32,12 @@ void read_discrete(const XmlFile& file, pugi::xml_node node, Issue& issue) {
   std::set<std::string, std::less<>> seen;
   for (pugi::xml_node item : node.children("item")) {
     std::string value(file.text(item, "value"));
+    // GENIUS would take it, but a parley option needs a name (profiles refer to values by it):
+    // refused here rather than written as YAML that `parley validate` then rejects.
+    if (value.empty())
+      throw file.error(item, fmt::format("issue '{}' has an <item> with an empty value; parley needs a name for "
+                                         "every option (give the item a value)",
+                                         issue.name));
     if (!seen.insert(value).second)
       throw file.error(item, fmt::format("issue '{}' lists value '{}' twice", issue.name, value));
     issue.options.push_back(std::move(value));

@@ -9,15 +9,15 @@
 //   from <evaluator ftype="linear" slope=".." offset="..">; no evaluator: 0.
 //   Real issues (EvaluatorReal): clamp(parameter1·x + parameter0, 0, 1) for ftype="linear",
 //   parameter0 for ftype="constant"; evaluated on the issue's grid (kRealIssueSteps points).
-//   Weights are kept as given as the actor's saliences. parley divides by their sum; GENIUS
-//   multiplies by the raw weights and caps the utility at 1. The two agree when the weights
-//   sum to 1; otherwise the actor's note says by how much they differ.
+//   Weights are kept as given as the actor's saliences, with Weights::raw: u = min(1, Σ ...),
+//   as GENIUS's AdditiveUtilitySpace.getUtility computes it. With normalise_weights they are
+//   divided by their sum instead (Weights::normalised); the note says when that differs.
 // - Nonlinear profiles (type="nonlinear"): u = Σ utilities of the satisfied hyper-rectangles
 //   of the first <ufun> (and the <ufun>s nested in it, sum aggregation, each scaled by its
 //   weight) / maxutility. <INCLUDES> rectangles pay when every bound holds, <EXCLUDES> ones
 //   when any bound is violated. Bounds are issue values; they become value indices.
-//   GENIUS caps this utility at 1 as well; parley does not (maxutility is meant to be the
-//   largest total, so the cap only matters for inconsistent files).
+//   GENIUS's NonlinearUtilitySpace.getUtility caps this at 1 as well (Weights::raw); it
+//   matters where maxutility is below the largest reachable total (y2014 10issuesDiscounted).
 // - <reservation value> is the reservation value (0 when absent); <discount_factor value>
 //   the discount, where GENIUS reads a factor outside (0, 1] as "no discount" (1).
 
@@ -205,10 +205,13 @@ void read_linear(const XmlFile& file, const Domain& domain, Actor& actor, Notes&
   }
   if (!std::isfinite(weight_sum)) throw file.error(objective, "the weights add up to more than a double can hold");
   if (std::abs(weight_sum - 1) > 1e-6)
-    notes.push_back(fmt::format(
-        "GENIUS weights sum to {:.10g}, not 1: parley divides by the sum, GENIUS multiplies by the raw weights and "
-        "caps at 1, so GENIUS utilities are min(1, {:.10g} x these)",
-        weight_sum, weight_sum));
+    notes.push_back(actor.weights == Weights::raw
+                        ? fmt::format("GENIUS weights sum to {:.10g}, not 1: used as given and capped at 1, as GENIUS "
+                                      "does",
+                                      weight_sum)
+                        : fmt::format("GENIUS weights sum to {:.10g}, not 1: divided by their sum (normalised on "
+                                      "import); GENIUS's utilities are min(1, {:.10g} x these)",
+                                      weight_sum, weight_sum));
 }
 
 // ---- nonlinear (hyper-rectangle) profiles ----------------------------------------------
@@ -281,8 +284,9 @@ void read_rectangles(const XmlFile& file, const Domain& domain, Actor& actor, No
 
 }  // namespace
 
-Actor read_profile(const XmlFile& file, const Domain& domain) {
+Actor read_profile(const XmlFile& file, const Domain& domain, const GeniusOptions& options) {
   Actor actor;
+  actor.weights = options.normalise_weights ? Weights::normalised : Weights::raw;
   actor.stances.assign(domain.issues.size(), Stance{});
   Notes notes;
   read_reservation_and_discount(file, actor, notes);

@@ -285,6 +285,16 @@ class Builder {
         unknown_name(context_, shape->mark(), "shape", name, shape->path(), {"linear", "quadratic"});
       }
     }
+    if (const Value* weights = record.find("weights")) {
+      const std::string name = weights->text();
+      if (name == "normalised") {
+        actor.weights = Weights::normalised;
+      } else if (name == "raw") {
+        actor.weights = Weights::raw;
+      } else {
+        unknown_name(context_, weights->mark(), "weights", name, weights->path(), {"normalised", "raw"});
+      }
+    }
     actor.stances.resize(scenario_.issues.size());
     if (const Value* stances = record.find("stances")) {
       for (const auto& entry : stances->entries("stance for issue", /*allow_empty=*/true)) {

@@ -22,8 +22,9 @@ inline constexpr std::string_view kRootFields[] = {"name",   "description", "iss
                                                    "channels", "stages",    "links",  "variants"};
 inline constexpr std::string_view kIssueFields[] = {"name",  "options", "ordered",         "integer",      "range",
                                                     "steps", "labels",  "reference_point", "known_outcome"};
-inline constexpr std::string_view kActorFields[] = {"name",     "capability", "note",  "reservation", "risk",
-                                                    "discount", "shape",      "stances", "rectangles", "strategy"};
+inline constexpr std::string_view kActorFields[] = {"name",  "capability", "note",    "reservation",
+                                                    "risk",  "discount",   "shape",   "weights",
+                                                    "stances", "rectangles", "strategy"};
 inline constexpr std::string_view kStanceFields[] = {"position", "salience", "values"};
 inline constexpr std::string_view kRectanglesFields[] = {"scale", "boxes"};
 inline constexpr std::string_view kBoxFields[] = {"utility", "inside", "outside"};

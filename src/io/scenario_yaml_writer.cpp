@@ -221,7 +221,8 @@ class Writer {
     const bool all_defaults =
         actor.name == actor.id && actor.capability == defaults.capability && actor.note.empty() &&
         actor.reservation_value == defaults.reservation_value && actor.risk == defaults.risk &&
-        actor.discount == defaults.discount && actor.shape == defaults.shape && actor.rectangles.empty() &&
+        actor.discount == defaults.discount && actor.shape == defaults.shape && actor.weights == defaults.weights &&
+        actor.rectangles.empty() &&
         actor.rectangle_scale == defaults.rectangle_scale && actor.strategy.empty() &&
         std::all_of(actor.stances.begin(), actor.stances.end(), [](const Stance& s) { return is_default(s); });
     out_ << YAML::Key << actor.id << YAML::Value;
@@ -254,6 +255,10 @@ class Writer {
     if (actor.shape != defaults.shape) {
       field("shape");
       out_ << to_string(actor.shape);
+    }
+    if (actor.weights != defaults.weights) {
+      field("weights");
+      out_ << to_string(actor.weights);
     }
     if (!actor.strategy.empty()) {
       field("strategy");

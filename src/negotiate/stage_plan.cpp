@@ -136,6 +136,17 @@ std::vector<std::size_t> stage_order(const Scenario& scenario) {
   return order;
 }
 
+Agenda standalone_agenda(const Scenario& scenario, std::size_t stage, std::uint64_t max_linked_outcomes) {
+  const std::vector<std::size_t>& own = scenario.stages[stage].issues;
+  if (space_size(scenario, own, OutcomeSpace::kMaxEnumerable) > OutcomeSpace::kMaxEnumerable) {
+    Agenda agenda;
+    agenda.issues = own;
+    return agenda;
+  }
+  return plan_agenda(scenario, stage, stage_rules(scenario, stage), std::vector<bool>(scenario.issues.size(), false), {},
+                     max_linked_outcomes);
+}
+
 Agenda plan_agenda(const Scenario& scenario, std::size_t stage_index, const StageRules& rules,
                    const std::vector<bool>& decided, const std::vector<std::size_t>& merge,
                    std::uint64_t max_linked_outcomes) {

@@ -50,7 +50,8 @@ TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
   ASSERT_EQ(result.status, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["parties"], nlohmann::json({"us", "ru", "ua"}));
-  EXPECT_EQ(json["outcomes"], 55);
+  EXPECT_EQ(json["outcomes"], 605);  // ceasefire × aid × normalization, which a link joins
+  EXPECT_EQ(json["linked"], nlohmann::json({"normalization"}));
   ASSERT_FALSE(json["pareto"].empty());
   for (const auto& point : json["pareto"]) {
     EXPECT_TRUE(point["outcome"].contains("ceasefire"));
@@ -66,7 +67,7 @@ TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
 
 TEST(Cli, AnalyzePlacesAnOutcome) {
   const auto result = run_cli("analyze " + quoted(kFlagship) +
-                              " --stage truce --outcome 'ceasefire=full 30-day' --outcome aid=60 --json");
+                              " --stage truce --outcome 'ceasefire=full 30-day' --outcome aid=60 --json --without-links");
   ASSERT_EQ(result.status, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["probe"]["outcome"]["ceasefire"], "full 30-day");
@@ -147,7 +148,8 @@ namespace {
 // An --outcome names a value of each issue: a number between grid points, or NaN, is refused
 // with what the values are, never snapped silently (issue 8).
 TEST(Cli, OutcomeOffTheGridOrNotANumberIsRefused) {
-  const std::string stage = "analyze " + quoted(kFlagship) + " --stage truce --outcome 'ceasefire=full 30-day' ";
+  const std::string stage =
+      "analyze " + quoted(kFlagship) + " --stage truce --outcome 'ceasefire=full 30-day' --outcome normalization=50 ";
   EXPECT_EQ(run_cli(stage + "--outcome aid=60").status, 0);
   const auto off_grid = run_cli(stage + "--outcome aid=65");
   EXPECT_EQ(off_grid.status, 2);

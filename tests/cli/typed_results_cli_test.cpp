@@ -71,6 +71,27 @@ TEST_F(TypedResultsCli, ImportedScenarioHashesAsTheOriginal) {
             header_hash(json_of("analyze " + quoted(yaml) + " --json")));
 }
 
+// GENIUS's raw weights are the default; --normalise-weights writes parley's convention, which
+// is a different scenario (another hash, other utilities: Laptop's weights sum to 1.0000518).
+TEST_F(TypedResultsCli, ImportGeniusNormaliseWeightsIsAnOption) {
+  const auto laptop = kData / "genius/anac/y2011/Laptop";
+  const auto raw = dir_ / "raw.yaml", normalised = dir_ / "normalised.yaml";
+  ASSERT_EQ(run_cli("import genius " + quoted(laptop) + " -o " + quoted(raw)).status, 0);
+  ASSERT_EQ(run_cli("import genius " + quoted(laptop) + " --normalise-weights -o " + quoted(normalised)).status, 0);
+  EXPECT_EQ(run_cli("validate " + quoted(raw)).status, 0);
+  EXPECT_EQ(run_cli("validate " + quoted(normalised)).status, 0);
+  EXPECT_NE(run_cli("show " + quoted(raw)).out.find("raw weights capped at 1"), std::string::npos);
+  EXPECT_EQ(run_cli("show " + quoted(normalised)).out.find("raw weights"), std::string::npos);
+  const auto a = json_of("analyze " + quoted(raw) + " --json");
+  const auto b = json_of("analyze " + quoted(normalised) + " --json");
+  EXPECT_NE(header_hash(a), header_hash(b));
+  EXPECT_EQ(header_hash(a), header_hash(json_of("analyze " + quoted(laptop) + " --json")));
+  // Nash at (HP, 60 Gb, 19'' LCD) either way: the buyer's 1 (capped) and the seller's
+  // utility 1.0000518 times the normalised one.
+  EXPECT_EQ(a["nash"]["outcome"], b["nash"]["outcome"]);
+  EXPECT_NE(a["nash"]["utilities"], b["nash"]["utilities"]);
+}
+
 TEST_F(TypedResultsCli, AnalysisSaysWhetherItIsExact) {
   const auto full = json_of("analyze " + quoted(kRectangles) + " --json");
   EXPECT_EQ(full["method"], "rectangle-search");

@@ -42,6 +42,50 @@ TEST(CompiledUtility, LinearDistanceFromPosition) {
   EXPECT_DOUBLE_EQ(u.issue_table(0)[10], 0.3);
 }
 
+// GENIUS weights: used as given, and the sum capped at 1 (AdditiveUtilitySpace.getUtility).
+TEST(CompiledUtility, RawWeightsAreUsedAsGivenAndCappedAtOne) {
+  const std::vector<Issue> issues{discrete_issue("a", 2), discrete_issue("b", 2)};
+  const OutcomeSpace space(issues, {0, 1});
+  Actor actor = actor_with({{0, 0.9, {0.0, 1.0}}, {0, 0.55, {0.0, 1.0}}});
+  const CompiledUtility normalised(actor, issues, space);
+  EXPECT_DOUBLE_EQ(normalised(Outcome{1, 0}), 0.9 / 1.45);
+  EXPECT_TRUE(normalised.is_linear());
+  actor.weights = Weights::raw;
+  const CompiledUtility raw(actor, issues, space);
+  EXPECT_EQ(raw(Outcome{1, 0}), 0.9);
+  EXPECT_EQ(raw(Outcome{0, 1}), 0.55);
+  EXPECT_EQ(raw(Outcome{1, 1}), 1.0);  // 1.45 before the cap
+  EXPECT_EQ(raw(Outcome{0, 0}), 0.0);
+  EXPECT_FALSE(raw.is_linear());
+  EXPECT_TRUE(raw.cap_can_bind());
+  EXPECT_EQ(raw.all_utilities(space), (std::vector<double>{0.0, 0.55, 0.9, 1.0}));
+  const CompiledUtility uncapped = raw.uncapped();
+  EXPECT_TRUE(uncapped.is_linear());
+  EXPECT_EQ(uncapped(Outcome{1, 1}), 0.9 + 0.55);
+  // Weights summing to less than 1: the best outcome is worth their sum, and the cap cannot bind.
+  actor.stances[1].salience = 0.05;
+  const CompiledUtility below(actor, issues, space);
+  EXPECT_EQ(below(Outcome{1, 1}), 0.9 + 0.05);
+  EXPECT_FALSE(below.cap_can_bind());
+  EXPECT_TRUE(below.is_linear());
+}
+
+// GENIUS's NonlinearUtilitySpace caps Σ boxes / maxutility at 1 too.
+TEST(CompiledUtility, RawRectanglesAreCappedAtOne) {
+  const std::vector<Issue> issues{discrete_issue("a", 2)};
+  const OutcomeSpace space(issues, {0});
+  Actor actor = actor_with({{}});
+  actor.rectangles = {{{{0, 1, 1}}, 6, false}, {{}, 5, false}};  // a = 1 pays 6; every outcome 5
+  actor.rectangle_scale = 10;
+  EXPECT_DOUBLE_EQ(CompiledUtility(actor, issues, space)(Outcome{1}), 1.1);
+  actor.weights = Weights::raw;
+  const CompiledUtility raw(actor, issues, space);
+  EXPECT_EQ(raw(Outcome{1}), 1.0);
+  EXPECT_EQ(raw(Outcome{0}), 0.5);
+  EXPECT_TRUE(raw.cap_can_bind());
+  EXPECT_EQ(raw.all_utilities(space), (std::vector<double>{0.5, 1.0}));
+}
+
 TEST(CompiledUtility, QuadraticDistanceFromPosition) {
   const std::vector<Issue> issues{integer_issue("x", 0, 10)};
   const OutcomeSpace space(issues, {0});

@@ -150,8 +150,14 @@ TEST(ForecastJson, EvaluationDocument) {
   ASSERT_EQ(json["scores"].size(), 1u);
   EXPECT_EQ(json["scores"][0]["name"], "compromise");
   EXPECT_EQ(json["scores"][0]["mae"], 1.5);
-  for (const char* key : {"description", "n", "median_ae", "hit5", "hit10", "cross_validated", "fitted", "seconds"})
+  for (const char* key : {"description", "n", "median_ae", "hit5", "hit10", "cross_validated", "fitted"})
     EXPECT_TRUE(json["scores"][0].contains(key)) << key;
+  // Wall-clock seconds only on request: the same evaluation, the same document.
+  EXPECT_FALSE(json.contains("seconds"));
+  EXPECT_FALSE(json["scores"][0].contains("seconds"));
+  const auto timed = evaluation_to_json(evaluation, true);
+  EXPECT_TRUE(timed.contains("seconds"));
+  EXPECT_TRUE(timed["scores"][0].contains("seconds"));
 }
 
 }  // namespace

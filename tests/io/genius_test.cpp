@@ -203,6 +203,9 @@ TEST(Genius, LaptopIssuesAndIds) {
 }
 
 TEST(Genius, LaptopUtilitiesByHand) {
+  // GENIUS's AdditiveUtilitySpace.getUtility: Σ raw weight · evaluation / max evaluation,
+  // capped at 1. (These expectations were divided by the weight sum until issue 8, when
+  // parley still normalised imported weights; GENIUS never did.)
   const Scenario laptop = import_genius(kData / "anac/y2011/Laptop");
   const std::size_t buyer = actor(laptop, "laptop_buyer_utility");
   const std::size_t seller = actor(laptop, "laptop_seller_utility");
@@ -210,35 +213,75 @@ TEST(Genius, LaptopUtilitiesByHand) {
     return Outcome{option(laptop, "laptop", make), option(laptop, "harddisk", disk),
                    option(laptop, "external_monitor", monitor)};
   };
+  EXPECT_EQ(laptop.actors[buyer].weights, Weights::raw);
   // laptop_buyer_utility.xml: weights Laptop 0.4452125771655631, Harddisk 0.37808251708013424,
-  // External Monitor 0.1767567099260568 (sum 1.000051804171754, which parley divides by; the
-  // seller has the same three weights);
+  // External Monitor 0.1767567099260568 (sum 1.000051804171754; the seller has the same
+  // three weights);
   // evaluations Laptop Dell 12, Macintosh 20, HP 30 (max 30); Harddisk 60 Gb 30, 80 Gb 20,
   // 120 Gb 9 (max 30); Monitor 19'' 30, 20'' 10, 23'' 20 (max 30).
-  const double weight_sum = 0.4452125771655631 + 0.37808251708013424 + 0.1767567099260568;
   // (HP, 60 Gb, 20'' LCD): 0.4452125771655631·30/30 + 0.37808251708013424·30/30
   //                        + 0.1767567099260568·10/30 = 0.8822139975543829
-  EXPECT_NEAR(utility(laptop, buyer, outcome("HP", "60 Gb", "20'' LCD")),
-              (0.4452125771655631 + 0.37808251708013424 + 0.1767567099260568 * 10 / 30) / weight_sum, 1e-9);
-  EXPECT_NEAR(utility(laptop, buyer, outcome("HP", "60 Gb", "20'' LCD")), 0.8822139975543829 / weight_sum, 1e-9);
+  EXPECT_NEAR(utility(laptop, buyer, outcome("HP", "60 Gb", "20'' LCD")), 0.8822139975543829, 1e-12);
   // (Dell, 120 Gb, 19'' LCD): 0.4452125771655631·12/30 + 0.37808251708013424·9/30
   //                           + 0.1767567099260568·30/30 = 0.46826649591632236
-  EXPECT_NEAR(utility(laptop, buyer, outcome("Dell", "120 Gb", "19'' LCD")), 0.46826649591632236 / weight_sum, 1e-9);
+  EXPECT_NEAR(utility(laptop, buyer, outcome("Dell", "120 Gb", "19'' LCD")), 0.46826649591632236, 1e-12);
+  // (HP, 60 Gb, 19'' LCD) is the best of every issue: 1.000051804171754 before the cap, 1 after.
+  EXPECT_EQ(utility(laptop, buyer, outcome("HP", "60 Gb", "19'' LCD")), 1.0);
 
   // laptop_seller_utility.xml: weights 0.37808251708013424, 0.1767567099260568, 0.4452125771655631;
   // Laptop Dell 12, Macintosh 30, HP 20 (max 30); Harddisk 60 Gb 20, 80 Gb 30, 120 Gb 9
   // (max 30); Monitor 19'' 3, 20'' 2, 23'' 1 (max 3).
   // (Dell, 120 Gb, 19'' LCD): 0.37808251708013424·12/30 + 0.1767567099260568·9/30
   //                           + 0.4452125771655631·3/3 = 0.6494725969754338
-  EXPECT_NEAR(utility(laptop, seller, outcome("Dell", "120 Gb", "19'' LCD")), 0.6494725969754338 / weight_sum, 1e-9);
+  EXPECT_NEAR(utility(laptop, seller, outcome("Dell", "120 Gb", "19'' LCD")), 0.6494725969754338, 1e-12);
   // (Macintosh, 80 Gb, 23'' LCD): 0.37808251708013424 + 0.1767567099260568 + 0.4452125771655631/3
   //                               = 0.7032434193947121
-  EXPECT_NEAR(utility(laptop, seller, outcome("Macintosh", "80 Gb", "23'' LCD")), 0.7032434193947121 / weight_sum,
-              1e-9);
+  EXPECT_NEAR(utility(laptop, seller, outcome("Macintosh", "80 Gb", "23'' LCD")), 0.7032434193947121, 1e-12);
+  EXPECT_EQ(utility(laptop, seller, outcome("Macintosh", "80 Gb", "19'' LCD")), 1.0);
 
   // Reservation value 0 and discount factor 0.42441038 in both profiles.
   EXPECT_EQ(laptop.actors[buyer].reservation_value, 0.0);
   EXPECT_DOUBLE_EQ(laptop.actors[buyer].discount, 0.42441038);
+
+  // --normalise-weights gives parley's convention: the same sums divided by the weight sum,
+  // and no cap (nothing exceeds 1 then).
+  const Scenario normalised = import_genius(kData / "anac/y2011/Laptop", GeniusOptions{true});
+  EXPECT_EQ(normalised.actors[buyer].weights, Weights::normalised);
+  const double weight_sum = 0.4452125771655631 + 0.37808251708013424 + 0.1767567099260568;
+  EXPECT_NEAR(utility(normalised, buyer, outcome("HP", "60 Gb", "20'' LCD")), 0.8822139975543829 / weight_sum, 1e-12);
+  EXPECT_NEAR(utility(normalised, seller, outcome("Dell", "120 Gb", "19'' LCD")), 0.6494725969754338 / weight_sum,
+              1e-12);
+  EXPECT_NEAR(utility(normalised, buyer, outcome("HP", "60 Gb", "19'' LCD")), 1.0, 1e-15);
+  EXPECT_NE(normalised.actors[buyer].note.find("divided by their sum"), std::string::npos)
+      << normalised.actors[buyer].note;
+}
+
+TEST(Genius, Anac2012PhoneAndLaptopUseTheRawWeights) {
+  // ANAC 2012 PhoneA, Phone-A-prof2.xml: weights 0.19809841554214838, 0.04601302397681726,
+  // 0.49714223885671444, 0.15232377562964988, 0.1 (sum 0.99357745400533), so its best
+  // outcome is worth that sum in GENIUS, not 1.
+  const Scenario phone = import_genius(kData / "anac/y2012/PhoneA");
+  const std::size_t second = actor(phone, "phone-a-prof2");
+  Outcome best(phone.issues.size());
+  for (std::size_t i = 0; i < best.size(); ++i) {
+    const auto& values = phone.actors[second].stances[i].values;
+    best[i] = static_cast<std::uint32_t>(std::max_element(values.begin(), values.end()) - values.begin());
+  }
+  EXPECT_NEAR(utility(phone, second, best),
+              0.19809841554214838 + 0.04601302397681726 + 0.49714223885671444 + 0.15232377562964988 + 0.1, 1e-12);
+  const Scenario normalised = import_genius(kData / "anac/y2012/PhoneA", GeniusOptions{true});
+  EXPECT_NEAR(utility(normalised, second, best), 1.0, 1e-12);
+
+  // ANAC 2012 LaptopA, Laptop-A-prof1.xml: weights 0.4452125771655631, 0.37808251708013424,
+  // 0.1767567099260568; Laptop Dell 12, Macintosh 20, HP 30; Harddisk 60 Gb 30, 80 Gb 20,
+  // 120 Gb 9; Monitor 19'' 30, 20'' 10, 23'' 20 (every maximum 30).
+  // (Dell, 80 Gb, 20'' LCD) = 0.4452125771655631·12/30 + 0.37808251708013424·20/30
+  //                         + 0.1767567099260568·10/30 = 0.489058945561667
+  const Scenario laptop = import_genius(kData / "anac/y2012/LaptopA");
+  const std::size_t first = actor(laptop, "laptop-a-prof1");
+  const Outcome dell{option(laptop, "laptop", "Dell"), option(laptop, "harddisk", "80 Gb"),
+                     option(laptop, "external_monitor", "20'' LCD")};
+  EXPECT_NEAR(utility(laptop, first, dell), 0.489058945561667, 1e-12);
 }
 
 TEST(Genius, CameraUtilitiesByHand) {
@@ -343,9 +386,16 @@ TEST(Genius, ParsesTextsAndSalienceNormalisation) {
   EXPECT_EQ(s.actors[0].stances[0].position, 1.0);  // its best value's index
   // Alice (0.6, 0.4): u(red, large) = 0.6·0.25 + 0.4·0.5 = 0.35.
   EXPECT_NEAR(utility(s, 0, {0, 1}), 0.35, 1e-12);
-  // Bob's weights (1.6, 0.4) sum to 2: parley divides by the sum: (1.6·0.25 + 0.4·0.5) / 2 = 0.3.
-  EXPECT_NEAR(utility(s, 1, {0, 1}), 0.3, 1e-12);
+  // Bob's weights (1.6, 0.4) sum to 2 and are used as given, as GENIUS does:
+  // 1.6·0.25 + 0.4·0.5 = 0.6, and (blue, small) 1.6 + 0.4 = 2 is capped at 1.
+  EXPECT_NEAR(utility(s, 1, {0, 1}), 0.6, 1e-12);
+  EXPECT_EQ(utility(s, 1, {1, 0}), 1.0);
   EXPECT_NE(s.actors[1].note.find("sum to 2"), std::string::npos) << s.actors[1].note;
+  // Normalised on request (parley's convention, the behaviour before issue 8):
+  // (1.6·0.25 + 0.4·0.5) / 2 = 0.3.
+  const Scenario normalised = parse_genius(kSmallDomain, {{"Bob", small_profile("1.6")}}, "shop", GeniusOptions{true});
+  EXPECT_NEAR(utility(normalised, 0, {0, 1}), 0.3, 1e-12);
+  EXPECT_NEAR(utility(normalised, 0, {1, 0}), 1.0, 1e-12);
   EXPECT_EQ(s.actors[0].note, "GENIUS profile Alice.xml");
 }
 

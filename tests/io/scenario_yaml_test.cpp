@@ -89,6 +89,7 @@ class Differ {
       same(p + ".values", u.values, v.values);
     });
     same(at + ".shape", int(x.shape), int(y.shape));
+    same(at + ".weights", int(x.weights), int(y.weights));
     same(at + ".reservation_value", x.reservation_value, y.reservation_value);
     same(at + ".risk", x.risk, y.risk);
     same(at + ".discount", x.discount, y.discount);
@@ -601,6 +602,7 @@ Scenario random_scenario() {
       }
       actor.stances.push_back(stance);
     }
+    if (*rc::gen::arbitrary<bool>()) actor.weights = Weights::raw;
     if (*rc::gen::inRange(0, 3) == 0) {
       actor.rectangle_scale = std::abs(random_number()) + 1;
       const int boxes = *rc::gen::inRange(0, 4);

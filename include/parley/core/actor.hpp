@@ -14,6 +14,16 @@ namespace parley {
 // linear 1 - d/L, quadratic 1 - (d/L)^2.
 enum class ValueShape { linear, quadratic };
 
+// How an actor's saliences weigh its issues (utility.hpp has the formulas).
+// - normalised (parley's default): w_k = salience_k / Σ of the saliences over the issues of
+//   the space being negotiated, so utilities lie in [0, 1] whatever the saliences add up to.
+// - raw (GENIUS): w_k = salience_k as given, and the utility is capped at 1:
+//   u = min(1, Σ_k w_k · v_k), as GENIUS's AdditiveUtilitySpace computes it; for an actor with
+//   rectangles, u = min(1, Σ satisfied utilities / rectangle_scale), as its
+//   NonlinearUtilitySpace does. A space over some of the issues (a stage) then gives at most
+//   the sum of their weights.
+enum class Weights { normalised, raw };
+
 // An actor's stance on one issue.
 struct Stance {
   double position = 0;  // on the issue's scale (the ordinal index for discrete issues)
@@ -49,11 +59,12 @@ struct Actor {
   double capability = 1;  // > 0; power or clout
   std::vector<Stance> stances;  // one per scenario issue, in scenario issue order
   ValueShape shape = ValueShape::linear;
+  Weights weights = Weights::normalised;
   double reservation_value = 0;  // utility of no agreement, on the normalised [0,1] scale
   double risk = 0;  // risk attitude: 0 neutral, > 0 averse, < 0 acceptant
   double discount = 1;  // per-round (or per unit of normalised time) factor in (0, 1]
-  // Non-empty: the actor's utility is Σ satisfied rectangle utilities / rectangle_scale,
-  // and stances carry no utility.
+  // Non-empty: the actor's utility is Σ satisfied rectangle utilities / rectangle_scale
+  // (capped at 1 with raw weights), and stances carry no utility.
   std::vector<HyperRectangle> rectangles;
   double rectangle_scale = 1;  // GENIUS maxutility
   std::string note;  // where the numbers come from
@@ -68,5 +79,7 @@ struct Actor {
 };
 
 const char* to_string(ValueShape shape);
+// "normalised" or "raw" (the words of the scenario format).
+const char* to_string(Weights weights);
 
 }  // namespace parley

@@ -21,6 +21,11 @@
 //   result says so (exact = false, node_budget_reached) and holds the frontier found so far:
 //   mutually undominated outcomes, possibly missing some frontier points, with the solutions
 //   computed on it.
+// - parties with raw (GENIUS) weights whose cap at 1 can bind: enumerated spaces with
+//   rectangles evaluate the capped utilities; otherwise the method above runs on the
+//   uncapped sums and its frontier is capped and filtered again (min(1, ·) is monotone, so
+//   this is exact). Of several outcomes that the cap makes equal, the representative is
+//   then the lexicographically smallest of those on the uncapped frontier.
 
 #include <cstdint>
 #include <optional>

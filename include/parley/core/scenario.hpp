@@ -72,8 +72,11 @@ struct VariantSummary {
 // - every actor has one stance per issue; positions lie on their issue's scale, saliences are
 //   >= 0, explicit values have one entry per issue value, each in [0, 1];
 // - reservation values lie in [0, 1], discounts in (0, 1], capabilities are >= 0;
-// - stages are non-empty, have a protocol and a deadline >= 1, and `after` forms no cycle;
-// - links trade at least two issues.
+// - stages are non-empty, have a protocol and a deadline of 1..kMaxDeadlineRounds, and
+//   `after` forms no cycle;
+// - links trade at least two issues;
+// - every ratifier of a stage has a stake in it: a positive salience on one of its issues or
+//   of the issues its links join to them (or rectangle utilities).
 struct Scenario {
   std::string name;
   std::string description;
@@ -95,6 +98,9 @@ struct Scenario {
   // no channel) and the ratifiers outside it, in actor order, skipping actors without a
   // stake (positive salience or a rectangle) in the stage's issues.
   std::vector<std::size_t> stage_parties(std::size_t stage) const;
+  // The same over another agenda of the stage (its issues with linked ones, say): the stake
+  // is taken over `issues` (scenario issue indices).
+  std::vector<std::size_t> stage_parties(std::size_t stage, const std::vector<std::size_t>& issues) const;
   bool operator==(const Scenario&) const = default;
 };
 

@@ -9,6 +9,10 @@
 //
 // Hyper-rectangle (GENIUS nonlinear): u(o) = Σ utility of satisfied rectangles / scale.
 //
+// Raw weights (Actor::weights == Weights::raw, GENIUS): w_k = salience_k as given, and the
+// utility is min(1, ·) of the sum above (both forms). The tables and rectangles hold the
+// uncapped terms; operator() and all_utilities apply the cap.
+//
 // Discounting: u · d^t (GENIUS: t is normalised time in [0,1]; round-based protocols: rounds).
 
 #include <cstdint>
@@ -45,8 +49,17 @@ class CompiledUtility {
 
   double operator()(std::span<const std::uint32_t> outcome) const;
 
-  bool is_linear() const { return rectangles_.empty(); }
-  // Linear form: weighted value of each value index of the space's k-th issue.
+  // Additive and not capped anywhere: u is exactly the sum of the issue tables. The
+  // analysis's issue-merge frontier relies on this.
+  bool is_linear() const { return rectangles_.empty() && !cap_can_bind_; }
+  // Raw weights: the utility is min(1, Σ ...) and some outcome may exceed 1 before the cap
+  // (for rectangles: the positive rectangle utilities add up to 1 or more, a conservative test).
+  bool cap_can_bind() const { return cap_can_bind_; }
+  // The same utility without the cap at 1 (a copy): frontier methods search the uncapped
+  // sum, whose frontier contains the capped one's (min(1, ·) is monotone).
+  CompiledUtility uncapped() const;
+  // Additive form (no rectangles): weighted value of each value index of the space's k-th
+  // issue, before any cap.
   std::span<const double> issue_table(std::size_t k) const {
     return {table_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]};
   }
@@ -65,6 +78,8 @@ class CompiledUtility {
   std::vector<Rectangle> rectangles_;
   double reservation_value_ = 0;
   double discount_ = 1;
+  bool capped_ = false;  // raw weights: min(1, ·)
+  bool cap_can_bind_ = false;
 };
 
 // Value in [0,1] of value index v of `issue` for an actor with `stance` (before weighting).

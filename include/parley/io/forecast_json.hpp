@@ -38,8 +38,9 @@ nlohmann::json forecast_details_to_json(const ForecastDetails& details, const Ac
 // REQUIRES: `forecast` came from a model run on `table`.
 nlohmann::json forecast_to_json(const Forecast& forecast, const ActorTable& table);
 
-// {cases, folds, seed, seconds, notes, scores: [{name, description, n, mae, median_ae, hit5,
-// hit10, cross_validated, fitted, seconds}]}
-nlohmann::json evaluation_to_json(const Evaluation& evaluation);
+// {cases, folds, seed, notes, scores: [{name, description, n, mae, median_ae, hit5, hit10,
+// cross_validated, fitted}]}, plus `seconds` (wall clock, in the document and per score)
+// with `timings`: without them two runs of the same evaluation are byte-identical.
+nlohmann::json evaluation_to_json(const Evaluation& evaluation, bool timings = false);
 
 }  // namespace parley

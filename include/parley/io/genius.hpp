@@ -16,9 +16,11 @@
 //   profiles, e.g. ItexvsCypressDomain, give one actor per alternative). Id: the file stem
 //   made safe and unique; name: the stem. Linear profiles give per-issue salience = GENIUS
 //   weight and explicit per-value utilities; nonlinear ones give hyper-rectangles (bounds
-//   as value indices) with rectangle_scale = maxutility. The note names the file and any
-//   departure from GENIUS, e.g. weights that do not sum to 1 (parley normalises by their
-//   sum; GENIUS multiplies by the raw weights and caps utilities at 1).
+//   as value indices) with rectangle_scale = maxutility. Every actor has weights: raw, so its
+//   utility is GENIUS's: min(1, Σ weight · evaluation) resp. min(1, Σ boxes / maxutility);
+//   GeniusOptions::normalise_weights divides the weights by their sum instead (and drops the
+//   cap), parley's own convention. The note names the file, weights that do not sum to 1,
+//   and any other departure from GENIUS.
 // - reservation_value from `<reservation value>` (0 when absent), discount from
 //   `<discount_factor value>` (1 when absent or outside (0, 1], as in GENIUS).
 // - one stage "all" over every issue, no channels; the scenario name is the folder name.
@@ -33,6 +35,12 @@
 
 namespace parley {
 
+struct GeniusOptions {
+  // false (default): GENIUS's utilities exactly (Weights::raw, capped at 1). true: saliences
+  // divided by their sum (Weights::normalised), no cap; `parley import genius --normalise-weights`.
+  bool normalise_weights = false;
+};
+
 // True when `path` is a folder holding a GENIUS domain file. Never throws.
 bool is_genius_folder(const std::filesystem::path& path);
 
@@ -42,13 +50,13 @@ bool is_genius_folder(const std::filesystem::path& path);
 // Throws InputError ("file:line:col: what is wrong") on bad or incomplete input: no or two
 // domain files, no profile, malformed XML, a profile issue or weight the domain lacks, a
 // value without evaluation, a non-numeric number, ...
-Scenario import_genius(const std::filesystem::path& folder);
+Scenario import_genius(const std::filesystem::path& folder, const GeniusOptions& options = {});
 
 // Parses one domain text and its profile texts (the fuzz target's entry point). `profiles`
 // holds {file name, text} pairs; the file names label errors and give the actor ids (their
 // stems). `domain_name` labels the domain's errors and names the scenario.
 // Throws InputError as import_genius does.
 Scenario parse_genius(std::string_view domain_xml, const std::vector<std::pair<std::string, std::string>>& profiles,
-                      const std::string& domain_name);
+                      const std::string& domain_name, const GeniusOptions& options = {});
 
 }  // namespace parley

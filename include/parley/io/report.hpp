@@ -70,7 +70,8 @@ struct AnalysisReportOptions {
 // the bargaining solutions and welfare optima (and the probe, with its distances), and a
 // spread of Pareto points. Stages with more than 8 issues list the solutions transposed
 // (issues as rows) and the frontier as utilities only.
-// REQUIRES: `analysis` computed for `parties` over `space`, stage `stage`'s outcome space;
+// Issues of `space` that are not the stage's own are named as linked in.
+// REQUIRES: `analysis` computed for `parties` over `space`, an agenda of stage `stage`;
 // `probe`, if any, scored for the same parties.
 Report analysis_report(const Scenario& scenario, std::size_t stage, const std::vector<std::size_t>& parties,
                        const OutcomeSpace& space, const Analysis& analysis, const std::optional<ScoredOutcome>& probe,

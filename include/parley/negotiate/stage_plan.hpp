@@ -86,4 +86,11 @@ Agenda plan_agenda(const Scenario& scenario, std::size_t stage, const StageRules
                    const std::vector<bool>& decided, const std::vector<std::size_t>& merge = {},
                    std::uint64_t max_linked_outcomes = kDefaultMaxLinkedOutcomes);
 
+// The agenda of a stage that runs first or alone (nothing decided earlier, nothing merged):
+// its own issues with the linked ones. What `parley negotiate --stage ID` bargains over, and
+// what `parley analyze` analyses, so both find the same Nash point. A stage whose own issues
+// are too many to enumerate (which negotiate refuses and analyze handles) keeps them alone.
+Agenda standalone_agenda(const Scenario& scenario, std::size_t stage,
+                         std::uint64_t max_linked_outcomes = kDefaultMaxLinkedOutcomes);
+
 }  // namespace parley
