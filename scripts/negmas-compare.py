@@ -217,8 +217,10 @@ if job.get("folder"):
                 for pos, src in enumerate(order):
                     o[src] = outcomes[i][pos]
                 raw_diff = max(raw_diff, abs(float(uf(tuple(o))) - party["utilities"][i]))
-                scaled = sum(w * float(f(v)) / m for w, f, v, m in zip(uf.weights, uf.values, o, largest)) / total
-                scaled_diff = max(scaled_diff, abs(scaled - party["utilities"][i]))
+                raw = sum(w * float(f(v)) / m for w, f, v, m in zip(uf.weights, uf.values, o, largest))
+                # parley's utilities: weights divided by their sum, or raw with GENIUS's cap.
+                scaled_diff = max(scaled_diff, min(abs(raw / total - party["utilities"][i]),
+                                                   abs(min(1.0, raw) - party["utilities"][i])))
         worst = scaled_diff
         out["loader_raw_diff"] = raw_diff
         out["loader_diff"] = worst
@@ -370,7 +372,8 @@ significant), round = 0-based round of the agreement, u1, u2 = the profiles' uti
 (no discount). A match is the same agreement and round, utilities within 1e-6. "-" is no
 agreement (timeout) on both sides. NegMAS loader Δ: NegMAS's own GENIUS loader
 (`Scenario.from_genius_folder`) on 200 sampled outcomes, its evaluations divided by each
-issue's largest as GENIUS does (the loader keeps them raw), against parley's utilities; it
+issue's largest as GENIUS does (the loader keeps them raw), against parley's utilities
+(weights as parley's import takes them: raw with the cap at 1, or divided by their sum); it
 fails on the Fitness domains, whose issue indices do not start at 0 or 1 as it expects.
 
 """
