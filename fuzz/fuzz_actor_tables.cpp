@@ -6,7 +6,8 @@
 // a sanitizer report) is a bug. A table that loads must be consistent (one stance per issue,
 // capability > 0, salience in [0,1], positions on the issue's scale); up to 12 actors × 4
 // issues then run the compromise, median, Nash, EUM (3 rounds) and exchange (3 rounds)
-// models, whose forecasts must stay on each issue's scale.
+// models, whose forecasts must stay on each issue's scale. Every table that loads must also
+// write and read back to the same scenario, or be refused by the writer (round_trip.hpp).
 
 #include <cmath>
 #include <cstddef>
@@ -24,6 +25,7 @@
 #include "parley/io/deu.hpp"
 #include "parley/io/exchange.hpp"
 #include "parley/io/input_error.hpp"
+#include "round_trip.hpp"
 
 namespace {
 
@@ -74,6 +76,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (format == 0) {
       const parley::Scenario s = parley::parse_bdm_csv(text, "fuzz.csv");
       check(s);
+      parley_fuzz::require_round_trip(s);
       run_models(s);
     } else if (format == 1) {
       const parley::DeuData deu = parley::parse_deu(text, "fuzz.tsv");
@@ -81,10 +84,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check(s);
         if (!s.actors.empty()) run_models(s);
       }
-      check(parley::deu_as_one_scenario(deu, "fuzz"));
+      const parley::Scenario all = parley::deu_as_one_scenario(deu, "fuzz");
+      check(all);
+      parley_fuzz::require_round_trip(all);
     } else {
       const parley::Scenario s = parley::parse_exchange_input(text, "fuzz.csv");
       check(s);
+      parley_fuzz::require_round_trip(s);
       run_models(s);
     }
   } catch (const parley::InputError&) {

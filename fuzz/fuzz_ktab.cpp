@@ -6,6 +6,8 @@
 // report) is a bug. A table that loads must be consistent (one stance per issue, values in
 // KTAB's ranges), and up to 8 actors × 3 dimensions run three SMP turns with the file's
 // parameters, in parley's and in KTAB-compatible mode, staying on the 0–100 scale.
+// Every table that loads must also write and read back to the same scenario, or be refused
+// by the writer (round_trip.hpp).
 
 #include <cmath>
 #include <cstddef>
@@ -17,6 +19,7 @@
 #include "parley/forecast/smp.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
+#include "round_trip.hpp"
 
 namespace {
 
@@ -68,6 +71,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const parley::KtabInput input = xml ? parley::parse_ktab_xml(text, "fuzz.xml") : parley::parse_ktab_csv(text, "fuzz.csv");
     check(input);
+    parley_fuzz::require_round_trip(input.scenario);
     if (input.scenario.actors.size() >= 2 && input.scenario.actors.size() <= 8 && input.scenario.issues.size() <= 3) {
       run_model(input, false);
       run_model(input, true);

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,27 +22,29 @@ namespace {
   throw field_error(field, message, kind);
 }
 
+// Hash sets, not pairwise comparison: a scenario may hold 10^5 actors (issue 8).
 template <typename T>
 void check_ids(const std::vector<T>& items, std::string_view kind, const std::string& list) {
+  std::unordered_set<std::string_view> seen;
+  seen.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string& id = items[i].id;
     if (!is_valid_id(id))
       fail(fmt::format("{}.{}", list, id.empty() ? std::to_string(i) : id),
            fmt::format("invalid {} id '{}': ids may contain only letters, digits, '_' and '-'", kind, id));
-    for (std::size_t j = 0; j < i; ++j)
-      if (items[j].id == id) fail(fmt::format("{}.{}", list, id), fmt::format("{} '{}' is defined twice", kind, id));
+    if (!seen.insert(id).second) fail(fmt::format("{}.{}", list, id), fmt::format("{} '{}' is defined twice", kind, id));
   }
 }
 
 // Indices into a list of `size` elements, each valid and named once.
 void check_indices(const std::vector<std::size_t>& indices, std::size_t size, std::string_view kind,
                    const std::string& field) {
+  std::vector<bool> seen(indices.empty() ? 0 : size, false);
   for (std::size_t k = 0; k < indices.size(); ++k) {
     if (indices[k] >= size)
       fail(fmt::format("{}.{}", field, k), fmt::format("{} index {} is out of range ({} defined)", kind, indices[k], size));
-    for (std::size_t j = 0; j < k; ++j)
-      if (indices[j] == indices[k])
-        fail(fmt::format("{}.{}", field, k), fmt::format("{} {} is listed twice", kind, indices[k]));
+    if (seen[indices[k]]) fail(fmt::format("{}.{}", field, k), fmt::format("{} {} is listed twice", kind, indices[k]));
+    seen[indices[k]] = true;
   }
 }
 
@@ -49,11 +55,14 @@ void check_issue(const Issue& issue) {
   switch (issue.kind) {
     case IssueKind::discrete:
       if (issue.options.empty()) fail(field + ".options", "no options, so the outcome space is empty");
-      for (std::size_t k = 0; k < issue.options.size(); ++k) {
-        if (issue.options[k].empty()) fail(fmt::format("{}.options.{}", field, k), "empty option name");
-        for (std::size_t j = 0; j < k; ++j)
-          if (issue.options[j] == issue.options[k])
+      {
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(issue.options.size());
+        for (std::size_t k = 0; k < issue.options.size(); ++k) {
+          if (issue.options[k].empty()) fail(fmt::format("{}.options.{}", field, k), "empty option name");
+          if (!seen.insert(issue.options[k]).second)
             fail(fmt::format("{}.options.{}", field, k), fmt::format("option '{}' is listed twice", issue.options[k]));
+        }
       }
       break;
     case IssueKind::integer:
@@ -65,6 +74,12 @@ void check_issue(const Issue& issue) {
     case IssueKind::continuous:
       if (!finite(issue.lower) || !finite(issue.upper)) fail(field + ".range", "bounds must be finite numbers");
       if (!(issue.lower < issue.upper)) fail(field + ".range", "a continuous issue needs lower < upper");
+      // Grid points and distances are computed from upper - lower.
+      if (!finite(issue.upper - issue.lower))
+        fail(field + ".range",
+             fmt::format("[{}, {}] is too wide: upper - lower exceeds the largest number ({:g}); use a smaller scale",
+                         issue.lower, issue.upper, std::numeric_limits<double>::max()),
+             ErrorKind::too_large);
       if (issue.steps < 2) fail(field + ".steps", fmt::format("{} grid points; at least 2", issue.steps));
       for (const LabelledPoint& point : issue.labels)
         if (!(point.at >= issue.lower && point.at <= issue.upper))
@@ -89,11 +104,19 @@ void check_actor(const Scenario& scenario, const Actor& actor) {
   if (actor.stances.size() != scenario.issues.size())
     fail(field + ".stances", fmt::format("{} stances for {} issues; one per issue", actor.stances.size(),
                                          scenario.issues.size()));
+  double salience_total = 0;  // utilities weigh each salience by this sum
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     const Issue& issue = scenario.issues[i];
     const Stance& stance = actor.stances[i];
     const std::string at = fmt::format("{}.stances.{}", field, issue.id);
     if (!(stance.salience >= 0) || !finite(stance.salience)) fail(at + ".salience", "must be a number >= 0");
+    salience_total += stance.salience;
+    if (!finite(salience_total))
+      fail(at + ".salience",
+           fmt::format("the saliences of actor '{}' sum to more than the largest number ({:g}), so every weight "
+                       "would be 0; use a smaller scale",
+                       actor.id, std::numeric_limits<double>::max()),
+           ErrorKind::too_large);
     if (!stance.values.empty()) {
       if (stance.values.size() != issue.value_count())
         fail(at + ".values", fmt::format("{} values for the issue's {}", stance.values.size(), issue.value_count()));
@@ -123,15 +146,23 @@ void check_actor(const Scenario& scenario, const Actor& actor) {
 
 void check_stage_cycles(const Scenario& scenario) {
   const auto& stages = scenario.stages;
+  // Each stage is walked once: a chain that reaches a stage already cleared ends there.
+  enum State : char { unvisited, on_path, done };
+  std::vector<State> state(stages.size(), unvisited);
+  std::vector<std::size_t> path;
   for (std::size_t start = 0; start < stages.size(); ++start) {
-    // A chain of `after` longer than the number of stages has a cycle.
-    std::size_t at = start;
-    for (std::size_t hops = 0; stages[at].after; ++hops) {
-      at = *stages[at].after;
-      if (hops >= stages.size())
+    path.clear();
+    for (std::size_t at = start;;) {
+      if (state[at] == done) break;
+      if (state[at] == on_path)
         fail(fmt::format("stages.{}.after", stages[start].id),
              "stages form a cycle through `after`; a stage cannot wait for itself");
+      state[at] = on_path;
+      path.push_back(at);
+      if (!stages[at].after) break;
+      at = *stages[at].after;
     }
+    for (std::size_t stage : path) state[stage] = done;
   }
 }
 
@@ -230,7 +261,17 @@ void validate(const Scenario& scenario, const ValidationCatalog& catalog) {
 
   if (scenario.actors.empty()) fail("actors", "no actors; define at least one");
   check_ids(scenario.actors, "actor", "actors");
-  for (const Actor& actor : scenario.actors) check_actor(scenario, actor);
+  double capability_total = 0;  // the models divide by sums of capabilities
+  for (const Actor& actor : scenario.actors) {
+    check_actor(scenario, actor);
+    capability_total += actor.capability;
+    if (!finite(capability_total))
+      fail("actors." + actor.id + ".capability",
+           fmt::format("the capabilities of the actors sum to more than the largest number ({:g}); use a smaller "
+                       "scale",
+                       std::numeric_limits<double>::max()),
+           ErrorKind::too_large);
+  }
 
   check_ids(scenario.channels, "channel", "channels");
   for (const Channel& channel : scenario.channels) {

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "delimited_text.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
+#include "parley/io/scenario_yaml.hpp"
 
 namespace parley {
 
@@ -72,7 +72,7 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
   struct Row {
     std::string name;
     double capability, position, salience;
-    int line, salience_column;
+    int line, salience_column, position_column;
   };
   std::vector<Row> rows;
   for (auto line = header + 1; line != lines.end(); ++line) {
@@ -100,6 +100,7 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
                        fmt::format("capability of '{}' is {}; it must be at most {:g}", row.name,
                                    format_number(row.capability), kLargest));
     row.position = number(*columns.position, "position");
+    row.position_column = line->fields[*columns.position].column;
     if (std::abs(row.position) > kLargest)
       throw InputError(file_name, line->number, line->fields[*columns.position].column,
                        fmt::format("position of '{}' is {}; it must lie within ±{:g}", row.name,
@@ -129,6 +130,9 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
     high = std::max(high, row.position);
   }
   const bool single = !(high > low);
+  // One position: a scale of ± half around it, wide enough for its grid points to be
+  // distinct numbers however large the position (±1 up to 10^6).
+  const double half = std::max(1.0, 1e-6 * std::abs(low));
 
   Scenario scenario;
   const std::filesystem::path path(file_name);
@@ -136,16 +140,23 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
   Issue issue;
   issue.id = "position";
   issue.name = "Position";
-  issue.lower = single ? low - 1 : low;
-  issue.upper = single ? high + 1 : high;
+  issue.lower = single ? low - half : low;
+  issue.upper = single ? high + half : high;
+  if (!grid_points_distinct(issue.lower, issue.upper, issue.steps)) {
+    const Row& largest_row = *std::max_element(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return std::abs(a.position) < std::abs(b.position);
+    });
+    throw InputError(file_name, largest_row.line, largest_row.position_column,
+                     fmt::format("the positions run from {} to {}: too narrow a scale for numbers this large (its grid "
+                                 "points would not be distinct numbers); subtract a constant from every position, "
+                                 "e.g. {}",
+                                 low, high, low));
+  }
   scenario.issues.push_back(issue);
-  std::set<std::string> ids;
+  io_detail::UniqueIds ids;
   for (const Row& row : rows) {
     Actor actor;
-    const std::string base = io_detail::make_id(row.name, fmt::format("actor-{}", scenario.actors.size() + 1));
-    actor.id = base;
-    for (int n = 2; ids.count(actor.id); ++n) actor.id = fmt::format("{}_{}", base, n);
-    ids.insert(actor.id);
+    actor.id = ids.take(io_detail::make_id(row.name, fmt::format("actor-{}", scenario.actors.size() + 1)));
     actor.name = row.name;
     actor.capability = row.capability;
     Stance stance;
@@ -159,7 +170,7 @@ Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
       "Imported from the BDM-style table {}: {} actors on one issue. Salience read on a {} scale (largest {}){}. "
       "Scale of the issue: {} {}–{}.{}",
       path.filename().string(), rows.size(), percent ? "0–100" : "0–1", format_number(largest),
-      percent ? ", divided by 100" : "", single ? "one position ± 1:" : "the range of the positions,",
+      percent ? ", divided by 100" : "", single ? fmt::format("one position ± {}:", format_number(half)) : std::string("the range of the positions,"),
       format_number(issue.lower), format_number(issue.upper),
       columns.unused.empty() ? "" : fmt::format(" Columns not used: {}.", fmt::join(columns.unused, ", ")));
   scenario.stages.push_back(all_issues_stage(scenario.issues.size()));

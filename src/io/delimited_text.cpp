@@ -136,4 +136,13 @@ std::string unique_id(const std::string& id, std::set<std::string>& taken) {
   return candidate;
 }
 
+std::string UniqueIds::take(const std::string& id) {
+  if (taken_.insert(id).second) return id;
+  int& n = next_suffix_.try_emplace(id, 2).first->second;
+  while (true) {
+    std::string candidate = fmt::format("{}_{}", id, n++);
+    if (taken_.insert(candidate).second) return candidate;
+  }
+}
+
 }  // namespace parley::io_detail

@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace parley::io_detail {
@@ -41,5 +43,18 @@ std::string make_id(std::string_view name, std::string_view fallback);
 
 // `id`, or `id_2`, `id_3`, ... when taken; records the result in `taken`.
 std::string unique_id(const std::string& id, std::set<std::string>& taken);
+
+// Distinct ids for the rows of a table. Names that make_id maps to one id ("a b" and "a_b")
+// keep distinct ids: the second becomes "a_b_2" (its name keeps the original text). Linear
+// in the number of ids however many collide: each base id remembers its next suffix.
+class UniqueIds {
+ public:
+  // `id` when not yet taken, else the first free `id_N` (N >= 2); the result is taken.
+  std::string take(const std::string& id);
+
+ private:
+  std::unordered_set<std::string> taken_;
+  std::unordered_map<std::string, int> next_suffix_;
+};
 
 }  // namespace parley::io_detail

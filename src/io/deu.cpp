@@ -1,7 +1,9 @@
 #include "parley/io/deu.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -13,34 +15,38 @@ namespace parley {
 
 namespace {
 
-std::optional<std::size_t> column_of(const io_detail::Line& header, const std::string& name) {
-  for (std::size_t k = 0; k < header.fields.size(); ++k)
-    if (header.fields[k].text == name) return k;
-  return std::nullopt;
-}
-
 struct DeuColumns {
-  std::vector<std::string> actors;
+  std::vector<std::string> actors;  // names as in the header (without the p/s prefix)
+  std::vector<std::string> ids;     // distinct parley ids, one per actor
   std::vector<std::size_t> position, salience;
   std::optional<std::size_t> issue_id, issue_number, proposal, reference, outcome;
 };
 
 DeuColumns find_columns(const io_detail::Line& header) {
+  // Columns by name, first occurrence kept: a header may hold thousands of actor columns.
+  std::unordered_map<std::string, std::size_t> by_name;
+  for (std::size_t k = 0; k < header.fields.size(); ++k) by_name.try_emplace(header.fields[k].text, k);
+  const auto column_of = [&](const std::string& name) -> std::optional<std::size_t> {
+    const auto it = by_name.find(name);
+    return it == by_name.end() ? std::nullopt : std::optional<std::size_t>(it->second);
+  };
   DeuColumns columns;
+  io_detail::UniqueIds ids;
   for (std::size_t k = 0; k < header.fields.size(); ++k) {
     const std::string& name = header.fields[k].text;
     if (name.size() < 2 || name[0] != 'p') continue;
-    const auto salience = column_of(header, "s" + name.substr(1));
+    const auto salience = column_of("s" + name.substr(1));
     if (!salience) continue;
     columns.actors.push_back(name.substr(1));
+    columns.ids.push_back(ids.take(io_detail::make_id(columns.actors.back(), fmt::format("actor-{}", columns.actors.size()))));
     columns.position.push_back(k);
     columns.salience.push_back(*salience);
   }
-  columns.issue_id = column_of(header, "isnr");
-  columns.issue_number = column_of(header, "isnrnmc");
-  columns.proposal = column_of(header, "prname");
-  columns.reference = column_of(header, "rp");
-  columns.outcome = column_of(header, "out");
+  columns.issue_id = column_of("isnr");
+  columns.issue_number = column_of("isnrnmc");
+  columns.proposal = column_of("prname");
+  columns.reference = column_of("rp");
+  columns.outcome = column_of("out");
   return columns;
 }
 
@@ -76,17 +82,19 @@ DeuData parse_deu(std::string_view text, const std::string& file_name) {
   auto field = [&](const io_detail::Line& line, std::size_t column) -> const io_detail::Field* {
     return column < line.fields.size() ? &line.fields[column] : nullptr;
   };
-  // A number on 0–100 in `column`, or nullopt when the field is empty.
-  auto value = [&](const io_detail::Line& line, std::size_t column, const std::string& what) -> std::optional<double> {
+  // A number on 0–100 in `column`, or nullopt when the field is empty. `what` names the
+  // value in messages (built only for a message: this runs once per cell).
+  auto value = [&](const io_detail::Line& line, std::size_t column, const auto& what) -> std::optional<double> {
     const io_detail::Field* f = field(line, column);
     if (!f || f->text.empty()) return std::nullopt;
     const auto number = io_detail::parse_number(f->text);
-    if (!number) throw InputError(file_name, line.number, f->column, fmt::format("{} '{}' is not a number", what, f->text));
+    if (!number) throw InputError(file_name, line.number, f->column, fmt::format("{} '{}' is not a number", what(), f->text));
     if (*number < 0 || *number > 100)
       throw InputError(file_name, line.number, f->column,
-                       fmt::format("{} is {}; DEU values are on the scale 0–100", what, format_number(*number)));
+                       fmt::format("{} is {}; DEU values are on the scale 0–100", what(), format_number(*number)));
     return number;
   };
+  const auto named = [](const char* text) { return [text] { return std::string(text); }; };
 
   DeuData data;
   std::vector<double> capability(actors, 1.0);
@@ -129,20 +137,20 @@ DeuData parse_deu(std::string_view text, const std::string& file_name) {
     issue.lower = 0;
     issue.upper = 100;
     issue.steps = 101;
-    if (columns.reference) issue.reference_point = value(line, *columns.reference, "reference point (rp)");
-    issue.known_outcome = value(line, *columns.outcome, "outcome (out)");
+    if (columns.reference) issue.reference_point = value(line, *columns.reference, named("reference point (rp)"));
+    issue.known_outcome = value(line, *columns.outcome, named("outcome (out)"));
     scenario.issues.push_back(issue);
     std::size_t imputed = 0;
     for (std::size_t a = 0; a < actors; ++a) {
-      const auto position = value(line, columns.position[a], "position of " + columns.actors[a]);
+      const auto position = value(line, columns.position[a], [&] { return "position of " + columns.actors[a]; });
       if (!position) continue;
-      auto salience = value(line, columns.salience[a], "salience of " + columns.actors[a]);
+      auto salience = value(line, columns.salience[a], [&] { return "salience of " + columns.actors[a]; });
       if (!salience) {
         salience = 50.0;
         ++imputed;
       }
       Actor actor;
-      actor.id = io_detail::make_id(columns.actors[a], fmt::format("actor-{}", a + 1));
+      actor.id = columns.ids[a];
       actor.name = columns.actors[a];
       actor.capability = capability[a];
       actor.stances.push_back(Stance{*position, *salience / 100, {}});
@@ -157,9 +165,12 @@ DeuData parse_deu(std::string_view text, const std::string& file_name) {
     data.issues.push_back(std::move(scenario));
   }
   if (data.issues.empty()) throw InputError(file_name, "no issue lines after the header");
+  if (std::all_of(data.issues.begin(), data.issues.end(), [](const Scenario& one) { return one.actors.empty(); }))
+    throw InputError(file_name, header.number, 1,
+                     "no actor has a position on any issue line, so there is nobody to model; fill in the p<actor> "
+                     "columns");
   for (std::size_t a = 0; a < actors; ++a)
-    if (columns.actors[a] == kCommission)
-      data.benchmark_actors.push_back(io_detail::make_id(columns.actors[a], fmt::format("actor-{}", a + 1)));
+    if (columns.actors[a] == kCommission) data.benchmark_actors.push_back(columns.ids[a]);
   return data;
 }
 
@@ -185,10 +196,9 @@ Scenario deu_as_one_scenario(const DeuData& data, const std::string& name) {
     with_outcome += one.issues.front().known_outcome ? 1 : 0;
     for (const Actor& actor : one.actors) scenario.actors[actor_index[actor.id]].stances[i] = actor.stances.front();
   }
-  // Issue ids must be unique in one scenario.
-  std::map<std::string, int> seen;
-  for (Issue& issue : scenario.issues)
-    if (seen[issue.id]++) issue.id = fmt::format("{}_{}", issue.id, seen[issue.id]);
+  // Issue ids must be unique in one scenario: "x, x, x_2" become "x, x_2, x_2_2".
+  io_detail::UniqueIds ids;
+  for (Issue& issue : scenario.issues) issue.id = ids.take(issue.id);
   scenario.description = fmt::format(
       "DEU data: {} issues ({} with a known outcome), {} actors; {}{}. In this one-scenario view an actor without a "
       "position on an issue has salience 0 there.",

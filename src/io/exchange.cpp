@@ -4,13 +4,13 @@
 #include <cmath>
 #include <map>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "delimited_text.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
+#include "parley/io/scenario_yaml.hpp"
 
 namespace parley {
 
@@ -56,8 +56,9 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
   Scenario scenario;
   std::map<std::string, std::size_t> actor_index, issue_index;
   std::vector<std::vector<double>> scale_points;
+  std::vector<int> issue_lines;  // of each issue's #P line
   std::map<std::pair<std::size_t, std::size_t>, Datum> data;  // (actor, issue)
-  std::set<std::string> actor_ids, issue_ids;
+  io_detail::UniqueIds actor_ids, issue_ids;
   for (const io_detail::Line& line : lines) {
     if (line.fields.empty()) continue;
     std::vector<std::string> f;
@@ -90,7 +91,7 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
         throw InputError(file_name, line.number, line.fields[1].column, fmt::format("actor '{}' is declared twice", f[1]));
       actor_index[f[1]] = scenario.actors.size();
       Actor actor;
-      actor.id = io_detail::unique_id(io_detail::make_id(f[1], fmt::format("actor-{}", scenario.actors.size() + 1)), actor_ids);
+      actor.id = actor_ids.take(io_detail::make_id(f[1], fmt::format("actor-{}", scenario.actors.size() + 1)));
       actor.name = f[2].empty() ? f[1] : f[2];
       if (f.size() > 3 && !f[3].empty()) actor.note = f[3];
       scenario.actors.push_back(std::move(actor));
@@ -100,8 +101,9 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
       if (issue_index.count(f[1]))
         throw InputError(file_name, line.number, line.fields[1].column, fmt::format("issue '{}' is declared twice", f[1]));
       issue_index[f[1]] = scenario.issues.size();
+      issue_lines.push_back(line.number);
       Issue issue;
-      issue.id = io_detail::unique_id(io_detail::make_id(f[1], fmt::format("issue-{}", scenario.issues.size() + 1)), issue_ids);
+      issue.id = issue_ids.take(io_detail::make_id(f[1], fmt::format("issue-{}", scenario.issues.size() + 1)));
       issue.name = f[2].empty() ? f[1] : f[2];
       scenario.issues.push_back(std::move(issue));
       scale_points.emplace_back();
@@ -148,7 +150,14 @@ Scenario parse_exchange_input(std::string_view text, const std::string& file_nam
     if (points.empty()) points = {0, 100};
     const auto [low, high] = std::minmax_element(points.begin(), points.end());
     issue.lower = *low;
-    issue.upper = *high > *low ? *high : *low + 1;
+    // One point: a scale from it upwards, wide enough for distinct grid points (1 up to 10^6).
+    issue.upper = *high > *low ? *high : *low + std::max(1.0, 1e-6 * std::abs(*low));
+    if (!grid_points_distinct(issue.lower, issue.upper, issue.steps))
+      throw InputError(file_name, issue_lines[i], 1,
+                       fmt::format("the scale of issue '{}' runs from {} to {}: too narrow for numbers this large (its "
+                                   "grid points would not be distinct numbers); subtract a constant from its scale "
+                                   "points and positions, e.g. {}",
+                                   issue.id, issue.lower, issue.upper, issue.lower));
   }
   for (Actor& actor : scenario.actors) {
     actor.stances.resize(scenario.issues.size());

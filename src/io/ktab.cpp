@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -74,22 +73,22 @@ Scenario to_scenario(const RawTable& table, const std::string& source) {
   scenario.name = table.name.empty() ? "KTAB scenario" : table.name;
   scenario.description = table.description.empty() ? fmt::format("Imported from {}", source)
                                                     : fmt::format("{} (imported from {})", table.description, source);
-  std::set<std::string> issue_ids;
+  io_detail::UniqueIds issue_ids;
   for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
     Issue issue;
     issue.name = table.dimensions[d];
-    issue.id = io_detail::unique_id(io_detail::make_id(issue.name, fmt::format("dimension-{}", d + 1)), issue_ids);
+    issue.id = issue_ids.take(io_detail::make_id(issue.name, fmt::format("dimension-{}", d + 1)));
     issue.kind = IssueKind::continuous;
     issue.lower = 0;
     issue.upper = 100;
     scenario.issues.push_back(std::move(issue));
   }
-  std::set<std::string> actor_ids;
+  io_detail::UniqueIds actor_ids;
   for (std::size_t i = 0; i < table.actors.size(); ++i) {
     const RawActor& raw = table.actors[i];
     Actor actor;
     actor.name = raw.name;
-    actor.id = io_detail::unique_id(io_detail::make_id(raw.name, fmt::format("actor-{}", i + 1)), actor_ids);
+    actor.id = actor_ids.take(io_detail::make_id(raw.name, fmt::format("actor-{}", i + 1)));
     actor.capability = raw.capability;
     actor.note = raw.description.empty() ? fmt::format("KTAB actor, {}", source)
                                          : fmt::format("{} (KTAB actor, {})", raw.description, source);

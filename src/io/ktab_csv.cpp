@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstddef>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -76,6 +77,7 @@ class CsvReader {
         table.dimensions.push_back(name.empty() ? fmt::format("Dimension {}", d + 1) : name);
       }
     }
+    std::unordered_set<std::string> names;  // a hash set: tables of 10^5 actors (issue 8)
     for (std::size_t l = 2; l < lines_.size(); ++l) {
       const auto fields = split(lines_[l]);
       if (fields.empty()) continue;  // blank line
@@ -90,9 +92,8 @@ class CsvReader {
       RawActor actor;
       actor.name = fields[0].text;
       if (actor.name.empty()) fail(number, fields[0].column, "the actor has no name");
-      for (const RawActor& other : table.actors)
-        if (other.name == actor.name)
-          fail(number, fields[0].column, fmt::format("actor '{}' appears twice", actor.name));
+      if (!names.insert(actor.name).second)
+        fail(number, fields[0].column, fmt::format("actor '{}' appears twice", actor.name));
       actor.description = fields[1].text;
       actor.capability = number_in(fields[2], number, "capability");
       ktab_detail::check_capability(actor.name, actor.capability, at(number, fields[2].column));

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
@@ -63,12 +64,12 @@ class XmlReader {
     const std::size_t dims = table.dimensions.size();
 
     const pugi::xml_node actors = required(scenario, "Actors");
+    std::unordered_set<std::string> names;  // a hash set: tables of 10^5 actors (issue 8)
     for (const pugi::xml_node a : actors.children("Actor")) {
       RawActor actor;
       actor.name = text_of(required(a, "name"));
       if (actor.name.empty()) fail(a.child("name"), "the actor has no name");
-      for (const RawActor& other : table.actors)
-        if (other.name == actor.name) fail(a.child("name"), fmt::format("actor '{}' appears twice", actor.name));
+      if (!names.insert(actor.name).second) fail(a.child("name"), fmt::format("actor '{}' appears twice", actor.name));
       actor.description = text_of(a.child("description"));
       const pugi::xml_node capability = required(a, "capability");
       actor.capability = number(capability, "capability");

@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <limits>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -86,22 +90,26 @@ class Builder {
  private:
   // ---- references -------------------------------------------------------------------------
 
+  // References are resolved through hash maps: a channel may list 10^5 members (issue 8).
+  using Index = std::unordered_map<std::string, std::size_t>;
+
   std::size_t issue_ref(const std::string& id, const YAML::Mark& mark, const std::string& where) const {
-    if (const auto index = scenario_.find_issue(id)) return *index;
+    if (const auto it = issue_index_.find(id); it != issue_index_.end()) return it->second;
     unknown_name(context_, mark, "issue", id, where, ids_of(scenario_.issues));
   }
   std::size_t actor_ref(const Value& value) const {
     const std::string id = value.text();
-    if (const auto index = scenario_.find_actor(id)) return *index;
+    if (const auto it = actor_index_.find(id); it != actor_index_.end()) return it->second;
     unknown_name(context_, value.mark(), "actor", id, value.path(), ids_of(scenario_.actors));
   }
   // A list of distinct references.
   template <typename Resolve>
   std::vector<std::size_t> distinct_refs(const Value& list, std::string_view kind, Resolve resolve) const {
     std::vector<std::size_t> out;
+    std::unordered_set<std::size_t> seen;
     for (const Value& item : list.items()) {
       const std::size_t index = resolve(item);
-      if (std::find(out.begin(), out.end(), index) != out.end())
+      if (!seen.insert(index).second)
         item.fail(fmt::format("{} '{}' is listed twice in {}", kind, item.text(), list.path()));
       out.push_back(index);
     }
@@ -128,6 +136,7 @@ class Builder {
     if (entries.empty()) issues.fail("issues is empty; define at least one issue");
     for (const auto& entry : entries) {
       check_id(entry, "issue");
+      issue_index_.emplace(entry.key, scenario_.issues.size());
       scenario_.issues.push_back(read_issue(entry.key, entry.value));
     }
   }
@@ -159,11 +168,11 @@ class Builder {
 
     switch (issue.kind) {
       case IssueKind::discrete: {
+        std::unordered_set<std::string> seen;
         for (const Value& option : options->items()) {
           std::string name = option.text();
           if (name.empty()) option.fail(fmt::format("{} holds an empty option name", options->path()));
-          if (std::find(issue.options.begin(), issue.options.end(), name) != issue.options.end())
-            option.fail(fmt::format("option '{}' is listed twice in {}", name, options->path()));
+          if (!seen.insert(name).second) option.fail(fmt::format("option '{}' is listed twice in {}", name, options->path()));
           issue.options.push_back(std::move(name));
         }
         if (issue.options.empty())
@@ -204,14 +213,19 @@ class Builder {
         }
         if (const Value* steps = record.find("steps"))
           issue.steps = static_cast<std::uint32_t>(steps->integer_in(2, kMaxIssueValues));
+        if (!std::isfinite(issue.upper - issue.lower))
+          (record.find("range") ? *record.find("range") : value)
+              .fail(fmt::format("{} is too wide: upper - lower exceeds the largest number ({:g}); use a smaller "
+                                "scale",
+                                what, std::numeric_limits<double>::max()));
         // Grid points must be distinct numbers, or values and bounds could not name them.
-        const double magnitude = std::max(std::abs(issue.lower), std::abs(issue.upper));
-        if ((issue.upper - issue.lower) / (issue.steps - 1) < kMinRelativeGridSpacing * magnitude)
+        if (!grid_points_distinct(issue.lower, issue.upper, issue.steps))
           (record.find("range") ? *record.find("range") : value)
               .fail(fmt::format("{} is too narrow for numbers this large: its {} grid points would not be distinct; "
                                 "shift the scale (e.g. measure from {}) or use fewer steps",
                                 what, issue.steps, yaml_tree::format_number(issue.lower)));
         if (const Value* labels = record.find("labels")) {
+          std::set<double> points;
           for (const auto& entry : labels->entries("label", /*allow_empty=*/true)) {
             const auto at = yaml_tree::parse_number(entry.key);
             if (!at)
@@ -222,10 +236,9 @@ class Builder {
                             fmt::format("label at {} in {} lies outside the issue's range [{}, {}]", entry.key,
                                         labels->path(), yaml_tree::format_number(issue.lower),
                                         yaml_tree::format_number(issue.upper)));
-            for (const auto& point : issue.labels)
-              if (point.at == *at)
-                context_.fail(entry.key_mark, fmt::format("two labels in {} sit on the same point {}", labels->path(),
-                                                          entry.key));
+            if (!points.insert(*at).second)
+              context_.fail(entry.key_mark, fmt::format("two labels in {} sit on the same point {}", labels->path(),
+                                                        entry.key));
             issue.labels.push_back({*at, entry.value.text()});
           }
         }
@@ -259,6 +272,7 @@ class Builder {
     if (entries.empty()) actors.fail("actors is empty; define at least one actor");
     for (const auto& entry : entries) {
       check_id(entry, "actor");
+      actor_index_.emplace(entry.key, scenario_.actors.size());
       scenario_.actors.push_back(read_actor(entry.key, entry.value));
     }
   }
@@ -299,6 +313,7 @@ class Builder {
     if (const Value* stances = record.find("stances")) {
       for (const auto& entry : stances->entries("stance for issue", /*allow_empty=*/true)) {
         const std::size_t issue = issue_ref(entry.key, entry.key_mark, stances->path());
+        if (entry.value.removed_by_variant()) continue;  // no stake on that issue
         actor.stances[issue] = read_stance(scenario_.issues[issue], entry.value, id);
       }
     }
@@ -319,11 +334,16 @@ class Builder {
                             const std::string& where) const {
     switch (issue.kind) {
       case IssueKind::discrete: {
-        const auto it = std::find(issue.options.begin(), issue.options.end(), text);
-        if (it == issue.options.end())
+        // `values` may name each of 10^5 options: look them up in a map built once per issue.
+        auto [cached, fresh] = option_index_.try_emplace(issue.id);
+        Index& options = cached->second;
+        if (fresh)
+          for (std::size_t k = 0; k < issue.options.size(); ++k) options.emplace(issue.options[k], k);
+        const auto it = options.find(text);
+        if (it == options.end())
           unknown_name(context_, mark, "option", text, where, issue.options,
                        fmt::format("the options of issue '{}'", issue.id));
-        return static_cast<std::uint32_t>(it - issue.options.begin());
+        return static_cast<std::uint32_t>(it->second);
       }
       case IssueKind::integer: {
         const auto number = yaml_tree::parse_number(text);
@@ -457,6 +477,7 @@ class Builder {
       const Record record(entry.value, what, kChannelFields);
       Channel channel;
       channel.id = entry.key;
+      channel_index_.emplace(entry.key, scenario_.channels.size());
       channel.name = record.find("name") ? record.find("name")->text() : entry.key;
       const Value& members = record.require("members", "the actors in the channel, e.g. [us, ru]");
       channel.members = actor_list(members);
@@ -486,8 +507,10 @@ class Builder {
     if (entries.empty())
       stages->fail("stages is empty; define at least one stage, or leave `stages` out for one stage over every issue");
     std::vector<std::string> ids;
+    Index stage_index;
     for (const auto& entry : entries) {
       check_id(entry, "stage");
+      stage_index.emplace(entry.key, ids.size());
       ids.push_back(entry.key);
     }
     std::vector<std::optional<YAML::Mark>> after_marks;
@@ -506,7 +529,7 @@ class Builder {
       }
       if (const Value* channel = record.find("channel")) {
         const std::string id = channel->text();
-        stage.channel = scenario_.find_channel(id);
+        if (const auto it = channel_index_.find(id); it != channel_index_.end()) stage.channel = it->second;
         if (!stage.channel)
           unknown_name(context_, channel->mark(), "channel", id, channel->path(), ids_of(scenario_.channels));
       }
@@ -516,6 +539,7 @@ class Builder {
       }
       if (const Value* settings = record.find("settings")) {
         for (const auto& setting : settings->entries("setting", /*allow_empty=*/true)) {
+          if (setting.value.removed_by_variant()) continue;  // the setting's default applies
           if (!setting.value.node().IsScalar())
             setting.value.fail(fmt::format("{} must be text or a number, not {}", setting.value.path(),
                                            yaml_tree::describe(setting.value.node())));
@@ -528,9 +552,9 @@ class Builder {
       after_marks.emplace_back();
       if (const Value* after = record.find("after")) {
         const std::string id = after->text();
-        const auto it = std::find(ids.begin(), ids.end(), id);
-        if (it == ids.end()) unknown_name(context_, after->mark(), "stage", id, after->path(), ids);
-        stage.after = static_cast<std::size_t>(it - ids.begin());
+        const auto it = stage_index.find(id);
+        if (it == stage_index.end()) unknown_name(context_, after->mark(), "stage", id, after->path(), ids);
+        stage.after = it->second;
         after_marks.back() = after->mark();
       }
       scenario_.stages.push_back(std::move(stage));
@@ -588,6 +612,8 @@ class Builder {
   const Context& context_;
   Value root_;
   Scenario scenario_;
+  Index issue_index_, actor_index_, channel_index_;  // id -> index in scenario_
+  mutable std::unordered_map<std::string, Index> option_index_;  // issue id -> option -> index
   std::uint64_t explicit_values_ = 0;  // entries of all stances' `values` so far
 };
 
@@ -656,6 +682,11 @@ ScenarioFile parse_scenario_file_yaml(std::string_view text, const std::string& 
   ScenarioFile file{std::move(built.base), {}};
   for (auto& [id, scenario] : built.variants) file.variants.emplace(id, std::move(scenario));
   return file;
+}
+
+bool grid_points_distinct(double lower, double upper, std::uint32_t steps) {
+  const double magnitude = std::max(std::abs(lower), std::abs(upper));
+  return steps >= 2 && (upper - lower) / (steps - 1) >= yaml_scenario::kMinRelativeGridSpacing * magnitude;
 }
 
 Scenario load_scenario_yaml(const std::filesystem::path& file, const std::string& variant) {

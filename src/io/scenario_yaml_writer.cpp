@@ -10,7 +10,11 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "parley/core/error.hpp"
+#include "parley/core/validate.hpp"
 #include "parley/io/scenario_yaml.hpp"
+#include "parley/negotiate/stage_plan.hpp"
+#include "scenario_yaml_internal.hpp"
 #include "yaml_tree.hpp"
 
 namespace parley {
@@ -427,8 +431,94 @@ class Writer {
   YAML::Emitter out_;
 };
 
+// An upper bound of the map entries and list items the reader visits in the written file
+// (Context::charge): every optional field counted as present, the document read once for
+// the base and once per variant.
+std::uint64_t entries_to_read(const Scenario& scenario) {
+  constexpr std::uint64_t kPair = 3;  // a [lower, upper] list
+  std::uint64_t total = std::size(yaml_scenario::kRootFields) + 1;
+  total += scenario.issues.size() + 1;
+  for (const Issue& issue : scenario.issues)
+    total += std::size(yaml_scenario::kIssueFields) + 1 + issue.options.size() + 1 + issue.labels.size() + 1 + kPair;
+  total += scenario.actors.size() + 1;
+  for (const Actor& actor : scenario.actors) {
+    total += std::size(yaml_scenario::kActorFields) + 1 + actor.stances.size() + 1;
+    for (const Stance& stance : actor.stances) total += std::size(yaml_scenario::kStanceFields) + 1 + stance.values.size() + 1;
+    total += std::size(yaml_scenario::kRectanglesFields) + 1 + actor.rectangles.size() + 1;
+    for (const HyperRectangle& box : actor.rectangles)
+      total += std::size(yaml_scenario::kBoxFields) + 1 + box.bounds.size() * (1 + kPair) + 1;
+  }
+  total += scenario.channels.size() + 1;
+  for (const Channel& channel : scenario.channels) total += std::size(yaml_scenario::kChannelFields) + 1 + channel.members.size() + 1;
+  total += scenario.stages.size() + 1;
+  for (const Stage& stage : scenario.stages)
+    total += std::size(yaml_scenario::kStageFields) + 1 + stage.issues.size() + 1 + stage.protocol_settings.size() + 1 +
+             stage.ratify.size() + 1;
+  total += scenario.links.size() + 1;
+  for (const Link& link : scenario.links) total += std::size(yaml_scenario::kLinkFields) + 1 + link.issues.size() + 1;
+  std::uint64_t variants = scenario.variants.size() + 1;
+  for (const VariantSummary& variant : scenario.variants) variants += 4 + variant.overrides.size();
+  total += variants;
+  return total * (scenario.variant.empty() ? scenario.variants.size() + 1 : 1) + variants;
+}
+
+[[noreturn]] void too_large(const std::string& field, const std::string& message) {
+  throw field_error(field, message, ErrorKind::too_large);
+}
+
 }  // namespace
 
-std::string scenario_to_yaml(const Scenario& scenario) { return Writer(scenario).write(); }
+void check_format_limits(const Scenario& scenario) {
+  using namespace yaml_scenario;
+  for (const Issue& issue : scenario.issues) {
+    const std::string field = "issues." + issue.id;
+    if (issue.kind == IssueKind::integer) {
+      if (std::abs(issue.lower) > double(kMaxIntegerBound) || std::abs(issue.upper) > double(kMaxIntegerBound))
+        too_large(field + ".integer",
+                  fmt::format("bounds [{}, {}] lie beyond ±{}, the largest a scenario file holds; use a continuous "
+                              "issue with `range`",
+                              format_number(issue.lower), format_number(issue.upper), kMaxIntegerBound));
+      if (issue.upper - issue.lower >= double(kMaxIssueValues))
+        too_large(field + ".integer", fmt::format("spans {} values; at most {} are supported (use a continuous issue "
+                                                  "with `range` and `steps`)",
+                                                  format_number(issue.upper - issue.lower + 1), kMaxIssueValues));
+    } else if (issue.kind == IssueKind::continuous) {
+      if (issue.steps > kMaxIssueValues)
+        too_large(field + ".steps", fmt::format("{} grid points; at most {}", issue.steps, kMaxIssueValues));
+      if (!grid_points_distinct(issue.lower, issue.upper, issue.steps))
+        too_large(field + ".range",
+                  fmt::format("[{}, {}] is too narrow for numbers this large: its {} grid points would not be "
+                              "distinct; shift the scale or use fewer steps",
+                              format_number(issue.lower), format_number(issue.upper), issue.steps));
+    }
+  }
+  std::uint64_t explicit_values = 0;
+  for (const Actor& actor : scenario.actors)
+    for (std::size_t i = 0; i < actor.stances.size() && i < scenario.issues.size(); ++i) {
+      if (actor.stances[i].values.empty()) continue;
+      const Issue& issue = scenario.issues[i];
+      const std::string field = fmt::format("actors.{}.stances.{}.values", actor.id, issue.id);
+      if (issue.value_count() > kMaxExplicitValues)
+        too_large(field, fmt::format("issue '{}' has {} values, too many for explicit `values` (at most {}); a "
+                                     "scenario file cannot hold this utility function",
+                                     issue.id, issue.value_count(), kMaxExplicitValues));
+      explicit_values += issue.value_count();
+      if (explicit_values > kMaxExplicitValuesTotal)
+        too_large(field, fmt::format("explicit `values` cover more than {} issue values in all, the most a scenario "
+                                     "file holds",
+                                     kMaxExplicitValuesTotal));
+    }
+  const std::uint64_t entries = entries_to_read(scenario);
+  if (entries > kMaxEntriesRead)
+    too_large("", fmt::format("the scenario is too large for one scenario file: reading it could visit {} map "
+                              "entries and list items, more than the limit of {}",
+                              entries, kMaxEntriesRead));
+}
+
+std::string scenario_to_yaml(const Scenario& scenario) {
+  validate(scenario, validation_catalog());
+  check_format_limits(scenario);
+  return Writer(scenario).write();
+}
 
 }  // namespace parley

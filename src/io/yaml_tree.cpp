@@ -476,6 +476,10 @@ Record::Record(const Value& map, std::string what, std::span<const std::string_v
                            ? fmt::format("unknown field '{}' in {}; the fields are: {}", entry.key, what_, join(fields))
                            : fmt::format("unknown field '{}' in {}; did you mean '{}'?", entry.key, what_, suggestion));
   }
+  const auto removed = std::stable_partition(entries_.begin(), entries_.end(),
+                                             [](const Entry& entry) { return !entry.value.removed_by_variant(); });
+  removed_.assign(std::make_move_iterator(removed), std::make_move_iterator(entries_.end()));
+  entries_.erase(removed, entries_.end());
 }
 
 const Value* Record::find(std::string_view field) const {
@@ -486,6 +490,11 @@ const Value* Record::find(std::string_view field) const {
 
 const Value& Record::require(std::string_view field, std::string_view hint) const {
   if (const Value* value = find(field)) return *value;
+  for (const auto& entry : removed_)
+    if (entry.key == field)
+      self_.context().fail(self_.context().override_at(entry.value.path())->key_mark, fmt::format("{} is set to null, but {} needs `{}` ({}); null removes only "
+                                                       "optional fields",
+                                                       entry.value.path(), what_, field, hint));
   self_.fail(fmt::format("{} needs `{}` ({})", what_, field, hint));
 }
 

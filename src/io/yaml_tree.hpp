@@ -100,6 +100,9 @@ class Value {
   [[noreturn]] void fail(std::string message) const { context_->fail(mark(), std::move(message)); }
 
   bool is_null() const { return node_.IsNull(); }
+  // True when a variant sets this value to null (`~`, `null` or nothing): that removes an
+  // optional field, a stance or a protocol setting from the varied scenario.
+  bool removed_by_variant() const { return node_.IsNull() && context_->override_at(path_) != nullptr; }
   bool is_map() const { return node_.IsMap(); }
   bool is_list() const { return node_.IsSequence(); }
 
@@ -136,7 +139,8 @@ struct Entry {
   Value value;
 };
 
-// A map with a fixed set of fields: unknown fields are rejected with "did you mean".
+// A map with a fixed set of fields: unknown fields are rejected with "did you mean". A field
+// a variant sets to null is absent; `require` of such a field fails at the variant's key.
 class Record {
  public:
   // `what` names the map in messages ("issue 'guarantees'", "the scenario").
@@ -153,6 +157,7 @@ class Record {
   Value self_;
   std::string what_;
   std::vector<Entry> entries_;
+  std::vector<Entry> removed_;  // fields a variant sets to null
 };
 
 }  // namespace parley::yaml_tree
