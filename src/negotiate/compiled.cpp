@@ -52,9 +52,10 @@ const CompiledUtility& CompiledStage::utility_of(std::size_t actor) const {
 
 const CompiledDomain& CompiledStage::domain() const {
   std::call_once(domain_once_, [this] {
-    // Per party and outcome: its utility, its rank and the sorted utility (domain.hpp).
+    // Per party and outcome: its utility, its rank and the sorted utility (domain.hpp), and
+    // at most two more indices while an aspiration strategy works out numpy's tie order.
     check_memory(saturating_product(space_.enumerable() ? space_.size() : 0, parties_.size(),
-                          2 * sizeof(double) + sizeof(OutcomeIndex)),
+                          2 * sizeof(double) + 3 * sizeof(OutcomeIndex)),
                  max_memory_bytes_,
                  fmt::format("negotiating over {} outcomes with {} parties", space_.cardinality().to_string(),
                              parties_.size()),

@@ -12,6 +12,7 @@
 
 #include "parley/core/params.hpp"
 #include "parley/core/random.hpp"
+#include "parley/negotiate/aspiration.hpp"
 #include "parley/negotiate/negotiator.hpp"
 #include "parley/negotiate/opponent_model.hpp"
 
@@ -85,6 +86,10 @@ class OpponentModels {
 // the allowed outcome with the highest estimate; kNoOutcome if none is allowed there.
 OutcomeIndex best_for_others(const PartyTable& table, std::int64_t rank, std::int64_t window,
                              const OfferFilter* filter, const OpponentModels& models);
+
+// The aspiration family's settings from its parameters (aspiration_type or e, max_aspiration,
+// tolerance, negmas), as the registry specifies them.
+AspirationSettings aspiration_settings(const ParamValues& params);
 
 // The factories the registry calls (strategy_registry.cpp), one per unit.
 

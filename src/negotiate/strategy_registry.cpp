@@ -3,6 +3,7 @@
 
 #include "parley/core/error.hpp"
 #include "parley/core/parse_number.hpp"
+#include "parley/negotiate/aspiration.hpp"
 #include "parley/negotiate/strategies.hpp"
 #include "strategy_base.hpp"
 
@@ -11,10 +12,19 @@ namespace {
 
 constexpr const char* kField = "strategy";
 
-std::vector<ParamSpec> aspiration_params(double e_default) {
+// The aspiration family. Names follow NegMAS's AspirationNegotiator (aspiration_type,
+// max_aspiration, tolerance); `e` is parley's short form of a numeric aspiration_type.
+std::vector<ParamSpec> aspiration_params(const char* type_default, double e_default, const char* negmas_default) {
   return {
-      ParamSpec::number("e", e_default, {0, 1e6, true}, "aspiration exponent: > 1 concedes late (Boulware), < 1 early (conceder)"),
-      ParamSpec::number("max", 1, {0, 1, true}, "max_aspiration: aspiration at t = 0"),
+      ParamSpec::choice("aspiration_type", {"boulware", "linear", "conceder"}, type_default,
+                        "the named curve: exponent 4 (Boulware), 1 (linear) or 0.25 (conceder)"),
+      ParamSpec::number("e", e_default, {0, 1e6, true},
+                        "aspiration exponent, given instead of aspiration_type: > 1 concedes late, < 1 early"),
+      ParamSpec::number("max_aspiration", 1, {0, 1, true}, "aspiration at t = 0"),
+      ParamSpec::number("tolerance", 0.001, {0, 1},
+                        "negmas=0.15: accept and offer down to the target minus this (NegMAS's tolerance)"),
+      ParamSpec::choice("negmas", {"0.15", "0.8.9"}, negmas_default,
+                        "whose definitions: NegMAS 0.15.7 (current) or 0.8.9 (docs/negotiation-protocols.md)"),
       ParamSpec::choice("model", {"none", "frequency"}, "none",
                         "frequency: offer, near the target, what the others are estimated to like best"),
       ParamSpec::number("window", 8, {1, 1e9}, "with model=frequency: outcomes at or above the target to choose among"),
@@ -26,15 +36,15 @@ void add_builtins(StrategyRegistry& registry) {
                          StrategyFactory factory) {
     registry.add(name, StrategyInfo{name, std::move(summary), std::move(source), std::move(params), std::move(factory)});
   };
-  const std::string aspiration_source = "Faratin, Sierra & Jennings 1998; NegMAS AspirationNegotiator (presorted)";
-  add("aspiration", "time-based concession on the aspiration curve max*(1 - t^e)", aspiration_source,
-      aspiration_params(4), &detail::make_aspiration);
-  add("boulware", "aspiration with e = 4: tough until late (NegMAS BoulwareTBNegotiator)", aspiration_source,
-      aspiration_params(4), &detail::make_aspiration);
-  add("linear", "aspiration with e = 1: concedes at a constant rate", aspiration_source, aspiration_params(1),
-      &detail::make_aspiration);
-  add("conceder", "aspiration with e = 0.25: concedes early", aspiration_source, aspiration_params(0.25),
-      &detail::make_aspiration);
+  const std::string aspiration_source = "Faratin, Sierra & Jennings 1998; NegMAS AspirationNegotiator (0.15.7 or 0.8.9)";
+  add("aspiration", "time-based concession on the aspiration curve max_aspiration*(1 - t^e), NegMAS 0.15 by default",
+      aspiration_source, aspiration_params("boulware", kBoulwareExponent, "0.15"), &detail::make_aspiration);
+  add("boulware", "aspiration with e = 4: tough until late (NegMAS 0.8.9 by default)", aspiration_source,
+      aspiration_params("boulware", kBoulwareExponent, "0.8.9"), &detail::make_aspiration);
+  add("linear", "aspiration with e = 1: concedes at a constant rate (NegMAS 0.8.9 by default)", aspiration_source,
+      aspiration_params("linear", kLinearExponent, "0.8.9"), &detail::make_aspiration);
+  add("conceder", "aspiration with e = 0.25: concedes early (NegMAS 0.8.9 by default)", aspiration_source,
+      aspiration_params("conceder", kConcederExponent, "0.8.9"), &detail::make_aspiration);
   add("hardliner", "offers its best outcome, accepts only as much", "NegMAS ToughNegotiator", {}, &detail::make_hardliner);
   add("tit_for_tat", "reciprocates the others' concessions, plus a small kindness",
       "Faratin, Sierra & Jennings 1998 (absolute tit-for-tat); NegMAS NaiveTitForTatNegotiator",
@@ -65,7 +75,18 @@ void add_builtins(StrategyRegistry& registry) {
 const StrategyInfo& find_entry(std::string_view name) { return strategy_registry().get(name, kField); }
 
 ParamValues read_params(const StrategyInfo& entry, const StrategySpec& spec) {
-  return parse_params(entry.params, spec.params, ParamOwner{kField, "parameter", "strategy", entry.name, false});
+  ParamValues values = parse_params(entry.params, spec.params, ParamOwner{kField, "parameter", "strategy", entry.name, false});
+  // The aspiration family: parameters that would otherwise be silently ignored.
+  if (find_param(entry.params, "negmas") != nullptr && find_param(entry.params, "aspiration_type") != nullptr) {
+    if (values.given("e") && values.given("aspiration_type"))
+      throw field_error(kField, "strategy '" + entry.name + "' takes aspiration_type or e, not both (in '" + spec.text() + "')",
+                        ErrorKind::invalid);
+    if (values.given("tolerance") && values.text("negmas") == "0.8.9")
+      throw field_error(kField, "parameter 'tolerance' of strategy '" + entry.name +
+                                    "' has no effect under negmas=0.8.9 (its presorted mode uses none; in '" + spec.text() + "')",
+                        ErrorKind::invalid);
+  }
+  return values;
 }
 
 }  // namespace

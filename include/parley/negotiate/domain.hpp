@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -80,12 +81,22 @@ class PartyTable {
   // The best allowed outcome (the first in rank order that the filter allows).
   OutcomeIndex best_allowed(const OfferFilter* filter) const;
 
+  // Among the outcomes whose utility equals sorted_utilities()[rank], the one that numpy's
+  // default argsort (kind "quicksort": an introsort, not stable) of utilities() puts first,
+  // i.e. the one NegMAS 0.15's PresortingInverseUtilityFunction finds first with a
+  // left-sided searchsorted. REQUIRES: 0 <= rank < size(). The first call works out the
+  // order for every rank (one argsort, 4 bytes per outcome) and keeps it; later calls, from
+  // any thread, are O(1).
+  OutcomeIndex numpy_first_of_tie(std::int64_t rank) const;
+
  private:
+  struct NumpyTies;  // the lazily computed order behind numpy_first_of_tie
   std::vector<double> utility_;
   std::vector<OutcomeIndex> ranked_;
   std::vector<double> sorted_;
   double reservation_value_ = 0;
   double discount_ = 1;
+  std::shared_ptr<NumpyTies> numpy_ties_;  // shared by copies: the table is immutable
 };
 
 class CompiledDomain {
