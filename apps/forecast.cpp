@@ -10,12 +10,15 @@
 #include <string>
 #include <variant>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "input_format.hpp"
 #include "parley/core/limits.hpp"
+#include "parley/core/progress.hpp"
 #include "parley/forecast/actor_table.hpp"
 #include "parley/forecast/model.hpp"
 #include "parley/io/document_header.hpp"
@@ -196,10 +199,17 @@ void run_forecast(const ForecastOptions& options) {
       const std::string size = fmt::format("{} actors on {} issue{}", table.actor_count(), table.dimension_count(),
                                            table.dimension_count() == 1 ? "" : "s");
       check_work(steps, options.max_work, fmt::format("{} on {}", model->name(), size), "; forecast fewer actors or issues");
-      if (steps > options.max_work / 4)  // a run of seconds or more: say so before it starts
+      // A run of seconds or more: say so before it starts, and show its progress on a terminal.
+      const bool long_run = steps > options.max_work / 4;
+      if (long_run)
         fmt::print(stderr, "{}: about {:.2g} steps on {} (~{:.0f} s at 10^8 steps per second)...\n", model->name(),
                    double(steps), size, double(steps) / 1e8);
+      const bool show_progress = long_run && ::isatty(STDERR_FILENO);
+      const ScopedProgress progress([&](std::string_view what, std::uint64_t done, std::uint64_t total) {
+        if (show_progress) fmt::print(stderr, "\r{}: {} {} of at most {}   ", model->name(), what, done, total);
+      });
       run.forecast = model->run(table, run.parameters, seed);
+      if (show_progress) fmt::print(stderr, "\n");
     } catch (const std::invalid_argument& e) {
       if (models.size() == 1) throw InputError(options.file, fmt::format("model '{}' cannot run: {}", model->name(), e.what()));
       run.failure = e.what();

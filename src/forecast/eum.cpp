@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "parley/core/limits.hpp"
+#include "parley/core/progress.hpp"
 #include "one_dimensional.hpp"
 
 namespace parley {
@@ -265,6 +266,7 @@ EumRun run_eum(const ActorTable& table, std::size_t dimension, const EumOptions&
   for (int round = 1; round <= options.rounds; ++round) {
     const std::vector<double> before = game.positions();
     game.play(offers, risk);
+    report_progress("round", std::uint64_t(round), std::uint64_t(options.rounds));
     bool moved = false;
     for (std::size_t k = 0; k < before.size(); ++k) moved = moved || std::abs(game.positions()[k] - before[k]) > 1e-12 * game.range();
     if (!moved) return finish(fmt::format("converged: no actor moved in round {}", round));

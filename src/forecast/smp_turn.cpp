@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/core/progress.hpp"
 #include "parley/core/random.hpp"
 #include "smp_detail.hpp"
 
@@ -536,6 +537,7 @@ SmpResult run_smp(const ActorTable& table, const SmpParameters& parameters) {
     engine.prepare(positions.back().data(), ideals.back().data());
     if (parameters.report_pce) result.distributions.push_back(engine.distribution(table.lower, scale));
 
+    report_progress("turn", std::uint64_t(turn), std::uint64_t(parameters.max_turns));
     const double change = state_distance(positions[turn].data(), positions[turn - 1].data(), n, dims);
     if (turn == 1) first_change = change + kMinSignificantDelta;
     const double ratio = change / first_change;
