@@ -10,6 +10,7 @@
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/scenario_yaml.hpp"
+#include "yaml_tree.hpp"
 
 namespace parley {
 
@@ -57,6 +58,8 @@ bool looks_like_bdm_csv(std::string_view text) {
 }
 
 Scenario parse_bdm_csv(std::string_view text, const std::string& file_name) {
+  // Names go into YAML, which is UTF-8: refuse other bytes here, at their line.
+  yaml_tree::check_utf8(text, file_name);
   const auto lines = io_detail::split_lines(text, ',', '"');
   auto header = std::find_if(lines.begin(), lines.end(), [](const io_detail::Line& line) { return !line.fields.empty(); });
   if (header == lines.end()) throw InputError(file_name, "empty file: expected a header Actor,Capability,Position,Salience");

@@ -10,6 +10,7 @@
 #include "delimited_text.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
+#include "yaml_tree.hpp"
 
 namespace parley {
 
@@ -68,6 +69,8 @@ bool looks_like_deu(std::string_view text) {
 }
 
 DeuData parse_deu(std::string_view text, const std::string& file_name) {
+  // Names go into YAML, which is UTF-8: refuse other bytes here, at their line.
+  yaml_tree::check_utf8(text, file_name);
   const auto lines = io_detail::split_lines(text, '\t', '"');
   if (lines.empty() || lines.front().fields.empty())
     throw InputError(file_name, 1, 1, "empty file: expected the DEU header (p<actor>, s<actor>, rp, out columns)");

@@ -11,6 +11,7 @@
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/scenario_yaml.hpp"
+#include "yaml_tree.hpp"
 
 namespace parley {
 
@@ -45,6 +46,8 @@ bool looks_like_exchange_input(std::string_view text) {
 }
 
 Scenario parse_exchange_input(std::string_view text, const std::string& file_name) {
+  // Names go into YAML, which is UTF-8: refuse other bytes here, at their line.
+  yaml_tree::check_utf8(text, file_name);
   const char delimiter = delimiter_of(io_detail::first_line(text));
   const auto lines = io_detail::split_lines(text, delimiter, '\0');
   const std::filesystem::path path(file_name);

@@ -11,6 +11,7 @@
 #include "ktab_detail.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
+#include "yaml_tree.hpp"
 
 namespace parley {
 
@@ -198,6 +199,8 @@ class CsvReader {
 }  // namespace
 
 KtabInput parse_ktab_csv(std::string_view text, const std::string& file_name) {
+  // Names go into YAML, which is UTF-8: refuse other bytes here, at their line.
+  yaml_tree::check_utf8(text, file_name);
   return CsvReader(text, file_name).read();
 }
 
