@@ -1,13 +1,14 @@
 // XML helpers of the GENIUS importer: parsing with positions, attribute readers.
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "genius_detail.hpp"
+#include "yaml_tree.hpp"
 
 namespace parley::genius_detail {
 
@@ -50,9 +51,24 @@ std::string_view without_plus(std::string_view text) {
   return text;
 }
 
+// True when the text is to be read as UTF-8: no UTF-16/32 byte-order mark and no encoding
+// declared other than UTF-8 (pugixml converts declared encodings such as ISO-8859-1).
+bool read_as_utf8(std::string_view text) {
+  if (text.size() >= 2 && (static_cast<unsigned char>(text[0]) >= 0xFE || text[0] == '\0' || text[1] == '\0'))
+    return false;
+  const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 200));
+  const std::size_t at = head.find("encoding=");
+  if (at == std::string_view::npos || at + 10 > head.size()) return true;
+  std::string value(head.substr(at + 10, 5));
+  for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return value.rfind("utf-8", 0) == 0 || value.rfind("utf8", 0) == 0;
+}
+
 }  // namespace
 
 XmlFile::XmlFile(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {
+  // Names go into YAML, which is UTF-8: bytes that are not UTF-8 are refused at their line.
+  if (read_as_utf8(text_)) yaml_tree::check_utf8(text_, name_);
   const pugi::xml_parse_result result =
       document_.load_buffer(text_.data(), text_.size(), pugi::parse_default, pugi::encoding_auto);
   if (!result) {

@@ -18,6 +18,7 @@
 #include "parley/forecast/smp.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
+#include "yaml_tree.hpp"
 
 namespace parley {
 
@@ -231,6 +232,8 @@ class XmlReader {
 }  // namespace
 
 KtabInput parse_ktab_xml(std::string_view text, const std::string& file_name) {
+  // Read as UTF-8 (names go into YAML, which is UTF-8): refuse other bytes at their line.
+  yaml_tree::check_utf8(text, file_name);
   return XmlReader(text, file_name).read();
 }
 

@@ -95,8 +95,9 @@ TEST(ImportRoundTrip, BdmScaleTooNarrowForItsMagnitudeFailsAtTheRow) {
 }
 
 // Found by fuzz_actor_tables' round-trip property: a name with bytes that are not UTF-8 was
-// imported and written, and the YAML reader then refused the written file. Every table
-// importer now refuses such bytes at their line, like the YAML reader.
+// imported and written, and the YAML reader then refused the written file (fuzz_ktab found
+// the same in a KTAB XML). Every table importer now refuses such bytes at their line, like
+// the YAML reader; GENIUS XML too unless it declares another encoding.
 TEST(ImportRoundTrip, NamesThatAreNotUtf8FailAtImportWithTheirLine) {
   const std::string bad_name = "T\xe3\xba\xba\xe3";
   const std::string bdm = "Actor,Capability,Position,Salience\na,1,100,0.5\n" + bad_name + ",2,10,0.7\n";
@@ -106,7 +107,11 @@ TEST(ImportRoundTrip, NamesThatAreNotUtf8FailAtImportWithTheirLine) {
       [&] { parse_bdm_csv(bdm, "t.csv"); },
       [&] { parse_exchange_input(exchange, "t.txt"); },
       [&] { parse_ktab_csv(ktab, "t.csv"); },
-      [&] { parse_deu("\"prname\"\t\"" + bad_name + "\"\n", "t.tsv"); }};
+      [&] { parse_deu("\"prname\"\t\"" + bad_name + "\"\n", "t.tsv"); },
+      [&] {
+        parse_ktab_xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Scenario><name>" + bad_name + "</name></Scenario>\n",
+                       "t.xml");
+      }};
   for (std::size_t i = 0; i < imports.size(); ++i) {
     try {
       imports[i]();
