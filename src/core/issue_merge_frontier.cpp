@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 
 #include <fmt/format.h>
 
@@ -36,14 +35,14 @@ struct BackPointers {
 
 }  // namespace
 
-// The memory estimate's words: how far the merge got, and what would make it smaller.
-[[noreturn]] void frontier_too_large(std::uint64_t bytes, std::uint64_t limit, std::size_t parties, std::size_t issue,
-                                     std::size_t issue_count, std::uint64_t points) {
+// check_memory in the merge's words: how far it got, and what would make it smaller.
+void check_frontier_memory(std::uint64_t bytes, std::uint64_t limit, std::size_t parties, std::size_t issue,
+                           std::size_t issue_count, std::uint64_t points) {
+  if (bytes <= limit) return;  // the message is built only when it is needed
   check_memory(bytes, limit,
                fmt::format("the Pareto frontier of {} parties over {} issues (past {} candidate points at issue {})",
                            parties, issue_count, points, issue + 1),
                "; analyse fewer parties or a smaller stage");
-  std::abort();  // check_memory threw: bytes > limit
 }
 
 std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility> parties, const OutcomeSpace& space,
@@ -66,7 +65,7 @@ std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility>
     const std::uint64_t points = saturating_product(previous, width);
     const std::uint64_t bytes =
         saturating_product(points, k * sizeof(double) + sizeof(std::size_t)) + saturating_product(previous, k * sizeof(double)) + kept_bytes;
-    if (bytes > max_memory_bytes) frontier_too_large(bytes, max_memory_bytes, k, issue, issue_count, points);
+    check_frontier_memory(bytes, max_memory_bytes, k, issue, issue_count, points);
     candidates.resize(previous * width * k);
     double* out = candidates.data();
     for (std::size_t f = 0; f < previous; ++f)
@@ -102,8 +101,7 @@ std::vector<ScoredOutcome> issue_merge_frontier(std::span<const CompiledUtility>
 
   const std::size_t size = front.size() / k;
   const std::uint64_t result_bytes = saturating_product(size, frontier_point_bytes(k, issue_count)) + kept_bytes;
-  if (result_bytes > max_memory_bytes)
-    frontier_too_large(result_bytes, max_memory_bytes, k, issue_count - 1, issue_count, size);
+  check_frontier_memory(result_bytes, max_memory_bytes, k, issue_count - 1, issue_count, size);
   std::vector<ScoredOutcome> frontier(size);
   for (std::size_t i = 0; i < size; ++i) {
     ScoredOutcome& scored = frontier[i];
