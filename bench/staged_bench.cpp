@@ -7,11 +7,20 @@
 //                                       (spaces, utilities, domains and analyses built once)
 //   BM_Staged_Flagship_Compiled_Trace   the same with the trace: what recording it costs once
 //                                       compiling no longer hides it
+// A sweep's draw (issue 9): every iteration draws a fresh variant of the flagship (seeded by
+// the iteration number; per actor: positions ±5 points of the scale, saliences ×U(0.8, 1.2),
+// capability ×U(0.9, 1.1), reservation ±0.05, discount ±0.01), compiles it and runs it once
+// without a trace, so nothing is shared between draws (domains, tables and analyses are all
+// built per draw):
+//   BM_Staged_Flagship_Redraw             analysis on (the default)
+//   BM_Staged_Flagship_Redraw_NoAnalysis  analyze = false (no frontier, Nash or distances)
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <string>
 
+#include "parley/core/random.hpp"
 #include "parley/io/load.hpp"
 #include "parley/negotiate/compiled.hpp"
 #include "parley/negotiate/staged.hpp"
@@ -51,5 +60,50 @@ void BM_Staged_Flagship_Compiled_Trace(benchmark::State& state) {
 
 BENCHMARK(BM_Staged_Flagship_Compiled_NoTrace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Staged_Flagship_Compiled_Trace)->Unit(benchmark::kMicrosecond);
+
+// One draw of the flagship's judgement numbers around `base` (see the top of the file).
+parley::Scenario draw(const parley::Scenario& base, std::uint64_t seed) {
+  parley::Scenario s = base;
+  parley::Rng rng(seed);
+  for (parley::Actor& actor : s.actors) {
+    for (std::size_t k = 0; k < actor.stances.size(); ++k) {
+      parley::Stance& stance = actor.stances[k];
+      const parley::Issue& issue = s.issues[k];
+      const double lower = issue.kind == parley::IssueKind::discrete ? 0.0 : issue.lower;
+      const double upper = lower + issue.scale_length();
+      const double shift = 0.05 * issue.scale_length();
+      stance.position = std::clamp(stance.position + rng.uniform_real(-shift, shift), lower, upper);
+      if (stance.salience > 0) stance.salience *= rng.uniform_real(0.8, 1.2);
+    }
+    actor.capability *= rng.uniform_real(0.9, 1.1);
+    actor.reservation_value = std::clamp(actor.reservation_value + rng.uniform_real(-0.05, 0.05), 0.0, 1.0);
+    actor.discount = std::clamp(actor.discount + rng.uniform_real(-0.01, 0.01), 0.5, 1.0);
+  }
+  return s;
+}
+
+void redraw(benchmark::State& state, bool analyze) {
+  const parley::Scenario base = parley::load_scenario(kFlagship);
+  parley::StagedOptions options;
+  options.record_trace = false;
+  options.analyze = analyze;
+  std::uint64_t iteration = 0;
+  std::int64_t agreements = 0;
+  for (auto _ : state) {
+    const parley::CompiledScenario compiled(draw(base, parley::derive_seed(2025, iteration)));
+    const parley::StagedResult result = parley::run_staged(compiled, options);
+    for (const parley::StageResult& stage : result.stages) agreements += stage.status == parley::StageStatus::agreement;
+    benchmark::DoNotOptimize(result.overall.data());
+    ++iteration;
+    ++options.seed;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["agreements"] = double(agreements) / double(state.iterations());
+}
+
+void BM_Staged_Flagship_Redraw(benchmark::State& state) { redraw(state, true); }
+void BM_Staged_Flagship_Redraw_NoAnalysis(benchmark::State& state) { redraw(state, false); }
+BENCHMARK(BM_Staged_Flagship_Redraw)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Staged_Flagship_Redraw_NoAnalysis)->Unit(benchmark::kMillisecond);
 
 }  // namespace
