@@ -33,7 +33,7 @@ class Conditional final : public Negotiator {
       ok_[o] = condition_(buffer) ? 1 : 0;
     }
     satisfying_.clear();
-    for (const OutcomeIndex o : table_->ranked())
+    for (const OutcomeIndex o : table_->ranked_span(0, n))
       if (ok_[o]) satisfying_.push_back(o);
     inner_->on_start(context);
   }

@@ -1,7 +1,9 @@
 #include "parley/negotiate/domain.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <cmath>
 #include <mutex>
 #include <numeric>
 #include <stdexcept>
@@ -132,7 +134,7 @@ OutcomeIndex PartyTable::numpy_first_of_tie(std::int64_t rank) const {
     std::iota(order.begin(), order.end(), OutcomeIndex{0});
     NumpyArgsort(utility_).sort(order);
     // Ascending order: the first of each run of equal utilities is the one searchsorted
-    // (side "left") lands on. ranked_ runs descending, so the runs are the same sets.
+    // (side "left") lands on. The ranking runs descending, so the runs are the same sets.
     std::vector<OutcomeIndex>& first = ties.first_by_rank;
     first.resize(utility_.size());
     std::size_t r = utility_.size();  // walk ranks from the worst up, runs in step with `order`
@@ -147,37 +149,158 @@ OutcomeIndex PartyTable::numpy_first_of_tie(std::int64_t rank) const {
   return ties.first_by_rank[std::size_t(rank)];
 }
 
+struct PartyTable::RankIndex {
+  double top = 0;    // the best utility
+  double scale = 0;  // buckets per unit of utility below top (0: one bucket)
+  std::uint32_t buckets = 1;
+  std::vector<OutcomeIndex> order;   // outcomes by bucket; a bucket in rank order once sorted
+  std::vector<std::uint32_t> begin;  // first rank of each bucket, then size(): buckets + 1
+  std::unique_ptr<std::atomic<bool>[]> sorted;  // per bucket
+  std::atomic<std::uint32_t> unsorted{0};       // buckets not sorted yet
+  std::atomic<std::size_t> ranked{0};           // outcomes in sorted buckets
+  std::mutex mutex;                             // held while a bucket is sorted
+
+  // Monotone: a > b implies bucket_of(a) <= bucket_of(b) (a rounded subtraction, a product by
+  // a positive constant and truncation all preserve order), so buckets hold contiguous rank
+  // runs in descending utility and equal utilities share one.
+  std::uint32_t bucket_of(double v) const {
+    const double x = (top - v) * scale;
+    if (!(x >= 0)) return 0;  // v >= top
+    if (!(x < double(buckets))) return buckets - 1;
+    return std::uint32_t(x);
+  }
+};
+
 PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, double discount)
     : utility_(std::move(utilities)),
       reservation_value_(reservation_value),
       discount_(discount),
+      index_(std::make_shared<RankIndex>()),
       numpy_ties_(std::make_shared<NumpyTies>()) {
-  ranked_.resize(utility_.size());
-  std::iota(ranked_.begin(), ranked_.end(), OutcomeIndex{0});
   const std::vector<double>& u = utility_;
-  std::stable_sort(ranked_.begin(), ranked_.end(), [&u](OutcomeIndex a, OutcomeIndex b) { return u[a] > u[b]; });
-  sorted_.resize(ranked_.size());
-  for (std::size_t r = 0; r < ranked_.size(); ++r) sorted_[r] = utility_[ranked_[r]];
+  const std::size_t n = u.size();
+  RankIndex& index = *index_;
+  index.begin.assign(2, 0);
+  index.sorted = std::make_unique<std::atomic<bool>[]>(1);
+  if (n == 0) return;
+  // The best (first index among the maxima, as rank 0) and the worst (last index among the
+  // minima, as the last rank), exactly as a sort would place them.
+  max_utility_ = min_utility_ = u[0];
+  best_ = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double v = u[i];
+    if (std::isnan(v)) throw std::invalid_argument("PartyTable: a utility is NaN");
+    if (v > max_utility_) max_utility_ = v, best_ = OutcomeIndex(i);
+    if (v <= min_utility_) min_utility_ = v;
+  }
+  index.top = max_utility_;
+  const std::size_t wanted = std::clamp<std::size_t>(n / kOutcomesPerBucket, 1, kMaxRankBuckets);
+  const double span = max_utility_ - min_utility_;
+  const double scale = double(wanted) / span;
+  if (span > 0 && std::isfinite(scale) && scale > 0) {
+    index.buckets = std::uint32_t(wanted);
+    index.scale = scale;
+  }
+  // Counting sort: bucket sizes, first ranks, then every outcome in ascending index order.
+  const std::uint32_t buckets = index.buckets;
+  index.begin.assign(std::size_t(buckets) + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) ++index.begin[index.bucket_of(u[i]) + 1];
+  for (std::uint32_t b = 0; b < buckets; ++b) index.begin[b + 1] += index.begin[b];
+  std::vector<std::uint32_t> next(index.begin.begin(), index.begin.end() - 1);
+  index.order.resize(n);
+  for (std::size_t i = 0; i < n; ++i) index.order[next[index.bucket_of(u[i])]++] = OutcomeIndex(i);
+  // Buckets of fewer than two outcomes are in rank order already.
+  index.sorted = std::make_unique<std::atomic<bool>[]>(buckets);
+  std::uint32_t unsorted = 0;
+  std::size_t ranked = 0;
+  for (std::uint32_t b = 0; b < buckets; ++b) {
+    const std::uint32_t size = index.begin[b + 1] - index.begin[b];
+    index.sorted[b].store(size < 2, std::memory_order_relaxed);
+    unsorted += size < 2 ? 0 : 1;
+    ranked += size < 2 ? size : 0;
+  }
+  index.ranked.store(ranked, std::memory_order_relaxed);
+  index.unsorted.store(unsorted, std::memory_order_release);
+}
+
+std::span<const OutcomeIndex> PartyTable::sorted_bucket(std::size_t bucket) const {
+  RankIndex& index = *index_;
+  const std::span<OutcomeIndex> run(index.order.data() + index.begin[bucket],
+                                    index.begin[bucket + 1] - index.begin[bucket]);
+  if (!index.sorted[bucket].load(std::memory_order_acquire)) {
+    const std::lock_guard<std::mutex> lock(index.mutex);
+    if (!index.sorted[bucket].load(std::memory_order_relaxed)) {
+      // Descending utility, ties by ascending index: a strict total order (no NaN), so the
+      // result is the one a stable sort of all outcomes gives. std::sort does not allocate.
+      const std::vector<double>& u = utility_;
+      std::sort(run.begin(), run.end(), [&u](OutcomeIndex a, OutcomeIndex b) {
+        return u[a] > u[b] || (u[a] == u[b] && a < b);
+      });
+      index.ranked.fetch_add(run.size(), std::memory_order_relaxed);
+      index.sorted[bucket].store(true, std::memory_order_release);
+      index.unsorted.fetch_sub(1, std::memory_order_acq_rel);
+    }
+  }
+  return run;
+}
+
+std::size_t PartyTable::outcomes_ranked() const {
+  return index_ ? index_->ranked.load(std::memory_order_relaxed) : 0;
+}
+
+std::size_t PartyTable::bucket_of_rank(std::size_t rank) const {
+  const std::vector<std::uint32_t>& begin = index_->begin;
+  // The last bucket starting at or before `rank` (empty buckets start where the next does).
+  return std::size_t(std::upper_bound(begin.begin(), begin.end(), std::uint32_t(rank)) - begin.begin()) - 1;
+}
+
+OutcomeIndex PartyTable::ranked(std::size_t rank) const {
+  const RankIndex& index = *index_;
+  if (index.unsorted.load(std::memory_order_acquire) == 0) return index.order[rank];
+  (void)sorted_bucket(bucket_of_rank(rank));
+  return index.order[rank];
+}
+
+std::span<const OutcomeIndex> PartyTable::ranked_span(std::size_t first, std::size_t last) const {
+  if (first >= last) return {};
+  const RankIndex& index = *index_;
+  if (index.unsorted.load(std::memory_order_acquire) != 0)
+    for (std::size_t b = bucket_of_rank(first); b < index.buckets && index.begin[b] < last; ++b) (void)sorted_bucket(b);
+  return std::span<const OutcomeIndex>(index.order.data() + first, last - first);
 }
 
 std::int64_t PartyTable::rank_at_least(double target) const {
-  // sorted_ is descending: the first element < target ends the run of those >= target.
-  const auto it = std::partition_point(sorted_.begin(), sorted_.end(), [target](double v) { return v >= target; });
-  return std::int64_t(it - sorted_.begin()) - 1;
+  if (utility_.empty() || !(target <= max_utility_)) return -1;
+  // Every earlier bucket is above target and every later one below (bucket_of is monotone):
+  // only target's own bucket needs a look.
+  const std::size_t bucket = index_->bucket_of(target);
+  const std::span<const OutcomeIndex> run = sorted_bucket(bucket);
+  const std::vector<double>& u = utility_;
+  const auto it = std::partition_point(run.begin(), run.end(), [&u, target](OutcomeIndex o) { return u[o] >= target; });
+  return std::int64_t(index_->begin[bucket]) + std::int64_t(it - run.begin()) - 1;
 }
 
 OutcomeIndex PartyTable::at_least(double target, const OfferFilter* filter) const {
   std::int64_t r = rank_at_least(target);
-  if (filter == nullptr || filter->empty()) return r < 0 ? kNoOutcome : ranked_[std::size_t(r)];
-  for (; r >= 0; --r)
-    if (filter->allows(ranked_[std::size_t(r)])) return ranked_[std::size_t(r)];
-  return kNoOutcome;
+  if (r < 0) return kNoOutcome;
+  if (filter == nullptr || filter->empty()) return ranked(std::size_t(r));
+  // Upwards in utility, a bucket at a time.
+  const RankIndex& index = *index_;
+  for (std::size_t b = bucket_of_rank(std::size_t(r));; --b) {
+    const std::span<const OutcomeIndex> run = sorted_bucket(b);
+    for (std::int64_t k = r - std::int64_t(index.begin[b]); k >= 0; --k)
+      if (filter->allows(run[std::size_t(k)])) return run[std::size_t(k)];
+    r = std::int64_t(index.begin[b]) - 1;
+    if (b == 0) return kNoOutcome;
+  }
 }
 
 OutcomeIndex PartyTable::best_allowed(const OfferFilter* filter) const {
   if (filter == nullptr || filter->empty()) return best();
-  for (const OutcomeIndex o : ranked_)
-    if (filter->allows(o)) return o;
+  if (utility_.empty()) return kNoOutcome;
+  for (std::size_t b = 0; b < index_->buckets; ++b)
+    for (const OutcomeIndex o : sorted_bucket(b))
+      if (filter->allows(o)) return o;
   return kNoOutcome;
 }
 

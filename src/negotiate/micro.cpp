@@ -46,13 +46,13 @@ class Micro final : public StrategyBase {
   Reply decide(const Turn& turn) override {
     const OfferFilter* filter = turn.allowed != nullptr && !turn.allowed->empty() ? turn.allowed : nullptr;
     // The next new outcome in order that the filter allows and that is rational.
-    const std::span<const OutcomeIndex> ranked = table_->ranked();
+    const std::size_t n = table_->size();
     std::size_t r = next_rank_;
-    while (r < ranked.size() && filter != nullptr && !filter->allows(ranked[r])) ++r;
-    const bool can_concede =
-        made_.size() <= received_ && r < ranked.size() && u(ranked[r]) >= reservation();
+    while (r < n && filter != nullptr && !filter->allows(table_->ranked(r))) ++r;
+    const OutcomeIndex next = r < n ? table_->ranked(r) : kNoOutcome;
+    const bool can_concede = made_.size() <= received_ && r < n && u(next) >= reservation();
     double threshold = 0;
-    if (can_concede) threshold = u(ranked[r]);
+    if (can_concede) threshold = u(next);
     else if (!made_.empty()) threshold = u(made_.back());
     else threshold = u_max_;
     if (turn.kind == TurnKind::respond) {
@@ -60,9 +60,9 @@ class Micro final : public StrategyBase {
       if (offered >= reservation() && offered >= threshold) return Reply::accept();
     }
     if (can_concede) {
-      made_.push_back(ranked[r]);
+      made_.push_back(next);
       next_rank_ = r + 1;
-      return Reply::propose(ranked[r]);
+      return Reply::propose(next);
     }
     if (made_.empty()) return Reply::reject();
     const OutcomeIndex again = made_[std::size_t(rng_.uniform_below(made_.size()))];

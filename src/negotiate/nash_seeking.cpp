@@ -71,11 +71,13 @@ class NashSeeking final : public StrategyBase {
     const OfferFilter* filter = turn.allowed != nullptr && !turn.allowed->empty() ? turn.allowed : nullptr;
     std::int64_t rank = table_->rank_at_least(target);
     if (rank < 0) rank = 0;
-    const std::span<const OutcomeIndex> ranked = table_->ranked();
+    const std::int64_t first = std::max<std::int64_t>(0, rank - window_ + 1);
+    const std::span<const OutcomeIndex> ranked =
+        rank < first ? std::span<const OutcomeIndex>() : table_->ranked_span(std::size_t(first), std::size_t(rank) + 1);
     OutcomeIndex chosen = kNoOutcome;
     double best = -std::numeric_limits<double>::infinity();
-    for (std::int64_t r = rank; r >= 0 && r > rank - window_; --r) {
-      const OutcomeIndex o = ranked[std::size_t(r)];
+    for (std::int64_t r = rank; r >= first && !ranked.empty(); --r) {
+      const OutcomeIndex o = ranked[std::size_t(r - first)];
       if (filter != nullptr && !filter->allows(o)) continue;
       const double g = others_gain(o);
       if (g > best) best = g, chosen = o;
@@ -100,10 +102,10 @@ class NashSeeking final : public StrategyBase {
     const double rv = reservation();
     double best = -1;
     OutcomeIndex chosen = table_->best();
-    const std::span<const OutcomeIndex> ranked = table_->ranked();
-    const std::span<const double> sorted = table_->sorted_utilities();
-    for (std::size_t r = 0; r < ranked.size() && sorted[r] > rv; ++r) {
-      const double product = (sorted[r] - rv) * others_gain(ranked[r]);
+    // Ranks above the reservation value: those at or above it, less the run equal to it.
+    const std::span<const OutcomeIndex> ranked = table_->ranked_span(0, std::size_t(table_->rank_at_least(rv) + 1));
+    for (std::size_t r = 0; r < ranked.size() && u(ranked[r]) > rv; ++r) {
+      const double product = (u(ranked[r]) - rv) * others_gain(ranked[r]);
       if (product > best) best = product, chosen = ranked[r];
     }
     if (chosen != kNoOutcome) nash_utility_ = std::max(u(chosen), u_min_);

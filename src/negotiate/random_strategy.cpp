@@ -25,11 +25,12 @@ class RandomStrategy final : public StrategyBase {
     if (p_end_ > 0 && coin() < p_end_) return Reply::end();
     if (turn.kind == TurnKind::respond && u(turn.offer) >= reservation() && coin() < p_accept_) return Reply::accept();
     if (last_rational_rank_ < 0) return Reply::reject();
-    const std::span<const OutcomeIndex> ranked = table_->ranked();
-    const auto pick = [this] { return std::size_t(rng_.uniform_below(std::uint64_t(last_rational_rank_) + 1)); };
-    OutcomeIndex o = ranked[pick()];
+    const auto pick = [this] {
+      return table_->ranked(std::size_t(rng_.uniform_below(std::uint64_t(last_rational_rank_) + 1)));
+    };
+    OutcomeIndex o = pick();
     if (turn.allowed != nullptr && !turn.allowed->empty()) {
-      for (int tries = 0; tries < 32 && !turn.allowed->allows(o); ++tries) o = ranked[pick()];
+      for (int tries = 0; tries < 32 && !turn.allowed->allows(o); ++tries) o = pick();
       o = fit(o, turn);
     }
     return o == kNoOutcome ? Reply::reject() : Reply::propose(o);

@@ -61,11 +61,10 @@ class Rubinstein final : public StrategyBase {
     if (turn.kind == TurnKind::respond && u(turn.offer) >= accept_at_ && u(turn.offer) >= reservation())
       return Reply::accept();
     // The highest own utility not above the demand: the first rank below demand + epsilon.
-    const std::span<const OutcomeIndex> ranked = table_->ranked();
     std::int64_t r = table_->rank_at_least(demand_ + 1e-12) + 1;
-    if (r >= std::int64_t(ranked.size())) r = std::int64_t(ranked.size()) - 1;
+    if (r >= std::int64_t(table_->size())) r = std::int64_t(table_->size()) - 1;
     if (r < 0) return Reply::reject();
-    OutcomeIndex o = ranked[std::size_t(r)];
+    OutcomeIndex o = table_->ranked(std::size_t(r));
     if (u(o) < reservation()) o = table_->at_least(reservation());  // never below its reservation value
     if (o == kNoOutcome) return Reply::reject();
     return Reply::propose(fit(o, turn));

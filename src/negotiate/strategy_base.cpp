@@ -16,7 +16,7 @@ void StrategyBase::on_start(const NegotiatorContext& context) {
     u_max_ = u_min_ = rv;
   } else {
     u_max_ = table_->max_utility();
-    u_min_ = std::max(table_->sorted_utilities()[std::size_t(last_rational_rank_)], rv);
+    u_min_ = std::max(table_->sorted_utility(std::size_t(last_rational_rank_)), rv);
   }
   start();
 }
@@ -37,10 +37,11 @@ OutcomeIndex StrategyBase::fit(OutcomeIndex o, const Turn& turn) const {
 std::int32_t StrategyBase::issue_to_reopen(const Turn& turn) const {
   const OutcomeIndex best_left = table_->best_allowed(turn.allowed);
   if (best_left != kNoOutcome && u(best_left) >= reservation()) return -1;
-  const std::span<const OutcomeIndex> ranked = table_->ranked();
-  const std::span<const double> sorted = table_->sorted_utilities();
-  // Scan rational outcomes best-first; the first that breaks exactly one agreement names it.
-  for (std::size_t r = 0; r < ranked.size() && sorted[r] >= reservation(); ++r) {
+  // Scan rational outcomes (ranks up to the last >= reservation value) best-first; the first
+  // that breaks exactly one agreement names it.
+  const std::span<const OutcomeIndex> ranked =
+      table_->ranked_span(0, std::size_t(table_->rank_at_least(reservation()) + 1));
+  for (std::size_t r = 0; r < ranked.size(); ++r) {
     std::int32_t breaks = -1;
     bool more = false;
     for (std::size_t k = 0; k < turn.agreed.size() && !more; ++k) {
@@ -88,9 +89,11 @@ OutcomeIndex best_for_others(const PartyTable& table, std::int64_t rank, std::in
                              const OfferFilter* filter, const OpponentModels& models) {
   OutcomeIndex chosen = kNoOutcome;
   double best = -std::numeric_limits<double>::infinity();
-  const std::span<const OutcomeIndex> ranked = table.ranked();
-  for (std::int64_t r = rank; r >= 0 && r > rank - window; --r) {
-    const OutcomeIndex o = ranked[std::size_t(r)];
+  const std::int64_t first = std::max<std::int64_t>(0, rank - window + 1);
+  if (rank < first) return kNoOutcome;
+  const std::span<const OutcomeIndex> ranked = table.ranked_span(std::size_t(first), std::size_t(rank) + 1);
+  for (std::int64_t r = rank; r >= first; --r) {
+    const OutcomeIndex o = ranked[std::size_t(r - first)];
     if (filter != nullptr && !filter->allows(o)) continue;
     const double e = models.estimate(o);
     if (e > best) best = e, chosen = o;

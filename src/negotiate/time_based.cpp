@@ -128,13 +128,13 @@ class TimeBased final : public StrategyBase {
   // one within kNegmasEps below lo is strictly nearer; the outcome numpy's order puts first
   // among that utility's ties. REQUIRES: a non-empty table.
   OutcomeIndex worst_in(double lo) const {
-    const std::span<const double> sorted = table_->sorted_utilities();
     std::int64_t rank = table_->rank_at_least(lo);
     if (rank < 0) rank = 0;  // nothing reaches lo: NegMAS's search clamps to the best
-    const std::size_t below = std::size_t(rank) + 1;  // sorted is descending: next rank is lower
-    if (below < sorted.size()) {
-      const double v = sorted[below];
-      if (v >= lo - kNegmasEps && v <= top_ + 2 * kNegmasEps && std::abs(v - lo) < std::abs(sorted[std::size_t(rank)] - lo))
+    const std::size_t below = std::size_t(rank) + 1;  // ranks descend: the next rank is lower
+    if (below < table_->size()) {
+      const double v = table_->sorted_utility(below);
+      if (v >= lo - kNegmasEps && v <= top_ + 2 * kNegmasEps &&
+          std::abs(v - lo) < std::abs(table_->sorted_utility(std::size_t(rank)) - lo))
         rank = table_->rank_at_least(v);  // the run of v's ties; any rank in it names the run
     }
     return table_->numpy_first_of_tie(rank);

@@ -9,7 +9,8 @@ namespace {
 
 TEST(PartyTable, RanksDescendingWithStableTies) {
   const PartyTable t({0.2, 0.9, 0.5, 0.9, 0.0}, 0.1, 0.95);
-  EXPECT_EQ(std::vector<OutcomeIndex>(t.ranked().begin(), t.ranked().end()), (std::vector<OutcomeIndex>{1, 3, 2, 0, 4}));
+  const std::span<const OutcomeIndex> ranked = t.ranked_span(0, t.size());
+  EXPECT_EQ(std::vector<OutcomeIndex>(ranked.begin(), ranked.end()), (std::vector<OutcomeIndex>{1, 3, 2, 0, 4}));
   EXPECT_DOUBLE_EQ(t.max_utility(), 0.9);
   EXPECT_DOUBLE_EQ(t.min_utility(), 0.0);
   EXPECT_EQ(t.best(), 1u);

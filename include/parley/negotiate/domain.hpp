@@ -1,7 +1,7 @@
 #pragma once
 // A negotiation domain compiled once for fast, repeated negotiations: an enumerable outcome
-// space and, per party at the table, its utility of every outcome plus the outcomes sorted by
-// that utility (so a target utility is found by binary search).
+// space and, per party at the table, its utility of every outcome plus the outcomes ranked by
+// that utility (so a target utility is found in O(1) + O(log k), see PartyTable).
 //
 // Build it once per (stage space, parties) and share it, read-only, across any number of
 // negotiations and threads; every negotiation borrows it by const reference. A negotiator is
@@ -48,62 +48,101 @@ class OfferFilter {
   std::vector<Check> checks_;
 };
 
-// One party's compiled view of the domain: its utility of every outcome and the outcomes in
-// descending order of that utility (ties: ascending outcome index). Immutable.
+// One party's compiled view of the domain: its utility of every outcome, and the outcomes
+// ranked in descending order of that utility (ties: ascending outcome index). Logically
+// immutable: every accessor returns the same answer whenever, and from whichever thread, it
+// is called.
+//
+// The ranking is built lazily, because a sweep draws fresh utilities for every run and a run
+// only looks at a few utility levels (a time-based strategy asks for the outcomes just above
+// a falling target; MiCRO for the first ranks). Construction is O(n): the outcomes are
+// counting-sorted into at most kMaxRankBuckets buckets of equal utility width (a monotone map,
+// so every bucket holds a contiguous run of ranks and equal utilities share a bucket), each
+// in ascending outcome index. A bucket is sorted the first time an accessor needs a rank in
+// it (O(k log k) for its k outcomes, once; no allocation), under the table's mutex; later
+// accesses are O(log k). Memory: 12 bytes per outcome (utility and rank) plus 5 bytes per
+// bucket.
 class PartyTable {
  public:
+  // Most buckets of the ranking (see above): the bucket of a utility is found in O(1), and
+  // 16,384 buckets keep a counting sort's write positions in cache.
+  static constexpr std::size_t kMaxRankBuckets = 16384;
+  // Outcomes per bucket aimed at when a space is small enough to have fewer buckets.
+  static constexpr std::size_t kOutcomesPerBucket = 16;
+
   PartyTable() = default;
-  // Sorts `utilities` (one per outcome, in index order). REQUIRES: size < kNoOutcome.
+  // Buckets `utilities` (one per outcome, in index order): O(n), no sort.
+  // REQUIRES: size < kNoOutcome. Throws std::invalid_argument for a NaN utility.
   PartyTable(std::vector<double> utilities, double reservation_value, double discount);
 
   std::size_t size() const { return utility_.size(); }
   double utility(OutcomeIndex outcome) const { return utility_[outcome]; }
   std::span<const double> utilities() const { return utility_; }
-  // Outcomes by descending utility, and their utilities (sorted_utility()[r] ==
-  // utility(ranked()[r])).
-  std::span<const OutcomeIndex> ranked() const { return ranked_; }
-  std::span<const double> sorted_utilities() const { return sorted_; }
 
-  double max_utility() const { return sorted_.empty() ? 0 : sorted_.front(); }
-  double min_utility() const { return sorted_.empty() ? 0 : sorted_.back(); }
-  OutcomeIndex best() const { return ranked_.empty() ? kNoOutcome : ranked_.front(); }
+  // The outcome of rank `rank` (0: the best). REQUIRES: rank < size(). O(log buckets), plus
+  // sorting its bucket the first time.
+  OutcomeIndex ranked(std::size_t rank) const;
+  // Its utility: utility(ranked(rank)).
+  double sorted_utility(std::size_t rank) const { return utility_[ranked(rank)]; }
+  // The outcomes of ranks [first, last), in rank order; sorts the buckets they span on first
+  // use (ranked_span(0, size()) is a full sort). REQUIRES: first <= last <= size(). The span
+  // stays valid as long as the table.
+  std::span<const OutcomeIndex> ranked_span(std::size_t first, std::size_t last) const;
+
+  // O(1): worked out at construction.
+  double max_utility() const { return max_utility_; }
+  double min_utility() const { return min_utility_; }
+  OutcomeIndex best() const { return best_; }  // ranked(0); kNoOutcome when empty
   double reservation_value() const { return reservation_value_; }
   double discount() const { return discount_; }
 
-  // Rank (position in ranked()) of the last outcome with utility >= target, i.e. the
-  // outcome closest to `target` from above; -1 when none reaches it. O(log n).
+  // Rank of the last outcome with utility >= target, i.e. the outcome closest to `target`
+  // from above; -1 when none reaches it. O(1) to find target's bucket, then O(log k) in it.
   std::int64_t rank_at_least(double target) const;
   // The outcome at rank_at_least(target): the lowest utility >= target, ties to the latest
   // rank (as NegMAS's presorted AspirationNegotiator picks); kNoOutcome when none. With a
   // non-empty filter, the closest *allowed* such outcome, scanning upwards in utility
-  // (O(log n + skipped)); kNoOutcome if none is allowed at or above the target.
+  // (O(log k + skipped)); kNoOutcome if none is allowed at or above the target.
   OutcomeIndex at_least(double target, const OfferFilter* filter = nullptr) const;
   // The best allowed outcome (the first in rank order that the filter allows).
   OutcomeIndex best_allowed(const OfferFilter* filter) const;
 
-  // Among the outcomes whose utility equals sorted_utilities()[rank], the one that numpy's
+  // How many outcomes have their rank worked out so far (the sizes of the sorted buckets; a
+  // bucket of one counts from the start): how much of the space the runs on this table
+  // needed. size() once everything was asked for. For tests and benchmarks.
+  std::size_t outcomes_ranked() const;
+
+  // Among the outcomes whose utility equals sorted_utility(rank), the one that numpy's
   // default argsort (kind "quicksort": an introsort, not stable) of utilities() puts first,
   // i.e. the one NegMAS 0.15's PresortingInverseUtilityFunction finds first with a
   // left-sided searchsorted. REQUIRES: 0 <= rank < size(). The first call works out the
-  // order for every rank (one argsort, 4 bytes per outcome) and keeps it; later calls, from
-  // any thread, are O(1).
+  // order for every rank (one argsort of the whole space, 4 bytes per outcome) and keeps it;
+  // later calls, from any thread, are O(1).
   OutcomeIndex numpy_first_of_tie(std::int64_t rank) const;
 
  private:
+  struct RankIndex;  // the lazily sorted buckets behind ranked()
   struct NumpyTies;  // the lazily computed order behind numpy_first_of_tie
+  std::size_t bucket_of_rank(std::size_t rank) const;
+  // Ranks of `bucket` [first, last), sorted. REQUIRES: a non-empty table.
+  std::span<const OutcomeIndex> sorted_bucket(std::size_t bucket) const;
+
   std::vector<double> utility_;
-  std::vector<OutcomeIndex> ranked_;
-  std::vector<double> sorted_;
+  double max_utility_ = 0, min_utility_ = 0;
+  OutcomeIndex best_ = kNoOutcome;
   double reservation_value_ = 0;
   double discount_ = 1;
-  std::shared_ptr<NumpyTies> numpy_ties_;  // shared by copies: the table is immutable
+  // Shared by copies: the table is logically immutable, and the lazily sorted state is the
+  // same for every copy.
+  std::shared_ptr<RankIndex> index_;
+  std::shared_ptr<NumpyTies> numpy_ties_;
 };
 
 class CompiledDomain {
  public:
   // REQUIRES: space.enumerable() and space.size() < kNoOutcome; every utility compiled for
   // `space`; 1 <= parties.size() <= kMaxParties (event.hpp). Cost: one utility evaluation and
-  // one sort per party and outcome.
+  // O(1) bucketing per party and outcome (no sort: PartyTable ranks lazily).
   CompiledDomain(OutcomeSpace space, std::span<const CompiledUtility> parties);
   // Parties given directly as tables (utility per outcome in index order), e.g. utilities that
   // are not linear-additive. REQUIRES: as above, and every table's size() == space.size().
