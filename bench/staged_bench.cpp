@@ -11,7 +11,8 @@
 // the iteration number; per actor: positions ±5 points of the scale, saliences ×U(0.8, 1.2),
 // capability ×U(0.9, 1.1), reservation ±0.05, discount ±0.01), compiles it and runs it once
 // without a trace, so nothing is shared between draws (domains, tables and analyses are all
-// built per draw):
+// built per draw). Counters: agreements (stages agreed per draw), ranked_share (share of the
+// party tables' outcomes whose rank the runs worked out, PartyTable::outcomes_ranked):
 //   BM_Staged_Flagship_Redraw             analysis on (the default)
 //   BM_Staged_Flagship_Redraw_NoAnalysis  analyze = false (no frontier, Nash or distances)
 
@@ -89,16 +90,26 @@ void redraw(benchmark::State& state, bool analyze) {
   options.analyze = analyze;
   std::uint64_t iteration = 0;
   std::int64_t agreements = 0;
+  double ranked = 0, outcomes = 0;  // over every party table built
   for (auto _ : state) {
     const parley::CompiledScenario compiled(draw(base, parley::derive_seed(2025, iteration)));
     const parley::StagedResult result = parley::run_staged(compiled, options);
-    for (const parley::StageResult& stage : result.stages) agreements += stage.status == parley::StageStatus::agreement;
+    for (const parley::StageResult& stage : result.stages) {
+      agreements += stage.status == parley::StageStatus::agreement;
+      if (stage.parties.size() < 2) continue;  // no table was built
+      const parley::CompiledDomain& domain = compiled.stage(stage.stage, stage.agenda.issues, stage.merged_from)->domain();
+      for (std::size_t p = 0; p < domain.party_count(); ++p) {
+        ranked += double(domain.party(p).outcomes_ranked());
+        outcomes += double(domain.size());
+      }
+    }
     benchmark::DoNotOptimize(result.overall.data());
     ++iteration;
     ++options.seed;
   }
   state.SetItemsProcessed(state.iterations());
   state.counters["agreements"] = double(agreements) / double(state.iterations());
+  state.counters["ranked_share"] = outcomes > 0 ? ranked / outcomes : 0;
 }
 
 void BM_Staged_Flagship_Redraw(benchmark::State& state) { redraw(state, true); }

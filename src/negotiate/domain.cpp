@@ -152,6 +152,7 @@ OutcomeIndex PartyTable::numpy_first_of_tie(std::int64_t rank) const {
 struct PartyTable::RankIndex {
   double top = 0;    // the best utility
   double scale = 0;  // buckets per unit of utility below top (0: one bucket)
+  double last = 0;   // buckets - 1
   std::uint32_t buckets = 1;
   std::vector<OutcomeIndex> order;   // outcomes by bucket; a bucket in rank order once sorted
   std::vector<std::uint32_t> begin;  // first rank of each bucket, then size(): buckets + 1
@@ -161,15 +162,48 @@ struct PartyTable::RankIndex {
   std::mutex mutex;                             // held while a bucket is sorted
 
   // Monotone: a > b implies bucket_of(a) <= bucket_of(b) (a rounded subtraction, a product by
-  // a positive constant and truncation all preserve order), so buckets hold contiguous rank
-  // runs in descending utility and equal utilities share one.
+  // a positive constant, clamping and truncation all preserve order), so buckets hold
+  // contiguous rank runs in descending utility and equal utilities share one. Branch-free, so
+  // that the construction's passes vectorise; NaN lands in bucket 0.
   std::uint32_t bucket_of(double v) const {
-    const double x = (top - v) * scale;
-    if (!(x >= 0)) return 0;  // v >= top
-    if (!(x < double(buckets))) return buckets - 1;
-    return std::uint32_t(x);
+    double x = (top - v) * scale;
+    x = x > 0.0 ? x : 0.0;
+    x = x < last ? x : last;
+    return std::uint32_t(std::int32_t(x));
+  }
+
+  // Bucket ids of u[first, first + count) into ids. REQUIRES: count <= kChunk.
+  static constexpr std::size_t kChunk = 256;
+  void bucket_ids(const double* u, std::size_t count, std::uint32_t* ids) const {
+    for (std::size_t j = 0; j < count; ++j) ids[j] = bucket_of(u[j]);
   }
 };
+
+namespace {
+
+// The largest and smallest utility, as values (which of equal values, e.g. 0.0 and -0.0, is
+// left to the ranking). Four independent chains: this pass runs at memory speed.
+std::pair<double, double> value_range(const std::vector<double>& u) {
+  double high[4] = {u[0], u[0], u[0], u[0]}, low[4] = {u[0], u[0], u[0], u[0]};
+  std::size_t i = 0;
+  for (; i + 4 <= u.size(); i += 4)
+    for (std::size_t k = 0; k < 4; ++k) {
+      const double v = u[i + k];
+      high[k] = v > high[k] ? v : high[k];
+      low[k] = v < low[k] ? v : low[k];
+    }
+  for (; i < u.size(); ++i) {
+    high[0] = u[i] > high[0] ? u[i] : high[0];
+    low[0] = u[i] < low[0] ? u[i] : low[0];
+  }
+  for (std::size_t k = 1; k < 4; ++k) {
+    high[0] = high[k] > high[0] ? high[k] : high[0];
+    low[0] = low[k] < low[0] ? low[k] : low[0];
+  }
+  return {high[0], low[0]};
+}
+
+}  // namespace
 
 PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, double discount)
     : utility_(std::move(utilities)),
@@ -183,32 +217,36 @@ PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, 
   index.begin.assign(2, 0);
   index.sorted = std::make_unique<std::atomic<bool>[]>(1);
   if (n == 0) return;
-  // The best (first index among the maxima, as rank 0) and the worst (last index among the
-  // minima, as the last rank), exactly as a sort would place them.
-  max_utility_ = min_utility_ = u[0];
-  best_ = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double v = u[i];
-    if (std::isnan(v)) throw std::invalid_argument("PartyTable: a utility is NaN");
-    if (v > max_utility_) max_utility_ = v, best_ = OutcomeIndex(i);
-    if (v <= min_utility_) min_utility_ = v;
-  }
-  index.top = max_utility_;
+  const auto [top, bottom] = value_range(u);
+  index.top = top;
   const std::size_t wanted = std::clamp<std::size_t>(n / kOutcomesPerBucket, 1, kMaxRankBuckets);
-  const double span = max_utility_ - min_utility_;
+  const double span = top - bottom;
   const double scale = double(wanted) / span;
   if (span > 0 && std::isfinite(scale) && scale > 0) {
     index.buckets = std::uint32_t(wanted);
     index.scale = scale;
+    index.last = double(wanted - 1);
   }
   // Counting sort: bucket sizes, first ranks, then every outcome in ascending index order.
   const std::uint32_t buckets = index.buckets;
+  std::uint32_t ids[RankIndex::kChunk];
   index.begin.assign(std::size_t(buckets) + 1, 0);
-  for (std::size_t i = 0; i < n; ++i) ++index.begin[index.bucket_of(u[i]) + 1];
+  for (std::size_t first = 0; first < n; first += RankIndex::kChunk) {
+    const std::size_t count = std::min(RankIndex::kChunk, n - first);
+    index.bucket_ids(u.data() + first, count, ids);
+    for (std::size_t j = 0; j < count; ++j) ++index.begin[ids[j] + 1];
+  }
   for (std::uint32_t b = 0; b < buckets; ++b) index.begin[b + 1] += index.begin[b];
   std::vector<std::uint32_t> next(index.begin.begin(), index.begin.end() - 1);
   index.order.resize(n);
-  for (std::size_t i = 0; i < n; ++i) index.order[next[index.bucket_of(u[i])]++] = OutcomeIndex(i);
+  for (std::size_t first = 0; first < n; first += RankIndex::kChunk) {
+    const std::size_t count = std::min(RankIndex::kChunk, n - first);
+    index.bucket_ids(u.data() + first, count, ids);
+    for (std::size_t j = 0; j < count; ++j) index.order[next[ids[j]]++] = OutcomeIndex(first + j);
+  }
+  // NaN compares with nothing (no order to rank by) and lands in bucket 0.
+  for (std::uint32_t k = 0; k < index.begin[1]; ++k)
+    if (std::isnan(u[index.order[k]])) throw std::invalid_argument("PartyTable: a utility is NaN");
   // Buckets of fewer than two outcomes are in rank order already.
   index.sorted = std::make_unique<std::atomic<bool>[]>(buckets);
   std::uint32_t unsorted = 0;
@@ -221,6 +259,13 @@ PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, 
   }
   index.ranked.store(ranked, std::memory_order_relaxed);
   index.unsorted.store(unsorted, std::memory_order_release);
+  // The ends, exactly as the ranking places them (the first of the best, the last of the
+  // worst): the first and the last non-empty bucket, sorted now.
+  best_ = sorted_bucket(0).front();
+  max_utility_ = u[best_];
+  std::uint32_t end = buckets;
+  while (index.begin[end - 1] == n) --end;  // the last bucket starting before n is non-empty
+  min_utility_ = u[sorted_bucket(end - 1).back()];
 }
 
 std::span<const OutcomeIndex> PartyTable::sorted_bucket(std::size_t bucket) const {
@@ -233,9 +278,10 @@ std::span<const OutcomeIndex> PartyTable::sorted_bucket(std::size_t bucket) cons
       // Descending utility, ties by ascending index: a strict total order (no NaN), so the
       // result is the one a stable sort of all outcomes gives. std::sort does not allocate.
       const std::vector<double>& u = utility_;
-      std::sort(run.begin(), run.end(), [&u](OutcomeIndex a, OutcomeIndex b) {
-        return u[a] > u[b] || (u[a] == u[b] && a < b);
-      });
+      const auto before = [&u](OutcomeIndex a, OutcomeIndex b) { return u[a] > u[b] || (u[a] == u[b] && a < b); };
+      // A bucket of one utility (long runs of ties) is in rank order already: counting sort
+      // left it in ascending index order.
+      if (!std::is_sorted(run.begin(), run.end(), before)) std::sort(run.begin(), run.end(), before);
       index.ranked.fetch_add(run.size(), std::memory_order_relaxed);
       index.sorted[bucket].store(true, std::memory_order_release);
       index.unsorted.fetch_sub(1, std::memory_order_acq_rel);

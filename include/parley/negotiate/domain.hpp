@@ -60,8 +60,10 @@ class OfferFilter {
 // so every bucket holds a contiguous run of ranks and equal utilities share a bucket), each
 // in ascending outcome index. A bucket is sorted the first time an accessor needs a rank in
 // it (O(k log k) for its k outcomes, once; no allocation), under the table's mutex; later
-// accesses are O(log k). Memory: 12 bytes per outcome (utility and rank) plus 5 bytes per
-// bucket.
+// accesses are O(log k). The first and last buckets are sorted at construction (they name
+// best(), max_utility() and min_utility()). Memory: 12 bytes per outcome (utility and rank)
+// plus 5 bytes per bucket. A whole-space ranking (ranked_span(0, size())) costs what the
+// sort it replaces cost; numpy_first_of_tie always does (it needs numpy's whole order).
 class PartyTable {
  public:
   // Most buckets of the ranking (see above): the bucket of a utility is found in O(1), and
@@ -72,7 +74,8 @@ class PartyTable {
 
   PartyTable() = default;
   // Buckets `utilities` (one per outcome, in index order): O(n), no sort.
-  // REQUIRES: size < kNoOutcome. Throws std::invalid_argument for a NaN utility.
+  // REQUIRES: size < kNoOutcome. Throws std::invalid_argument for a NaN utility (NaN has no
+  // place in a ranking).
   PartyTable(std::vector<double> utilities, double reservation_value, double discount);
 
   std::size_t size() const { return utility_.size(); }
