@@ -154,7 +154,9 @@ struct PartyTable::RankIndex {
   double scale = 0;  // buckets per unit of utility below top (0: one bucket)
   double last = 0;   // buckets - 1
   std::uint32_t buckets = 1;
-  std::vector<OutcomeIndex> order;   // outcomes by bucket; a bucket in rank order once sorted
+  // Outcomes by bucket; a bucket in rank order once sorted. Not zero-filled first: the
+  // counting sort writes every entry.
+  std::unique_ptr<OutcomeIndex[]> order;
   std::vector<std::uint32_t> begin;  // first rank of each bucket, then size(): buckets + 1
   std::unique_ptr<std::atomic<bool>[]> sorted;  // per bucket
   std::atomic<std::uint32_t> unsorted{0};       // buckets not sorted yet
@@ -238,7 +240,7 @@ PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, 
   }
   for (std::uint32_t b = 0; b < buckets; ++b) index.begin[b + 1] += index.begin[b];
   std::vector<std::uint32_t> next(index.begin.begin(), index.begin.end() - 1);
-  index.order.resize(n);
+  index.order = std::make_unique_for_overwrite<OutcomeIndex[]>(n);
   for (std::size_t first = 0; first < n; first += RankIndex::kChunk) {
     const std::size_t count = std::min(RankIndex::kChunk, n - first);
     index.bucket_ids(u.data() + first, count, ids);
@@ -270,7 +272,7 @@ PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, 
 
 std::span<const OutcomeIndex> PartyTable::sorted_bucket(std::size_t bucket) const {
   RankIndex& index = *index_;
-  const std::span<OutcomeIndex> run(index.order.data() + index.begin[bucket],
+  const std::span<OutcomeIndex> run(index.order.get() + index.begin[bucket],
                                     index.begin[bucket + 1] - index.begin[bucket]);
   if (!index.sorted[bucket].load(std::memory_order_acquire)) {
     const std::lock_guard<std::mutex> lock(index.mutex);
@@ -312,7 +314,7 @@ std::span<const OutcomeIndex> PartyTable::ranked_span(std::size_t first, std::si
   const RankIndex& index = *index_;
   if (index.unsorted.load(std::memory_order_acquire) != 0)
     for (std::size_t b = bucket_of_rank(first); b < index.buckets && index.begin[b] < last; ++b) (void)sorted_bucket(b);
-  return std::span<const OutcomeIndex>(index.order.data() + first, last - first);
+  return std::span<const OutcomeIndex>(index.order.get() + first, last - first);
 }
 
 std::int64_t PartyTable::rank_at_least(double target) const {
