@@ -6,6 +6,7 @@
 #include <cmath>
 #include <mutex>
 #include <numeric>
+#include <ranges>
 #include <stdexcept>
 
 #include "parley/negotiate/event.hpp"
@@ -270,26 +271,27 @@ PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, 
   min_utility_ = u[sorted_bucket(end - 1).back()];
 }
 
-std::span<const OutcomeIndex> PartyTable::sorted_bucket(std::size_t bucket) const {
+void PartyTable::sort_bucket(std::size_t bucket) const {
   RankIndex& index = *index_;
-  const std::span<OutcomeIndex> run(index.order.get() + index.begin[bucket],
-                                    index.begin[bucket + 1] - index.begin[bucket]);
-  if (!index.sorted[bucket].load(std::memory_order_acquire)) {
-    const std::lock_guard<std::mutex> lock(index.mutex);
-    if (!index.sorted[bucket].load(std::memory_order_relaxed)) {
-      // Descending utility, ties by ascending index: a strict total order (no NaN), so the
-      // result is the one a stable sort of all outcomes gives. std::sort does not allocate.
-      const std::vector<double>& u = utility_;
-      const auto before = [&u](OutcomeIndex a, OutcomeIndex b) { return u[a] > u[b] || (u[a] == u[b] && a < b); };
-      // A bucket of one utility (long runs of ties) is in rank order already: counting sort
-      // left it in ascending index order.
-      if (!std::is_sorted(run.begin(), run.end(), before)) std::sort(run.begin(), run.end(), before);
-      index.ranked.fetch_add(run.size(), std::memory_order_relaxed);
-      index.sorted[bucket].store(true, std::memory_order_release);
-      index.unsorted.fetch_sub(1, std::memory_order_acq_rel);
-    }
-  }
-  return run;
+  const std::lock_guard<std::mutex> lock(index.mutex);
+  if (index.sorted[bucket].load(std::memory_order_relaxed)) return;  // another thread did
+  const std::span<OutcomeIndex> run(index.order.get() + index.begin[bucket], index.begin[bucket + 1] - index.begin[bucket]);
+  // Descending utility, ties by ascending index: a strict total order (no NaN), so the result
+  // is the one a stable sort of all outcomes gives. std::sort does not allocate.
+  const std::vector<double>& u = utility_;
+  const auto before = [&u](OutcomeIndex a, OutcomeIndex b) { return u[a] > u[b] || (u[a] == u[b] && a < b); };
+  // A bucket of one utility (long runs of ties) is in rank order already: the counting sort
+  // left it in ascending index order.
+  if (!std::is_sorted(run.begin(), run.end(), before)) std::sort(run.begin(), run.end(), before);
+  index.ranked.fetch_add(run.size(), std::memory_order_relaxed);
+  index.sorted[bucket].store(true, std::memory_order_release);
+  index.unsorted.fetch_sub(1, std::memory_order_acq_rel);
+}
+
+std::span<const OutcomeIndex> PartyTable::sorted_bucket(std::size_t bucket) const {
+  const RankIndex& index = *index_;
+  if (!index.sorted[bucket].load(std::memory_order_acquire)) sort_bucket(bucket);
+  return {index.order.get() + index.begin[bucket], index.begin[bucket + 1] - index.begin[bucket]};
 }
 
 std::size_t PartyTable::outcomes_ranked() const {
@@ -317,30 +319,40 @@ std::span<const OutcomeIndex> PartyTable::ranked_span(std::size_t first, std::si
   return std::span<const OutcomeIndex>(index.order.get() + first, last - first);
 }
 
-std::int64_t PartyTable::rank_at_least(double target) const {
-  if (utility_.empty() || !(target <= max_utility_)) return -1;
+std::span<const OutcomeIndex>::iterator PartyTable::end_at_least(double target, std::size_t& bucket) const {
   // Every earlier bucket is above target and every later one below (bucket_of is monotone):
   // only target's own bucket needs a look.
-  const std::size_t bucket = index_->bucket_of(target);
+  bucket = index_->bucket_of(target);
   const std::span<const OutcomeIndex> run = sorted_bucket(bucket);
   const std::vector<double>& u = utility_;
-  const auto it = std::partition_point(run.begin(), run.end(), [&u, target](OutcomeIndex o) { return u[o] >= target; });
-  return std::int64_t(index_->begin[bucket]) + std::int64_t(it - run.begin()) - 1;
+  return std::partition_point(run.begin(), run.end(), [&u, target](OutcomeIndex o) { return u[o] >= target; });
+}
+
+std::int64_t PartyTable::rank_at_least(double target) const {
+  if (utility_.empty() || !(target <= max_utility_)) return -1;
+  std::size_t bucket = 0;
+  const auto end = end_at_least(target, bucket);
+  const std::uint32_t first = index_->begin[bucket];
+  return std::int64_t(std::to_address(end) - (index_->order.get() + first)) + first - 1;
 }
 
 OutcomeIndex PartyTable::at_least(double target, const OfferFilter* filter) const {
-  std::int64_t r = rank_at_least(target);
-  if (r < 0) return kNoOutcome;
-  if (filter == nullptr || filter->empty()) return ranked(std::size_t(r));
-  // Upwards in utility, a bucket at a time.
+  if (utility_.empty() || !(target <= max_utility_)) return kNoOutcome;
   const RankIndex& index = *index_;
-  for (std::size_t b = bucket_of_rank(std::size_t(r));; --b) {
-    const std::span<const OutcomeIndex> run = sorted_bucket(b);
-    for (std::int64_t k = r - std::int64_t(index.begin[b]); k >= 0; --k)
-      if (filter->allows(run[std::size_t(k)])) return run[std::size_t(k)];
-    r = std::int64_t(index.begin[b]) - 1;
-    if (b == 0) return kNoOutcome;
+  std::size_t b = 0;
+  const auto end = end_at_least(target, b);
+  const OutcomeIndex* first = index.order.get() + index.begin[b];
+  if (filter == nullptr || filter->empty()) {
+    if (std::to_address(end) != first) return *(end - 1);  // target's own bucket has it
+    return index.begin[b] == 0 ? kNoOutcome : ranked(index.begin[b] - 1);  // an earlier one
   }
+  // Upwards in utility from there, a bucket at a time.
+  for (const OutcomeIndex* o = std::to_address(end); o != first;)
+    if (filter->allows(*--o)) return *o;
+  while (b-- > 0)
+    for (const std::span<const OutcomeIndex> run = sorted_bucket(b); const OutcomeIndex o : std::views::reverse(run))
+      if (filter->allows(o)) return o;
+  return kNoOutcome;
 }
 
 OutcomeIndex PartyTable::best_allowed(const OfferFilter* filter) const {

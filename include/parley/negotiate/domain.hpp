@@ -70,7 +70,7 @@ class PartyTable {
   // 16,384 buckets keep a counting sort's write positions in cache.
   static constexpr std::size_t kMaxRankBuckets = 16384;
   // Outcomes per bucket aimed at when a space is small enough to have fewer buckets.
-  static constexpr std::size_t kOutcomesPerBucket = 16;
+  static constexpr std::size_t kOutcomesPerBucket = 4;
 
   PartyTable() = default;
   // Buckets `utilities` (one per outcome, in index order): O(n), no sort.
@@ -127,8 +127,12 @@ class PartyTable {
   struct RankIndex;  // the lazily sorted buckets behind ranked()
   struct NumpyTies;  // the lazily computed order behind numpy_first_of_tie
   std::size_t bucket_of_rank(std::size_t rank) const;
-  // Ranks of `bucket` [first, last), sorted. REQUIRES: a non-empty table.
+  // The outcomes of `bucket`, in rank order (sorted on first use). REQUIRES: a non-empty table.
   std::span<const OutcomeIndex> sorted_bucket(std::size_t bucket) const;
+  void sort_bucket(std::size_t bucket) const;  // sorted_bucket's first time, under the mutex
+  // In target's bucket (set), the end of the run of outcomes >= target. REQUIRES: a
+  // non-empty table, target <= max_utility().
+  std::span<const OutcomeIndex>::iterator end_at_least(double target, std::size_t& bucket) const;
 
   std::vector<double> utility_;
   double max_utility_ = 0, min_utility_ = 0;
