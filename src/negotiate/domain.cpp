@@ -6,7 +6,6 @@
 #include <cmath>
 #include <mutex>
 #include <numeric>
-#include <ranges>
 #include <stdexcept>
 
 #include "parley/negotiate/event.hpp"
@@ -155,9 +154,7 @@ struct PartyTable::RankIndex {
   double scale = 0;  // buckets per unit of utility below top (0: one bucket)
   double last = 0;   // buckets - 1
   std::uint32_t buckets = 1;
-  // Outcomes by bucket; a bucket in rank order once sorted. Not zero-filled first: the
-  // counting sort writes every entry.
-  std::unique_ptr<OutcomeIndex[]> order;
+  std::vector<OutcomeIndex> order;  // outcomes by bucket; a bucket in rank order once sorted
   std::vector<std::uint32_t> begin;  // first rank of each bucket, then size(): buckets + 1
   std::unique_ptr<std::atomic<bool>[]> sorted;  // per bucket
   std::atomic<std::uint32_t> unsorted{0};       // buckets not sorted yet
@@ -241,7 +238,7 @@ PartyTable::PartyTable(std::vector<double> utilities, double reservation_value, 
   }
   for (std::uint32_t b = 0; b < buckets; ++b) index.begin[b + 1] += index.begin[b];
   std::vector<std::uint32_t> next(index.begin.begin(), index.begin.end() - 1);
-  index.order = std::make_unique_for_overwrite<OutcomeIndex[]>(n);
+  index.order.resize(n);
   for (std::size_t first = 0; first < n; first += RankIndex::kChunk) {
     const std::size_t count = std::min(RankIndex::kChunk, n - first);
     index.bucket_ids(u.data() + first, count, ids);
@@ -275,7 +272,7 @@ void PartyTable::sort_bucket(std::size_t bucket) const {
   RankIndex& index = *index_;
   const std::lock_guard<std::mutex> lock(index.mutex);
   if (index.sorted[bucket].load(std::memory_order_relaxed)) return;  // another thread did
-  const std::span<OutcomeIndex> run(index.order.get() + index.begin[bucket], index.begin[bucket + 1] - index.begin[bucket]);
+  const std::span<OutcomeIndex> run(index.order.data() + index.begin[bucket], index.begin[bucket + 1] - index.begin[bucket]);
   // Descending utility, ties by ascending index: a strict total order (no NaN), so the result
   // is the one a stable sort of all outcomes gives. std::sort does not allocate.
   const std::vector<double>& u = utility_;
@@ -291,7 +288,7 @@ void PartyTable::sort_bucket(std::size_t bucket) const {
 std::span<const OutcomeIndex> PartyTable::sorted_bucket(std::size_t bucket) const {
   const RankIndex& index = *index_;
   if (!index.sorted[bucket].load(std::memory_order_acquire)) sort_bucket(bucket);
-  return {index.order.get() + index.begin[bucket], index.begin[bucket + 1] - index.begin[bucket]};
+  return {index.order.data() + index.begin[bucket], index.begin[bucket + 1] - index.begin[bucket]};
 }
 
 std::size_t PartyTable::outcomes_ranked() const {
@@ -316,7 +313,7 @@ std::span<const OutcomeIndex> PartyTable::ranked_span(std::size_t first, std::si
   const RankIndex& index = *index_;
   if (index.unsorted.load(std::memory_order_acquire) != 0)
     for (std::size_t b = bucket_of_rank(first); b < index.buckets && index.begin[b] < last; ++b) (void)sorted_bucket(b);
-  return std::span<const OutcomeIndex>(index.order.get() + first, last - first);
+  return std::span<const OutcomeIndex>(index.order.data() + first, last - first);
 }
 
 std::span<const OutcomeIndex>::iterator PartyTable::end_at_least(double target, std::size_t& bucket) const {
@@ -333,7 +330,7 @@ std::int64_t PartyTable::rank_at_least(double target) const {
   std::size_t bucket = 0;
   const auto end = end_at_least(target, bucket);
   const std::uint32_t first = index_->begin[bucket];
-  return std::int64_t(std::to_address(end) - (index_->order.get() + first)) + first - 1;
+  return std::int64_t(std::to_address(end) - (index_->order.data() + first)) + first - 1;
 }
 
 OutcomeIndex PartyTable::at_least(double target, const OfferFilter* filter) const {
@@ -341,7 +338,7 @@ OutcomeIndex PartyTable::at_least(double target, const OfferFilter* filter) cons
   const RankIndex& index = *index_;
   std::size_t b = 0;
   const auto end = end_at_least(target, b);
-  const OutcomeIndex* first = index.order.get() + index.begin[b];
+  const OutcomeIndex* first = index.order.data() + index.begin[b];
   if (filter == nullptr || filter->empty()) {
     if (std::to_address(end) != first) return *(end - 1);  // target's own bucket has it
     return index.begin[b] == 0 ? kNoOutcome : ranked(index.begin[b] - 1);  // an earlier one
@@ -349,9 +346,11 @@ OutcomeIndex PartyTable::at_least(double target, const OfferFilter* filter) cons
   // Upwards in utility from there, a bucket at a time.
   for (const OutcomeIndex* o = std::to_address(end); o != first;)
     if (filter->allows(*--o)) return *o;
-  while (b-- > 0)
-    for (const std::span<const OutcomeIndex> run = sorted_bucket(b); const OutcomeIndex o : std::views::reverse(run))
-      if (filter->allows(o)) return o;
+  while (b-- > 0) {
+    const std::span<const OutcomeIndex> run = sorted_bucket(b);
+    for (auto o = run.rbegin(); o != run.rend(); ++o)
+      if (filter->allows(*o)) return *o;
+  }
   return kNoOutcome;
 }
 
