@@ -98,6 +98,7 @@ int main(int argc, char** argv) {
       "  parley evaluate tests/data/deu/deu3.tsv --folds 10 --seed 1\n"
       "  parley negotiate scenarios/talks-2025.yaml\n"
       "  parley compare scenarios/talks-2025.yaml --variants base,open-format\n"
+      "  parley sweep scenarios/talks-2025.yaml --runs 200\n"
       "  parley list strategies\n\n"
       "FILE - reads standard input and -o - writes standard output. Inputs are read up to\n"
       "--max-input-mb; -o replaces a file atomically and writes devices and FIFOs in place\n"
@@ -125,6 +126,7 @@ int main(int argc, char** argv) {
   parley::cli::add_evaluate(app);
   parley::cli::add_negotiate(app);
   parley::cli::add_compare(app);
+  parley::cli::add_sweep(app);
   parley::cli::add_list(app);
 
   // CLI11 answers a misspelled command with "A subcommand is required"; name it instead.
