@@ -684,7 +684,9 @@ class Builder {
     };
     const auto list_of = [&](const Value& list, std::size_t count, std::string_view shape) {
       if (!list.is_list() || list.node().size() != count)
-        list.fail(fmt::format("{} must be a list {}, not {}", list.path(), shape, yaml_tree::describe(list.node())));
+        list.fail(fmt::format("{} must be a list {}, not {}", list.path(), shape,
+                              list.is_list() ? fmt::format("{} values", list.node().size())
+                                             : yaml_tree::describe(list.node())));
       return list.items();
     };
     Distribution& d = input.distribution;

@@ -111,7 +111,9 @@ void compute_sweep_run(const SweepPlan& plan, std::uint64_t run, std::span<doubl
       const ForecastModel* model = find_forecast_model(plan.models[m]);
       if (!model) throw field_error("model", fmt::format("no forecast model '{}'", plan.models[m]), ErrorKind::unknown_name);
       try {
-        const Forecast forecast = model->run(table, {}, seed);
+        const auto parameters = plan.model_parameters.find(plan.models[m]);
+        const Forecast forecast =
+            model->run(table, parameters == plan.model_parameters.end() ? ModelParameters{} : parameters->second, seed);
         for (std::size_t d = 0; d < issues.size() && d < forecast.outcome.size(); ++d)
           record[at.forecasts + m * issues.size() + d] = forecast.outcome[d];
       } catch (const std::invalid_argument&) {

@@ -41,6 +41,9 @@ struct SweepPlan {
   // Forecast models by registry name (forecast/model.hpp), each with its default
   // parameters. make_sweep_plan fills in every registered model; empty: no forecasts.
   std::vector<std::string> models;
+  // NAME=VALUE parameters by model name (forecast/model.hpp); a model without an entry runs
+  // with its defaults.
+  std::map<std::string, std::map<std::string, std::string>> model_parameters;
   bool negotiate = true;  // run the staged negotiation of every draw
   std::uint64_t runs = 0;
   std::uint64_t seed = 0;
