@@ -88,50 +88,64 @@ struct TournamentArgs {
   MemoryLimit memory;
 };
 
-// Every domain under `path`: a GENIUS folder, a scenario file (one domain per stage), or a
-// folder searched recursively (in name order) for both.
-void collect_domains(const fs::path& path, bool given, std::vector<TournamentTable>& tables) {
+// Every domain file under `path`: a GENIUS folder, a scenario file, or a folder searched
+// recursively (in name order) for both.
+void collect_domains(const fs::path& path, bool given, std::vector<fs::path>& found) {
   std::error_code ec;
   if (is_genius_folder(path)) {
-    auto scenario = std::make_shared<const Scenario>(import_genius(path));
-    tables.push_back({path.filename().string(), scenario, 0});
+    found.push_back(path);
     return;
   }
   if (fs::is_directory(path, ec)) {
     std::vector<fs::path> entries;
     for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) entries.push_back(entry.path());
     std::sort(entries.begin(), entries.end());
-    const std::size_t before = tables.size();
+    const std::size_t before = found.size();
     for (const fs::path& entry : entries) {
       const std::string ext = entry.extension().string();
-      if (fs::is_directory(entry, ec) || ext == ".yaml" || ext == ".yml") collect_domains(entry, false, tables);
+      if (fs::is_directory(entry, ec) || ext == ".yaml" || ext == ".yml") collect_domains(entry, false, found);
     }
-    if (given && tables.size() == before)
+    if (given && found.size() == before)
       throw InputError(path.string(), "no domain here: neither a GENIUS domain folder nor a folder holding GENIUS "
                                       "folders or scenario files (.yaml)");
     return;
   }
-  if (!given && !fs::is_regular_file(path, ec)) return;
-  auto scenario = std::make_shared<const Scenario>(load_scenario(path));
-  for (std::size_t s = 0; s < scenario->stages.size(); ++s) {
-    const std::string stem = path.stem().string();
-    tables.push_back({scenario->stages.size() == 1 ? stem : stem + "/" + scenario->stages[s].id, scenario, s});
+  if (given || fs::is_regular_file(path, ec)) found.push_back(path);
+}
+
+// Loads every domain (in parallel) into tables: a GENIUS folder is one, a scenario file one
+// per stage ("stem/stage" when it has several).
+std::vector<TournamentTable> load_tables(const std::vector<std::string>& paths, std::size_t threads) {
+  std::vector<fs::path> found;
+  for (const std::string& path : paths) collect_domains(path, true, found);
+  std::vector<std::shared_ptr<const Scenario>> scenarios(found.size());
+  parallel_for_each(found.size(), threads, [&](std::size_t i) {
+    scenarios[i] = std::make_shared<const Scenario>(is_genius_folder(found[i]) ? import_genius(found[i])
+                                                                               : load_scenario(found[i]));
+  });
+  std::vector<TournamentTable> tables;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const std::string name = is_genius_folder(found[i]) ? found[i].filename().string() : found[i].stem().string();
+    const Scenario& scenario = *scenarios[i];
+    for (std::size_t s = 0; s < scenario.stages.size(); ++s)
+      tables.push_back(
+          {scenario.stages.size() == 1 ? name : name + "/" + scenario.stages[s].id, scenarios[i], s});
   }
+  // Names must tell domains apart: the same folder name twice is refused.
+  for (std::size_t i = 0; i < tables.size(); ++i)
+    for (std::size_t j = i + 1; j < tables.size(); ++j)
+      if (tables[i].name == tables[j].name)
+        throw InputError(paths.front(), fmt::format("two domains are named {}; give their folders separately or "
+                                                    "rename one",
+                                                    tables[i].name));
+  return tables;
 }
 
 void run_tournament(const TournamentArgs& args) {
   (void)process_rank();  // under mpirun: join the other ranks before anything can fail
   const bool root = process_rank() == 0;
   const auto loading = std::chrono::steady_clock::now();
-  std::vector<TournamentTable> tables;
-  for (const std::string& path : args.domains) collect_domains(path, true, tables);
-  // Names must tell domains apart: the same folder name twice gets its parent folder too.
-  for (std::size_t i = 0; i < tables.size(); ++i)
-    for (std::size_t j = i + 1; j < tables.size(); ++j)
-      if (tables[i].name == tables[j].name)
-        throw InputError(args.domains.front(), fmt::format("two domains are named {}; give their folders separately "
-                                                           "or rename one",
-                                                           tables[i].name));
+  std::vector<TournamentTable> tables = load_tables(args.domains, args.output.threads);
 
   TournamentOptions options;
   for (const std::string& text : split_strategy_list(args.strategies)) options.strategies.push_back(parse_strategy(text));

@@ -3,8 +3,6 @@
 #include "parley/run/tournament.hpp"
 
 #include <fmt/format.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <array>
@@ -17,6 +15,7 @@
 #include "parley/core/random.hpp"
 #include "parley/core/scenario.hpp"
 #include "parley/core/scenario_hash.hpp"
+#include "parley/run/executor.hpp"
 
 namespace parley {
 namespace {
@@ -125,31 +124,20 @@ Tournament::Tournament(std::vector<TournamentTable> tables, TournamentOptions op
   }
 
   // Tables, sorted offers and the analysis, once per domain, several domains at a time.
-  const std::size_t workers = threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
-  tbb::task_arena arena(static_cast<int>(workers));
-  std::vector<std::exception_ptr> errors(domains_.size());
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, domains_.size(), [&](std::size_t d) {
-      try {
-        (void)domains_[d].compiled->domain();
-        domains_[d].outcomes = domains_[d].compiled->space().size();
-        const CompiledStage& stage = *domains_[d].compiled;
-        if (stage.consent() == stage.parties()) {
-          domains_[d].analysis = stage.analysis();
-        } else {
-          std::vector<CompiledUtility> seats;
-          for (std::size_t actor : stage.parties()) seats.push_back(stage.utility_of(actor));
-          AnalysisOptions analysis_options;
-          analysis_options.max_memory_bytes = options_.max_memory_bytes;
-          domains_[d].analysis = std::make_shared<const Analysis>(analyze(seats, stage.space(), analysis_options));
-        }
-      } catch (...) {
-        errors[d] = std::current_exception();
-      }
-    });
+  parallel_for_each(domains_.size(), threads, [&](std::size_t d) {
+    const CompiledStage& stage = *domains_[d].compiled;
+    (void)stage.domain();
+    domains_[d].outcomes = stage.space().size();
+    if (stage.consent() == stage.parties()) {
+      domains_[d].analysis = stage.analysis();
+    } else {
+      std::vector<CompiledUtility> seats;
+      for (std::size_t actor : stage.parties()) seats.push_back(stage.utility_of(actor));
+      AnalysisOptions analysis_options;
+      analysis_options.max_memory_bytes = options_.max_memory_bytes;
+      domains_[d].analysis = std::make_shared<const Analysis>(analyze(seats, stage.space(), analysis_options));
+    }
   });
-  for (const std::exception_ptr& error : errors)
-    if (error) std::rethrow_exception(error);
 }
 
 std::vector<std::size_t> Tournament::seat_strategies(std::uint64_t assignment, std::size_t parties) const {
