@@ -8,6 +8,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <thread>
@@ -21,6 +22,7 @@
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
 #include "parley/io/results_db.hpp"
+#include "parley/io/tournament_file.hpp"
 #include "parley/io/tournament_results.hpp"
 #include "parley/run/executor.hpp"
 #include "parley/run/tournament.hpp"
@@ -78,11 +80,14 @@ void announce_execution(ResultsDb& db, const ExecutionSummary& summary, std::uin
 namespace {
 
 struct TournamentArgs {
+  std::string file;  // a tournament file; the options below replace its values
+  CLI::App* command = nullptr;  // to tell options given from defaults
   std::vector<std::string> strategies;
   std::vector<std::string> domains;
   std::uint64_t repetitions = 1;
   int rounds = 100;
   std::string protocol = "sao";
+  std::map<std::string, std::string> protocol_settings;
   std::uint64_t seed = 0;
   StudyOutput output;
   MemoryLimit memory;
@@ -141,7 +146,27 @@ std::vector<TournamentTable> load_tables(const std::vector<std::string>& paths, 
   return tables;
 }
 
-void run_tournament(const TournamentArgs& args) {
+// The file's values, replaced by those given on the command line.
+TournamentArgs with_file(TournamentArgs args) {
+  if (args.file.empty()) {
+    if (args.strategies.empty() || args.domains.empty())
+      throw field_error("tournament", "give --strategies and --domains, or a tournament file (see --help)");
+    return args;
+  }
+  const TournamentFile file = read_tournament_file(args.file);
+  const auto given = [&](const char* option) { return args.command->count(option) > 0; };
+  if (!given("--strategies")) args.strategies = file.strategies;
+  if (!given("--domains")) args.domains = file.domains;
+  if (!given("--repetitions") && file.repetitions) args.repetitions = *file.repetitions;
+  if (!given("--rounds") && file.rounds) args.rounds = *file.rounds;
+  if (!given("--protocol") && file.protocol) args.protocol = *file.protocol;
+  if (!given("--protocol")) args.protocol_settings = file.protocol_settings;
+  if (!given("--seed") && file.seed) args.seed = *file.seed;
+  return args;
+}
+
+void run_tournament(const TournamentArgs& given_args) {
+  const TournamentArgs args = with_file(given_args);
   (void)process_rank();  // under mpirun: join the other ranks before anything can fail
   const bool root = process_rank() == 0;
   const auto loading = std::chrono::steady_clock::now();
@@ -153,6 +178,7 @@ void run_tournament(const TournamentArgs& args) {
   options.repetitions = args.repetitions;
   options.rounds = args.rounds;
   options.protocol = args.protocol;
+  options.protocol_settings = args.protocol_settings;
   options.seed = args.seed;
   options.max_memory_bytes = args.memory.bytes();
   const Tournament tournament(std::move(tables), options, args.output.threads);
@@ -192,14 +218,16 @@ void add_tournament(CLI::App& app) {
   auto args = std::make_shared<TournamentArgs>();
   CLI::App* command = app.add_subcommand(
       "tournament", "Run strategies against each other on many domains; rank them as ANAC does, with 95% intervals");
+  args->command = command;
+  command->add_option("FILE", args->file,
+                      "Tournament file (YAML: strategies, domains, repetitions, rounds, protocol, seed); options given "
+                      "here replace its values");
   command->add_option("--strategies", args->strategies,
                       "Strategies, comma-separated, each NAME[:k=v,...] (`parley list strategies`); repeat the option "
-                      "to add more")
-      ->required();
+                      "to add more");
   command->add_option("--domains", args->domains,
                       "GENIUS domain folders, scenario files (one domain per stage), or folders holding either "
                       "(searched recursively)")
-      ->required()
       ->expected(1, -1);
   command->add_option("--repetitions", args->repetitions, "Runs of each assignment, each with its own seed (default 1)")
       ->check(CLI::Range(std::uint64_t(1), std::uint64_t(1) << 40));
@@ -220,7 +248,13 @@ welfare, distance to the Pareto frontier and to the Nash point, rounds to agreem
 with its 95% confidence interval. The results database (docs/results.md) records every run; kill
 the command at any moment and run it again to continue.
 
+A tournament file holds the same settings:
+  strategies: [boulware, "aspiration:e=2,model=frequency", micro]
+  domains: [anac/y2012]      # relative to the file
+  repetitions: 3             # rounds, protocol, protocol_settings and seed too
+
 Examples:
+  parley tournament anac2012.yaml --threads 8
   parley tournament --strategies boulware,conceder,linear,hardliner --domains tests/data/genius/anac/y2012
   parley tournament --strategies 'aspiration:e=2,model=frequency,micro' --domains DIR --repetitions 5 --seed 7
   parley tournament --strategies boulware,micro --domains scenarios/talks-2025.yaml --db talks.sqlite --json

@@ -170,5 +170,39 @@ TEST_F(TournamentCli, AScenarioFileIsOneDomainPerStage) {
   EXPECT_EQ(nlohmann::json::parse(r.out)["runs"], 8);
 }
 
+TEST_F(TournamentCli, ATournamentFileGivesTheSettingsAndOptionsReplaceThem) {
+  const fs::path file = dir_ / "t.yaml", db = dir_ / "t.sqlite";
+  std::ofstream(file) << "strategies: [boulware, \"aspiration:e=2,model=frequency\", micro]\n"
+                         "domains: [" << kAnac2012 << "/LaptopA]\nrepetitions: 2\nseed: 3\n";
+  const CliResult r = run_cli("tournament " + q(file) + " --db " + q(db) + " --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["runs"], 18);  // 3 × 3 assignments × 2 repetitions
+  EXPECT_EQ(query_text(db, "SELECT value FROM study WHERE key = 'parameter:seed'"), "3|\n");
+  const CliResult replaced = run_cli("tournament " + q(file) + " --strategies boulware --db " + q(dir_ / "u.sqlite") +
+                                     " --json");
+  ASSERT_EQ(replaced.status, 0) << replaced.err;
+  EXPECT_EQ(nlohmann::json::parse(replaced.out)["runs"], 2);
+
+  struct Case {
+    std::string text, message;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"strategies: [boulware, bulware]\ndomains: [x]\n", "t.yaml:1:24: unknown strategy 'bulware'"},
+           {"strategies: [boulware]\ndomain: [x]\n", "t.yaml:2:1: unknown field 'domain'"},
+           {"strategies: [boulware]\ndomains: [x]\nrounds: 0\n", "t.yaml:3:9:"},
+           {"domains: [x]\n", "needs `strategies`"},
+           {"strategies: [boulware\n", "t.yaml:"},
+       }) {
+    std::ofstream(file) << c.text;
+    const CliResult bad = run_cli("tournament " + q(file) + " --db " + q(dir_ / "bad.sqlite"));
+    EXPECT_EQ(bad.status, 2) << c.text;
+    EXPECT_NE(bad.err.find(c.message), std::string::npos) << c.text << "\n" << bad.err;
+    EXPECT_FALSE(fs::exists(dir_ / "bad.sqlite"));
+  }
+  const CliResult nothing = run_cli("tournament");
+  EXPECT_EQ(nothing.status, 2);
+  EXPECT_NE(nothing.err.find("give --strategies and --domains, or a tournament file"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parley::test
