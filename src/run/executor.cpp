@@ -2,6 +2,7 @@
 #include "parley/run/executor.hpp"
 
 #include <tbb/global_control.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -153,7 +154,7 @@ class BlockWriter {
 };
 
 std::size_t thread_count(std::size_t threads) {
-  return threads != 0 ? threads : std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  return threads != 0 ? threads : std::max<std::size_t>(1, static_cast<std::size_t>(tbb::info::default_concurrency()));
 }
 
 }  // namespace
@@ -215,6 +216,7 @@ void parallel_for_each(std::size_t count, std::size_t threads, const std::functi
     if (error) std::rethrow_exception(error);
 }
 
+void abort_other_processes(int status) { MpiTransport::abort_if_parallel(status); }
 int process_rank() { return MpiTransport::instance().rank(); }
 int process_count() { return MpiTransport::instance().size(); }
 bool built_with_mpi() { return MpiTransport::built_with_mpi(); }

@@ -121,6 +121,12 @@ TEST_F(TournamentCli, DatabasesAreIdenticalOutsideMetaWhateverTheThreadsRanksAnd
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   EXPECT_EQ(query_text(mpi, "SELECT value FROM meta WHERE key = 'ranks'"), "2|\n");
   EXPECT_EQ(tables_outside_meta(mpi), reference);
+  // An error on rank 0 alone (its database holds another study) ends both ranks with it.
+  const std::string other = "timeout 120 " + mpirun + "'" + PARLEY_BINARY + "' " + study + q(mpi) +
+                            " --repetitions 2 >/dev/null 2>&1";
+  const int raw = std::system(other.c_str());
+  EXPECT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) != 0 && WEXITSTATUS(raw) != 124) << other << " -> " << raw;
+  EXPECT_EQ(tables_outside_meta(mpi), reference);
 #endif
 }
 
@@ -141,6 +147,7 @@ TEST_F(TournamentCli, BadInputIsRefusedAndLeavesTheDatabaseAlone) {
       {"--strategies boulware,conceder --domains " + laptop + " --seed 5", "another study: its seed is 0"},
       {"--strategies boulware,conceder --domains " + laptop + " --protocol auction", "auction"},
       {"--strategies boulware,conceder --domains " + laptop + " --repetitions 0", "repetitions"},
+      {"--strategies boulware,conceder --domains " + q(kAnac2012 + "/LaptopB"), "another study: its domains is"},
   };
   for (const Case& c : cases) {
     const CliResult r = run_cli("tournament " + c.args + " --db " + q(db));
@@ -155,6 +162,22 @@ TEST_F(TournamentCli, BadInputIsRefusedAndLeavesTheDatabaseAlone) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("not a parley results database"), std::string::npos) << r.err;
   EXPECT_EQ(slurp(text), "my notes\n");
+  // Another schema version: refused by tournament and results alike, and left as it was.
+  {
+    sqlite3* handle = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(handle, "UPDATE study SET value = '99' WHERE key = 'schema'", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(handle);
+  }
+  const std::string changed = tables_outside_meta(db);
+  for (const std::string& command : {"tournament --strategies boulware,conceder --domains " + laptop + " --db " + q(db),
+                                     "results " + q(db)}) {
+    const CliResult old = run_cli(command);
+    EXPECT_EQ(old.status, 2) << command;
+    EXPECT_NE(old.err.find("results schema version 99"), std::string::npos) << old.err;
+  }
+  EXPECT_EQ(tables_outside_meta(db), changed);
   const CliResult missing = run_cli("results " + q(dir_ / "missing.sqlite"));
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
@@ -202,6 +225,24 @@ TEST_F(TournamentCli, ATournamentFileGivesTheSettingsAndOptionsReplaceThem) {
   const CliResult nothing = run_cli("tournament");
   EXPECT_EQ(nothing.status, 2);
   EXPECT_NE(nothing.err.find("give --strategies and --domains, or a tournament file"), std::string::npos);
+}
+
+// On a terminal: a progress line on stderr (runs done of the total, rate, ETA), cleared at
+// the end; nothing with --quiet. `script` gives the command a pseudo-terminal.
+TEST_F(TournamentCli, AProgressLineOnATerminalOnlyAndNotWithQuiet) {
+  const auto on_terminal = [&](const std::string& extra, const std::string& db) {
+    const std::string command = "script -qec \"'" + std::string(PARLEY_BINARY) +
+                                "' tournament --strategies boulware,nash --domains '" + kAnac2012 + "' --db '" +
+                                (dir_ / db).string() + "' " + extra + " >/dev/null\" /dev/null > '" +
+                                (dir_ / "tty").string() + "'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    return slurp(dir_ / "tty");
+  };
+  const std::string shown = on_terminal("", "a.sqlite");
+  EXPECT_NE(shown.find("/ 288 negotiations, "), std::string::npos) << shown;
+  EXPECT_NE(shown.find("288 / 288 negotiations"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("ETA"), std::string::npos) << shown;
+  EXPECT_EQ(on_terminal("--quiet", "b.sqlite"), "");
 }
 
 }  // namespace

@@ -30,7 +30,9 @@
 namespace parley {
 
 struct ExecutorOptions {
-  std::size_t threads = 0;  // worker threads per process; 0: every core
+  // Worker threads per process; 0: every core the process may run on (its CPU affinity, so
+  // under mpirun the cores bound to the rank).
+  std::size_t threads = 0;
   // Runs per block (one sink call, one transaction). 0: chosen from the run count (blocks
   // of about 1% of the runs, between 64 and 65,536), so that a kill loses little work and
   // commits stay rare.
@@ -72,6 +74,10 @@ void parallel_for_each(std::size_t count, std::size_t threads, const std::functi
 // MPI, when the program runs under mpirun (and parley was built with MPI); otherwise one
 // process of rank 0. Initialised on first use, finalised at exit.
 int process_rank();
+// Ends every MPI process of this program with `status` (MPI_Abort) when MPI started with
+// other ranks; otherwise does nothing. For an error on one rank, which would otherwise
+// leave the others waiting for it forever.
+void abort_other_processes(int status);
 int process_count();
 bool built_with_mpi();
 
