@@ -75,3 +75,45 @@ BENCHMARK(BM_Tournament_Anac2012)
     ->Iterations(3);
 
 }  // namespace
+
+namespace {
+
+// What the results database costs per run: 7,200 tournament records (33 doubles) and their
+// typed rows (one row in `runs`, two in `actor_results`), committed in blocks of 72 as the
+// executor does for this study. The bottleneck of a study on many machines: rank 0 writes
+// every run.
+void BM_ResultsDb_TournamentRows(benchmark::State& state) {
+  std::vector<parley::TournamentTable> tables;
+  tables.push_back({"LaptopA", std::make_shared<const parley::Scenario>(parley::import_genius(
+                                   fs::path(PARLEY_TEST_DATA) / "genius/anac/y2012/LaptopA")), 0});
+  parley::TournamentOptions options;
+  options.repetitions = 1800;  // 4 assignments x 1800 = 7200 runs
+  for (const char* s : {"boulware", "conceder"}) options.strategies.push_back(parley::parse_strategy(s));
+  const parley::Tournament tournament(std::move(tables), options, 1);
+  const std::size_t width = parley::Tournament::record_width();
+  std::vector<double> records(tournament.run_count() * width);
+  for (std::uint64_t r = 0; r < tournament.run_count(); ++r)
+    tournament.run(r, std::span<double>(records.data() + r * width, width));
+  const fs::path db = fs::temp_directory_path() / ("parley-bench-db-" + std::to_string(::getpid()) + ".sqlite");
+  std::uintmax_t bytes = 0;
+  for (auto _ : state) {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    {
+      parley::ResultsDb results(db, parley::tournament_identity(tournament));
+      const parley::RowWriter rows = parley::tournament_row_writer(tournament);
+      std::vector<std::uint64_t> runs;
+      for (std::uint64_t begin = 0; begin < tournament.run_count(); begin += 72) {
+        runs.clear();
+        for (std::uint64_t r = begin; r < begin + 72; ++r) runs.push_back(r);
+        results.commit(runs, std::span<const double>(records.data() + begin * width, 72 * width), rows);
+      }
+    }
+    bytes = fs::file_size(db);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+  state.counters["runs/s"] = benchmark::Counter(double(tournament.run_count()), benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["bytes/run"] = double(bytes) / double(tournament.run_count());
+}
+BENCHMARK(BM_ResultsDb_TournamentRows)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+}  // namespace
