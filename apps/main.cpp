@@ -125,6 +125,8 @@ int main(int argc, char** argv) {
   parley::cli::add_evaluate(app);
   parley::cli::add_negotiate(app);
   parley::cli::add_compare(app);
+  parley::cli::add_tournament(app);
+  parley::cli::add_results(app);
   parley::cli::add_list(app);
 
   // CLI11 answers a misspelled command with "A subcommand is required"; name it instead.
