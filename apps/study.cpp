@@ -28,7 +28,7 @@ std::string interval(const Estimate& e, int digits = 3) {
 
 void print_tournament(const StoredStudy& study, const std::string& path, const StudyOutput& output) {
   const std::vector<std::string> strategies = stored_tournament_strategies(study);
-  const TournamentSummary summary = summarize_tournament(strategies, study.records);
+  const TournamentSummary summary = summarize_tournament(strategies, study.records, study.identity.width);
   if (output.json) {
     nlohmann::json document = tournament_summary_to_json(summary, study.identity.runs);
     document["database"] = path;

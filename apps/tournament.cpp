@@ -89,6 +89,7 @@ struct TournamentArgs {
   std::string protocol = "sao";
   std::map<std::string, std::string> protocol_settings;
   std::uint64_t seed = 0;
+  bool offers = false;
   StudyOutput output;
   MemoryLimit memory;
 };
@@ -181,6 +182,7 @@ void run_tournament(const TournamentArgs& given_args) {
   options.protocol_settings = args.protocol_settings;
   options.seed = args.seed;
   options.max_memory_bytes = args.memory.bytes();
+  options.record_offers = args.offers;
   const Tournament tournament(std::move(tables), options, args.output.threads);
   const double setup_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - loading).count();
@@ -202,7 +204,7 @@ void run_tournament(const TournamentArgs& given_args) {
   executor.label = "negotiations";
   const std::uint64_t pending_count = pending.size();
   const ExecutionSummary summary = execute(
-      std::move(pending), Tournament::record_width(),
+      std::move(pending), tournament.record_width(),
       [&](std::uint64_t run, std::span<double> record) { tournament.run(run, record); },
       [&](std::span<const std::uint64_t> runs, std::span<const double> records) { db->commit(runs, records, rows); },
       executor);
@@ -236,6 +238,9 @@ void add_tournament(CLI::App& app) {
   command->add_option("--protocol", args->protocol, "Protocol (`parley list protocols`; default sao)");
   command->add_option("--seed", args->seed, "Master seed: run r uses derive_seed(seed, r) (default 0)")
       ->check(kSeed);
+  command->add_flag("--offers", args->offers,
+                    "Also record every move of every run (table `offers`: round, seat, kind, outcome); ~4 doubles "
+                    "per move");
   add_study_output_options(*command, args->output);
   add_memory_option(*command, args->memory);
   command->footer(R"(

@@ -54,7 +54,7 @@ void BM_Tournament_Anac2012(benchmark::State& state) {
     parley::ExecutorOptions executor;
     executor.threads = threads;
     const auto summary = parley::execute(
-        std::move(pending), parley::Tournament::record_width(),
+        std::move(pending), tournament.record_width(),
         [&](std::uint64_t run, std::span<double> record) { tournament.run(run, record); },
         [&](std::span<const std::uint64_t> block, std::span<const double> records) {
           if (results) results->commit(block, records, rows);
@@ -90,7 +90,7 @@ void BM_ResultsDb_TournamentRows(benchmark::State& state) {
   options.repetitions = 1800;  // 4 assignments x 1800 = 7200 runs
   for (const char* s : {"boulware", "conceder"}) options.strategies.push_back(parley::parse_strategy(s));
   const parley::Tournament tournament(std::move(tables), options, 1);
-  const std::size_t width = parley::Tournament::record_width();
+  const std::size_t width = tournament.record_width();
   std::vector<double> records(tournament.run_count() * width);
   for (std::uint64_t r = 0; r < tournament.run_count(); ++r)
     tournament.run(r, std::span<double>(records.data() + r * width, width));

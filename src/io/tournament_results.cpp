@@ -40,7 +40,7 @@ StudyIdentity tournament_identity(const Tournament& tournament) {
   StudyIdentity identity;
   identity.kind = "tournament";
   identity.runs = tournament.run_count();
-  identity.width = Tournament::record_width();
+  identity.width = tournament.record_width();
   nlohmann::json strategies = nlohmann::json::array();
   for (const StrategySpec& spec : options.strategies) strategies.push_back(spec.text());
   nlohmann::json domains = nlohmann::json::array();
@@ -56,6 +56,7 @@ StudyIdentity tournament_identity(const Tournament& tournament) {
       {"repetitions", std::to_string(options.repetitions)},
       {"strategies", strategies.dump()},
       {"domains", domains.dump()},
+      {"offers", options.record_offers ? "recorded" : "not recorded"},
   };
   identity.tables = {
       "CREATE TABLE strategies (strategy INTEGER PRIMARY KEY, spec TEXT NOT NULL) WITHOUT ROWID",
@@ -68,6 +69,10 @@ StudyIdentity tournament_identity(const Tournament& tournament) {
       "CREATE TABLE actor_results (run INTEGER NOT NULL, seat INTEGER NOT NULL, actor TEXT NOT NULL, "
       "strategy INTEGER NOT NULL, utility REAL, discounted REAL, PRIMARY KEY (run, seat)) WITHOUT ROWID",
   };
+  if (options.record_offers)
+    identity.tables.push_back(
+        "CREATE TABLE offers (run INTEGER NOT NULL, move INTEGER NOT NULL, round INTEGER NOT NULL, seat INTEGER NOT "
+        "NULL, kind TEXT NOT NULL, outcome INTEGER, PRIMARY KEY (run, move)) WITHOUT ROWID");
   for (std::size_t s = 0; s < options.strategies.size(); ++s)
     identity.tables.push_back(
         fmt::format("INSERT INTO strategies VALUES ({}, {})", s, sql_text(options.strategies[s].text())));
@@ -87,8 +92,10 @@ StudyIdentity tournament_identity(const Tournament& tournament) {
 RowWriter tournament_row_writer(const Tournament& tournament) {
   return [&tournament](RowInserter& rows, std::span<const std::uint64_t> runs, std::span<const double> records) {
     namespace f = tournament_record;
+    const std::size_t width = tournament.record_width();
+    const bool offers = tournament.options().record_offers;
     for (std::size_t i = 0; i < runs.size(); ++i) {
-      const double* r = records.data() + i * f::width;
+      const double* r = records.data() + i * width;
       const auto run = static_cast<std::int64_t>(runs[i]);
       const auto status = static_cast<NegotiationStatus>(static_cast<int>(r[f::status]));
       const SqlValue agreement = r[f::agreement] < 0 ? SqlValue(nullptr) : SqlValue(std::int64_t(r[f::agreement]));
@@ -100,6 +107,16 @@ RowWriter tournament_row_writer(const Tournament& tournament) {
         const double* seat = r + f::seats + p * f::seat_width;
         rows.insert("actor_results", {run, std::int64_t(p), domain.parties[p], std::int64_t(seat[f::strategy]),
                                       seat[f::utility], seat[f::discounted]});
+      }
+      if (!offers) continue;
+      const auto count = static_cast<std::size_t>(r[f::moves]);
+      for (std::size_t m = 0; m < count; ++m) {
+        const double* move = r + f::moves + 1 + m * f::move_width;
+        const auto kind = static_cast<EventKind>(static_cast<int>(move[f::move_kind]));
+        const SqlValue outcome =
+            move[f::move_outcome] < 0 ? SqlValue(nullptr) : SqlValue(std::int64_t(move[f::move_outcome]));
+        rows.insert("offers", {run, std::int64_t(m), std::int64_t(move[f::move_round]), std::int64_t(move[f::move_seat]),
+                               std::string(to_string(kind)), outcome});
       }
     }
   };

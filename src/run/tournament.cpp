@@ -140,6 +140,17 @@ Tournament::Tournament(std::vector<TournamentTable> tables, TournamentOptions op
   });
 }
 
+std::size_t Tournament::move_capacity() const {
+  std::size_t seats = 0;
+  for (const TournamentDomain& d : domains_) seats = std::max(seats, d.parties.size());
+  return static_cast<std::size_t>(options_.rounds) * seats;
+}
+
+std::size_t Tournament::record_width() const {
+  namespace f = tournament_record;
+  return f::base_width + (options_.record_offers ? 1 + f::move_width * move_capacity() : 0);
+}
+
 std::vector<std::size_t> Tournament::seat_strategies(std::uint64_t assignment, std::size_t parties) const {
   std::vector<std::size_t> seats(parties);
   const std::uint64_t s = options_.strategies.size();
@@ -152,7 +163,7 @@ std::vector<std::size_t> Tournament::seat_strategies(std::uint64_t assignment, s
 
 void Tournament::run(std::uint64_t run, std::span<double> record) const {
   namespace f = tournament_record;
-  if (run >= run_count_ || record.size() != f::width) throw std::invalid_argument("Tournament::run: bad run or record");
+  if (run >= run_count_ || record.size() != record_width()) throw std::invalid_argument("Tournament::run: bad run or record");
   const auto it = std::upper_bound(domains_.begin(), domains_.end(), run,
                                    [](std::uint64_t r, const TournamentDomain& d) { return r < d.first_run; });
   const std::size_t d = static_cast<std::size_t>(it - domains_.begin()) - 1;
@@ -181,7 +192,7 @@ void Tournament::run(std::uint64_t run, std::span<double> record) const {
   session.deadline.rounds = options_.rounds;
   session.clock = DiscountClock::relative_time;  // ANAC: discount over normalised time
   session.seed = derive_seed(options_.seed, run);
-  session.record_trace = false;
+  session.record_trace = options_.record_offers;
   const NegotiationResult result =
       protocol_->run(domain.compiled->domain(), std::span<Negotiator* const>(negotiators.data(), seats), session);
 
@@ -205,9 +216,24 @@ void Tournament::run(std::uint64_t run, std::span<double> record) const {
     seat[f::utility] = result.utilities[p];
     seat[f::discounted] = result.discounted[p];
   }
+  if (options_.record_offers) {
+    const std::size_t capacity = move_capacity();
+    std::size_t count = 0;
+    for (const Event& event : result.trace.events) {
+      if (event.sender < 0 || count == capacity) continue;
+      double* move = record.data() + f::moves + 1 + count * f::move_width;
+      move[f::move_round] = event.round;
+      move[f::move_seat] = event.sender;
+      move[f::move_kind] = double(static_cast<int>(event.kind));
+      move[f::move_outcome] = event.outcome == kNoOutcome ? -1.0 : double(event.outcome);
+      ++count;
+    }
+    record[f::moves] = double(count);
+  }
 }
 
-TournamentSummary summarize_tournament(std::span<const std::string> strategies, std::span<const double> records) {
+TournamentSummary summarize_tournament(std::span<const std::string> strategies, std::span<const double> records,
+                                       std::size_t width) {
   namespace f = tournament_record;
   const std::size_t n = strategies.size();
   struct Samples {
@@ -216,9 +242,10 @@ TournamentSummary summarize_tournament(std::span<const std::string> strategies, 
   };
   std::vector<Samples> samples(n);
   TournamentSummary summary;
-  summary.runs = records.size() / f::width;
+  if (width < f::base_width) throw std::invalid_argument("summarize_tournament: records narrower than the base fields");
+  summary.runs = records.size() / width;
   for (std::size_t r = 0; r < summary.runs; ++r) {
-    const double* record = records.data() + r * f::width;
+    const double* record = records.data() + r * width;
     const bool agreed = record[f::status] == 0;
     std::size_t seated = 0;
     bool mixed = false;

@@ -227,6 +227,28 @@ TEST_F(TournamentCli, ATournamentFileGivesTheSettingsAndOptionsReplaceThem) {
   EXPECT_NE(nothing.err.find("give --strategies and --domains, or a tournament file"), std::string::npos);
 }
 
+TEST_F(TournamentCli, OffersRecordsEveryMoveOfEveryRun) {
+  const fs::path db = dir_ / "offers.sqlite";
+  const CliResult r = run_cli("tournament --strategies boulware,hardliner --domains " + q(kAnac2012 + "/LaptopA") +
+                              " --rounds 20 --offers --db " + q(db));
+  ASSERT_EQ(r.status, 0) << r.err;
+  // hardliner against itself never agrees: 20 rounds, two offers each round.
+  EXPECT_EQ(query_text(db, "SELECT count(*) FROM offers WHERE run = 3"), "40|\n");
+  // Every run's last move is the accepting one when it agreed.
+  EXPECT_EQ(query_text(db, "SELECT count(*) FROM runs r WHERE status = 'agreement' AND (SELECT kind FROM offers o "
+                           "WHERE o.run = r.run ORDER BY move DESC LIMIT 1) <> 'accept'"),
+            "0|\n");
+  // The agreement is the outcome the last offer proposed.
+  EXPECT_EQ(query_text(db, "SELECT count(*) FROM runs r WHERE status = 'agreement' AND agreement <> (SELECT outcome "
+                           "FROM offers o WHERE o.run = r.run AND kind = 'offer' ORDER BY move DESC LIMIT 1)"),
+            "0|\n");
+  // Without --offers it is another study.
+  const CliResult other = run_cli("tournament --strategies boulware,hardliner --domains " +
+                                  q(kAnac2012 + "/LaptopA") + " --rounds 20 --db " + q(db));
+  EXPECT_EQ(other.status, 2);
+  EXPECT_NE(other.err.find("offers"), std::string::npos) << other.err;
+}
+
 // On a terminal: a progress line on stderr (runs done of the total, rate, ETA), cleared at
 // the end; nothing with --quiet. `script` gives the command a pseudo-terminal.
 TEST_F(TournamentCli, AProgressLineOnATerminalOnlyAndNotWithQuiet) {

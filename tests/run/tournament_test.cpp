@@ -34,7 +34,7 @@ std::vector<double> run_all(const Tournament& t, std::size_t threads, std::vecto
   ExecutorOptions options;
   options.threads = threads;
   options.block = 5;
-  execute(pending, Tournament::record_width(), [&](std::uint64_t r, std::span<double> record) { t.run(r, record); },
+  execute(pending, t.record_width(), [&](std::uint64_t r, std::span<double> record) { t.run(r, record); },
           [&](std::span<const std::uint64_t>, std::span<const double> records) {
             out.insert(out.end(), records.begin(), records.end());
           },
@@ -56,7 +56,7 @@ TEST(Tournament, EveryOrderedPairOnEveryDomainTimesRepetitions) {
   EXPECT_EQ(t.run_count(), 2u * 3 * 3 * 2);
   EXPECT_EQ(t.domains()[1].first_run, 18u);
   EXPECT_EQ(t.seat_strategies(5, 2), (std::vector<std::size_t>{1, 2}));
-  std::vector<double> record(Tournament::record_width());
+  std::vector<double> record(t.record_width());
   t.run(18 + 2 * 5 + 1, record);  // second domain, assignment 5, repetition 1
   EXPECT_EQ(record[f::domain], 1);
   EXPECT_EQ(record[f::assignment], 5);
@@ -82,7 +82,7 @@ TEST(Tournament, NashSeekingAgreementsArePinnedOnLargeDomains) {
       {1, 3, 86, 21},     {2, 1, 79, 111564}, {2, 2, 80, 112264},  {2, 3, 89, 112383}, {3, 1, 83, 184721},
       {3, 2, 78, 164092}, {3, 3, 96, 164001},
   };
-  std::vector<double> record(Tournament::record_width());
+  std::vector<double> record(t.record_width());
   for (const Expected& e : expected) {
     t.run(t.domains()[e.domain].first_run + e.assignment, record);
     EXPECT_EQ(record[f::rounds], e.rounds) << t.domains()[e.domain].name << " assignment " << e.assignment;
@@ -102,7 +102,7 @@ TEST(Tournament, RecordsAreTheSameOnAnyThreadCountAndAfterARestart) {
   const std::vector<double> partial = run_all(t, 2, rest);
   std::vector<double> expected;
   for (std::uint64_t r : rest)
-    expected.insert(expected.end(), one.begin() + std::ptrdiff_t(r * f::width), one.begin() + std::ptrdiff_t((r + 1) * f::width));
+    expected.insert(expected.end(), one.begin() + std::ptrdiff_t(r * f::base_width), one.begin() + std::ptrdiff_t((r + 1) * f::base_width));
   EXPECT_TRUE(same_bits(partial, expected));
   // Another seed changes the random strategy's runs.
   options.seed = 43;
@@ -112,9 +112,9 @@ TEST(Tournament, RecordsAreTheSameOnAnyThreadCountAndAfterARestart) {
 
 TEST(Tournament, ScoresCountEachSeatAndLeaveSelfPlayOutOfTheAnacScore) {
   // Two hand-made records: run 0 strategy 0 vs 1 (agreement), run 1 strategy 0 vs 0 (timeout).
-  std::vector<double> records(2 * f::width, std::nan(""));
+  std::vector<double> records(2 * f::base_width, std::nan(""));
   auto fill = [&](std::size_t r, double status, double s0, double u0, double s1, double u1) {
-    double* x = records.data() + r * f::width;
+    double* x = records.data() + r * f::base_width;
     x[f::domain] = 0, x[f::status] = status, x[f::rounds] = 10, x[f::welfare] = u0 + u1;
     x[f::pareto_distance] = 0.1, x[f::nash_distance] = 0.2;
     x[f::seats + f::strategy] = s0, x[f::seats + f::discounted] = u0;

@@ -53,6 +53,9 @@ struct TournamentOptions {
   std::map<std::string, std::string> protocol_settings;
   std::uint64_t seed = 0;
   std::uint64_t max_memory_bytes = kDefaultMemoryLimit;  // per domain's tables and analysis
+  // Record every move of every run (round, seat, kind, outcome) after the fixed fields: the
+  // offer trace. Costs 4 doubles per move, up to rounds × seats moves per run.
+  bool record_offers = false;
 };
 
 // What a domain's runs share. Built once.
@@ -85,7 +88,14 @@ inline constexpr std::size_t strategy = 0;         //   strategy index
 inline constexpr std::size_t utility = 1;          //   utility (undiscounted; reservation value without agreement)
 inline constexpr std::size_t discounted = 2;       //   discounted utility
 inline constexpr std::size_t seat_width = 3;
-inline constexpr std::size_t width = seats + kMaxTournamentParties * seat_width;
+inline constexpr std::size_t base_width = seats + kMaxTournamentParties * seat_width;
+// With TournamentOptions::record_offers: the number of moves recorded, then per move:
+inline constexpr std::size_t moves = base_width;
+inline constexpr std::size_t move_round = 0;    //   protocol round
+inline constexpr std::size_t move_seat = 1;     //   the seat that moved
+inline constexpr std::size_t move_kind = 2;     //   EventKind as a number (offer, accept, reject, no_offer, end)
+inline constexpr std::size_t move_outcome = 3;  //   the outcome offered or answered, or -1
+inline constexpr std::size_t move_width = 4;
 }  // namespace tournament_record
 
 class Tournament {
@@ -101,10 +111,16 @@ class Tournament {
   const TournamentOptions& options() const { return options_; }
   const std::vector<TournamentDomain>& domains() const { return domains_; }
   std::uint64_t run_count() const { return run_count_; }
-  static constexpr std::size_t record_width() { return tournament_record::width; }
+  // Doubles per record: tournament_record::base_width, plus the offer trace's
+  // 1 + move_width · move_capacity() with record_offers.
+  std::size_t record_width() const;
+  // Moves a record can hold: rounds × the most seats of any domain (every protocol makes at
+  // most one move per seat and round); a longer trace keeps its first moves.
+  std::size_t move_capacity() const;
 
   // Runs run `run` into `record`. Thread-safe. REQUIRES: run < run_count(),
-  // record.size() == record_width(). No allocation beyond the negotiators' own.
+  // record.size() == record_width(). No allocation beyond the negotiators' own (and the
+  // trace's, with record_offers).
   void run(std::uint64_t run, std::span<double> record) const;
 
   // The strategy index of each seat of `assignment` on a domain of `parties` seats.
@@ -147,8 +163,10 @@ struct TournamentSummary {
   std::vector<StrategyScore> ranking;  // by utility.mean descending, then by name
 };
 
-// Scores from records (any order; every record of the tournament or a subset). Needs only
-// the strategy names: a stored database is summarised again without the domains.
-TournamentSummary summarize_tournament(std::span<const std::string> strategies, std::span<const double> records);
+// Scores from records of `width` doubles each (any order; every record of the tournament or
+// a subset). Needs only the strategy names: a stored database is summarised again without
+// the domains.
+TournamentSummary summarize_tournament(std::span<const std::string> strategies, std::span<const double> records,
+                                       std::size_t width = tournament_record::base_width);
 
 }  // namespace parley
