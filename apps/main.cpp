@@ -15,6 +15,7 @@
 #include <fmt/ranges.h>
 
 #include "commands.hpp"
+#include "parley/run/executor.hpp"
 #include "text_table.hpp"
 #include "parley/core/analysis.hpp"
 #include "parley/core/error.hpp"
@@ -86,7 +87,7 @@ std::string unknown_option_message(const CLI::App& app, int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run_command(int argc, char** argv) {
   CLI::App app{
       "parley — model, forecast and simulate multi-party negotiations.\n\n"
       "Examples:\n"
@@ -126,6 +127,8 @@ int main(int argc, char** argv) {
   parley::cli::add_evaluate(app);
   parley::cli::add_negotiate(app);
   parley::cli::add_compare(app);
+  parley::cli::add_tournament(app);
+  parley::cli::add_results(app);
   parley::cli::add_sweep(app);
   parley::cli::add_list(app);
 
@@ -189,4 +192,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  const int status = run_command(argc, argv);
+  // Under mpirun, a rank that fails must not leave the others waiting for it.
+  if (status != 0) parley::abort_other_processes(status);
+  return status;
 }

@@ -97,13 +97,14 @@ class NashSeeking final : public StrategyBase {
   }
 
   void estimate_nash() {
+    if (!known_) models_.estimate_all(gains_);
     const double rv = reservation();
     double best = -1;
     OutcomeIndex chosen = table_->best();
     const std::span<const OutcomeIndex> ranked = table_->ranked();
     const std::span<const double> sorted = table_->sorted_utilities();
     for (std::size_t r = 0; r < ranked.size() && sorted[r] > rv; ++r) {
-      const double product = (sorted[r] - rv) * others_gain(ranked[r]);
+      const double product = (sorted[r] - rv) * (known_ ? others_gain(ranked[r]) : gains_[ranked[r]]);
       if (product > best) best = product, chosen = ranked[r];
     }
     if (chosen != kNoOutcome) nash_utility_ = std::max(u(chosen), u_min_);
@@ -115,6 +116,7 @@ class NashSeeking final : public StrategyBase {
   double exponent_;
   std::int64_t window_;
   OpponentModels models_;
+  std::vector<double> gains_;  // the others' estimated utility of every outcome, by outcome
   double nash_utility_ = 1;
   std::size_t observed_ = 0, next_estimate_ = 1;
 };

@@ -15,8 +15,11 @@
 
 namespace parley {
 
+MpiTransport* MpiTransport::started_ = nullptr;
+
 MpiTransport& MpiTransport::instance() {
   static MpiTransport transport;
+  started_ = &transport;
   return transport;
 }
 
@@ -34,6 +37,10 @@ std::pair<std::size_t, std::size_t> MpiTransport::slice(std::size_t count) const
 }
 
 #ifdef PARLEY_WITH_MPI
+
+void MpiTransport::abort_if_parallel(int status) {
+  if (started_ != nullptr && started_->size_ > 1) MPI_Abort(MPI_COMM_WORLD, status);
+}
 
 namespace {
 bool launched_by_mpirun() {
@@ -119,6 +126,7 @@ void MpiTransport::gather(const std::vector<double>& mine, std::size_t total, st
 
 #else
 
+void MpiTransport::abort_if_parallel(int) {}
 MpiTransport::MpiTransport() = default;
 MpiTransport::~MpiTransport() = default;
 void MpiTransport::broadcast_runs(std::vector<std::uint64_t>&) const {}

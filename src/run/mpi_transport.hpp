@@ -16,6 +16,8 @@ class MpiTransport {
   // started by mpirun (and finalised at exit).
   static MpiTransport& instance();
   static bool built_with_mpi();
+  // MPI_Abort(status) when the transport exists and spans several ranks; else nothing.
+  static void abort_if_parallel(int status);
 
   int rank() const { return rank_; }
   int size() const { return size_; }
@@ -34,6 +36,7 @@ class MpiTransport {
 
  private:
   MpiTransport();
+  static MpiTransport* started_;
   int rank_ = 0;
   int size_ = 1;
   bool initialised_ = false;
