@@ -144,7 +144,8 @@ void add_sweep(CLI::App& app) {
       ->required();
   command->add_option("--runs", options->runs, "Scenarios to draw (required; 200 gives stable 10/90% quantiles)")
       ->required();
-  command->add_option("--variant", options->variant, "Apply this variant of the scenario first (it may set uncertainty)");
+  command->add_option("--variant", options->variant,
+                      "Apply this variant of the scenario first (it may set uncertainty)");
   command
       ->add_option("--models", options->models,
                    "Forecast models, comma-separated: smp, eum, ..., all (default) or none; `parley list models`")
@@ -152,10 +153,13 @@ void add_sweep(CLI::App& app) {
   command->add_flag("--no-negotiation", options->no_negotiation, "Forecast only; do not negotiate the stages");
   command->add_option("--strategy", options->strategies,
                       "ACTOR=NAME[:k=v,...] (repeat; * for every other actor); overrides a drawn strategy");
-  command->add_option("--seed", options->seed, "Master seed; run r uses derive_seed(seed, r) (default 0)")->check(kSeed);
+  command->add_option("--seed", options->seed, "Master seed; run r uses derive_seed(seed, r) (default 0)")
+      ->check(kSeed);
   command->add_option("--threads", options->threads, "Worker threads (default 0: every core)");
-  command->add_flag("--json", options->json, "Print one JSON document (keys: runs, inputs, forecasts, stages, sensitivity)");
-  command->add_flag("--csv", options->csv, "Print the summary as CSV rows (section,output,input,count,mean,p10,p50,p90,value)");
+  command->add_flag("--json", options->json,
+                    "Print one JSON document (keys: runs, inputs, forecasts, stages, sensitivity)");
+  command->add_flag("--csv", options->csv,
+                    "Print the summary as CSV rows (section,output,input,count,mean,p10,p50,p90,value)");
   command->add_flag("--quiet", options->quiet, "No progress line on stderr");
   command->callback([options] { run_sweep(*options); });
 }

@@ -31,7 +31,11 @@ std::string field_value(const Scenario& scenario, const UncertainInput& input, d
 
 nlohmann::json quantiles_json(const Quantiles& q) {
   const auto value = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
-  return {{"count", q.count}, {"mean", value(q.mean)}, {"p10", value(q.p10)}, {"median", value(q.p50)}, {"p90", value(q.p90)}};
+  return {{"count", q.count},
+          {"mean", value(q.mean)},
+          {"p10", value(q.p10)},
+          {"median", value(q.p50)},
+          {"p90", value(q.p90)}};
 }
 
 std::string csv_cell(const std::string& text) {
@@ -49,11 +53,11 @@ std::string distribution_text(const Scenario& scenario, const UncertainInput& in
   switch (d.kind) {
     case DistributionKind::normal: {
       std::string text = fmt::format("normal (mean {}, sd {:g})", d.mean ? value(*d.mean) : "stated", d.sd);
-      if (d.min || d.max)
-        text += fmt::format(" in [{}, {}]", d.min ? value(*d.min) : "-", d.max ? value(*d.max) : "-");
+      if (d.min || d.max) text += fmt::format(" in [{}, {}]", d.min ? value(*d.min) : "-", d.max ? value(*d.max) : "-");
       return text;
     }
-    case DistributionKind::uniform: return fmt::format("uniform [{}, {}]", value(*d.min), value(*d.max));
+    case DistributionKind::uniform:
+      return fmt::format("uniform [{}, {}]", value(*d.min), value(*d.max));
     case DistributionKind::triangular:
       return fmt::format("triangular [{}, {}, {}]", value(*d.min), value(d.mode), value(*d.max));
     case DistributionKind::choice: {
@@ -138,7 +142,8 @@ void print_sweep(const SweepPlan& plan, const SweepSummary& summary) {
   for (const SweepSensitivity& output : summary.sensitivity) {
     std::vector<std::string> top;
     for (std::size_t k = 0; k < output.inputs.size() && k < kShownInfluences; ++k)
-      top.push_back(fmt::format("{} {:+.2f}", input_label(s, s.uncertainty[output.inputs[k].input]), output.inputs[k].rho));
+      top.push_back(
+          fmt::format("{} {:+.2f}", input_label(s, s.uncertainty[output.inputs[k].input]), output.inputs[k].rho));
     sensitivity.add({output.output, fmt::format("{}", fmt::join(top, ", "))});
   }
   sensitivity.print();
@@ -210,19 +215,21 @@ std::string sweep_csv(const SweepPlan& plan, const SweepSummary& summary) {
   const auto row = [&out](const std::string& section, const std::string& output, const std::string& input,
                           const Quantiles* q, double value) {
     const auto cell = [](double x) { return std::isfinite(x) ? fmt::format("{}", x) : std::string(); };
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", section, csv_cell(output), csv_cell(input), q ? std::to_string(q->count) : "",
-                       q ? cell(q->mean) : "", q ? cell(q->p10) : "", q ? cell(q->p50) : "", q ? cell(q->p90) : "",
-                       cell(value));
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", section, csv_cell(output), csv_cell(input),
+                       q ? std::to_string(q->count) : "", q ? cell(q->mean) : "", q ? cell(q->p10) : "",
+                       q ? cell(q->p50) : "", q ? cell(q->p90) : "", cell(value));
   };
   constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t k = 0; k < s.uncertainty.size(); ++k)
     row("input", input_label(s, s.uncertainty[k]), "", &summary.inputs[k], kNone);
-  for (const SweepForecast& f : summary.forecasts) row("forecast", f.model + ":" + s.issues[f.issue].id, "", &f.value, kNone);
+  for (const SweepForecast& f : summary.forecasts)
+    row("forecast", f.model + ":" + s.issues[f.issue].id, "", &f.value, kNone);
   for (const SweepStage& stage : summary.stages) {
     const std::string& id = s.stages[stage.stage].id;
     row("stage", id + ":holds", "", nullptr, stage.agreement);
     row("stage", id + ":vetoed", "", nullptr, stage.veto);
-    for (const SweepActorUtility& u : stage.utilities) row("utility", id + ":" + s.actors[u.actor].id, "", &u.utility, kNone);
+    for (const SweepActorUtility& u : stage.utilities)
+      row("utility", id + ":" + s.actors[u.actor].id, "", &u.utility, kNone);
   }
   for (const SweepSensitivity& output : summary.sensitivity)
     for (const SweepInfluence& influence : output.inputs)

@@ -11,45 +11,60 @@ namespace parley {
 
 const char* to_string(UncertainField field) {
   switch (field) {
-    case UncertainField::position: return "position";
-    case UncertainField::salience: return "salience";
-    case UncertainField::capability: return "capability";
-    case UncertainField::reservation: return "reservation";
-    case UncertainField::discount: return "discount";
-    case UncertainField::strategy: return "strategy";
+    case UncertainField::position:
+      return "position";
+    case UncertainField::salience:
+      return "salience";
+    case UncertainField::capability:
+      return "capability";
+    case UncertainField::reservation:
+      return "reservation";
+    case UncertainField::discount:
+      return "discount";
+    case UncertainField::strategy:
+      return "strategy";
   }
   return "?";
 }
 
-bool per_issue(UncertainField field) {
-  return field == UncertainField::position || field == UncertainField::salience;
-}
+bool per_issue(UncertainField field) { return field == UncertainField::position || field == UncertainField::salience; }
 
 const char* to_string(DistributionKind kind) {
   switch (kind) {
-    case DistributionKind::normal: return "normal";
-    case DistributionKind::uniform: return "uniform";
-    case DistributionKind::triangular: return "triangular";
-    case DistributionKind::choice: return "choice";
+    case DistributionKind::normal:
+      return "normal";
+    case DistributionKind::uniform:
+      return "uniform";
+    case DistributionKind::triangular:
+      return "triangular";
+    case DistributionKind::choice:
+      return "choice";
   }
   return "?";
 }
 
 std::string input_label(const Scenario& scenario, const UncertainInput& input) {
   const std::string& actor = scenario.actors.at(input.actor).id;
-  if (per_issue(input.field)) return fmt::format("{}.{}.{}", actor, to_string(input.field), scenario.issues.at(input.issue).id);
+  if (per_issue(input.field))
+    return fmt::format("{}.{}.{}", actor, to_string(input.field), scenario.issues.at(input.issue).id);
   return fmt::format("{}.{}", actor, to_string(input.field));
 }
 
 double stated_value(const Scenario& scenario, const UncertainInput& input) {
   const Actor& actor = scenario.actors.at(input.actor);
   switch (input.field) {
-    case UncertainField::position: return actor.stances.at(input.issue).position;
-    case UncertainField::salience: return actor.stances.at(input.issue).salience;
-    case UncertainField::capability: return actor.capability;
-    case UncertainField::reservation: return actor.reservation_value;
-    case UncertainField::discount: return actor.discount;
-    case UncertainField::strategy: break;
+    case UncertainField::position:
+      return actor.stances.at(input.issue).position;
+    case UncertainField::salience:
+      return actor.stances.at(input.issue).salience;
+    case UncertainField::capability:
+      return actor.capability;
+    case UncertainField::reservation:
+      return actor.reservation_value;
+    case UncertainField::discount:
+      return actor.discount;
+    case UncertainField::strategy:
+      break;
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
@@ -62,10 +77,14 @@ FieldRange field_range(const Scenario& scenario, const UncertainInput& input) {
       if (issue.kind == IssueKind::discrete) return {0, double(issue.options.size()) - 1};
       return {issue.lower, issue.upper};
     }
-    case UncertainField::salience: return {0, kInfinity};
-    case UncertainField::capability: return {kMinDrawnPositive, kInfinity};
-    case UncertainField::reservation: return {0, 1};
-    case UncertainField::discount: return {kMinDrawnPositive, 1};
+    case UncertainField::salience:
+      return {0, kInfinity};
+    case UncertainField::capability:
+      return {kMinDrawnPositive, kInfinity};
+    case UncertainField::reservation:
+      return {0, 1};
+    case UncertainField::discount:
+      return {kMinDrawnPositive, 1};
     case UncertainField::strategy:
       return {0, double(std::max<std::size_t>(input.distribution.strategies.size(), 1)) - 1};
   }
@@ -161,11 +180,20 @@ void draw_scenario(const Scenario& base, std::uint64_t seed, Scenario& out, std:
         actor.stances[input.issue].position = x;
         break;
       }
-      case UncertainField::salience: actor.stances[input.issue].salience = x; break;
-      case UncertainField::capability: actor.capability = x; break;
-      case UncertainField::reservation: actor.reservation_value = x; break;
-      case UncertainField::discount: actor.discount = x; break;
-      case UncertainField::strategy: break;
+      case UncertainField::salience:
+        actor.stances[input.issue].salience = x;
+        break;
+      case UncertainField::capability:
+        actor.capability = x;
+        break;
+      case UncertainField::reservation:
+        actor.reservation_value = x;
+        break;
+      case UncertainField::discount:
+        actor.discount = x;
+        break;
+      case UncertainField::strategy:
+        break;
     }
     values[k] = x;
   }

@@ -83,16 +83,19 @@ SweepLayout sweep_layout(const SweepPlan& plan) {
     for (const Stage& stage : s.stages) {
       layout.columns.push_back(fmt::format("stage:{}:holds", stage.id));
       layout.columns.push_back(fmt::format("stage:{}:vetoed", stage.id));
-      for (const Actor& actor : s.actors) layout.columns.push_back(fmt::format("stage:{}:utility:{}", stage.id, actor.id));
+      for (const Actor& actor : s.actors)
+        layout.columns.push_back(fmt::format("stage:{}:utility:{}", stage.id, actor.id));
     }
   return layout;
 }
 
 void compute_sweep_run(const SweepPlan& plan, std::uint64_t run, std::span<double> record) {
-  const std::vector<std::size_t> issues = plan.models.empty() ? std::vector<std::size_t>{} : forecast_issues(plan.scenario);
+  const std::vector<std::size_t> issues =
+      plan.models.empty() ? std::vector<std::size_t>{} : forecast_issues(plan.scenario);
   const Offsets at = offsets_of(plan, issues.size());
   if (record.size() != at.width)
-    throw std::invalid_argument(fmt::format("compute_sweep_run: record of {} values, the layout has {}", record.size(), at.width));
+    throw std::invalid_argument(
+        fmt::format("compute_sweep_run: record of {} values, the layout has {}", record.size(), at.width));
   std::fill(record.begin(), record.end(), kNaN);
 
   DrawnScenario drawn = draw_scenario(plan.scenario, derive_seed(plan.seed, run));
@@ -109,7 +112,8 @@ void compute_sweep_run(const SweepPlan& plan, std::uint64_t run, std::span<doubl
     const std::uint64_t seed = derive_seed(plan.seed, run, kSweepForecastStream);
     for (std::size_t m = 0; m < plan.models.size() && tabled; ++m) {
       const ForecastModel* model = find_forecast_model(plan.models[m]);
-      if (!model) throw field_error("model", fmt::format("no forecast model '{}'", plan.models[m]), ErrorKind::unknown_name);
+      if (!model)
+        throw field_error("model", fmt::format("no forecast model '{}'", plan.models[m]), ErrorKind::unknown_name);
       try {
         const auto parameters = plan.model_parameters.find(plan.models[m]);
         const Forecast forecast =
@@ -218,16 +222,15 @@ double spearman(std::span<const double> x, std::span<const double> y) {
 SweepSummary summarize_sweep(const SweepPlan& plan, std::span<const double> records) {
   const SweepLayout layout = sweep_layout(plan);
   if (layout.width == 0 || records.size() % layout.width != 0)
-    throw std::invalid_argument(fmt::format("summarize_sweep: {} values are not whole records of {}", records.size(), layout.width));
+    throw std::invalid_argument(
+        fmt::format("summarize_sweep: {} values are not whole records of {}", records.size(), layout.width));
   const std::size_t runs = records.size() / layout.width;
   const auto column = [&](std::size_t c) {
     std::vector<double> values(runs);
     for (std::size_t r = 0; r < runs; ++r) values[r] = records[r * layout.width + c];
     return values;
   };
-  const auto mean_of = [](const std::vector<double>& values) {
-    return describe_values(values).mean;
-  };
+  const auto mean_of = [](const std::vector<double>& values) { return describe_values(values).mean; };
 
   SweepSummary summary;
   summary.runs = runs;
@@ -272,8 +275,9 @@ SweepSummary summarize_sweep(const SweepPlan& plan, std::span<const double> reco
       if (!std::isnan(rho)) sensitivity.inputs.push_back({k, rho});
     }
     if (sensitivity.inputs.empty()) continue;  // the output (or every input) did not vary
-    std::stable_sort(sensitivity.inputs.begin(), sensitivity.inputs.end(),
-                     [](const SweepInfluence& a, const SweepInfluence& b) { return std::abs(a.rho) > std::abs(b.rho); });
+    std::stable_sort(
+        sensitivity.inputs.begin(), sensitivity.inputs.end(),
+        [](const SweepInfluence& a, const SweepInfluence& b) { return std::abs(a.rho) > std::abs(b.rho); });
     summary.sensitivity.push_back(std::move(sensitivity));
   }
   return summary;

@@ -56,7 +56,8 @@ TEST(SweepCli, JsonHasEverySection) {
   const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 3 --models median,nash --json --seed 9");
   ASSERT_EQ(result.status, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);
-  for (const char* key : {"scenario", "runs", "seed", "models", "inputs", "forecasts", "stages", "sensitivity", "method", "parley"})
+  for (const char* key :
+       {"scenario", "runs", "seed", "models", "inputs", "forecasts", "stages", "sensitivity", "method", "parley"})
     EXPECT_TRUE(document.contains(key)) << key;
   EXPECT_EQ(document["runs"], 3);
   EXPECT_EQ(document["seed"], 9);
@@ -121,7 +122,8 @@ TEST(ForecastIntervalsCli, IntervalsBesideEachForecast) {
 TEST(ForecastIntervalsCli, NeedsAnUncertaintySection) {
   const auto result = run_cli("forecast " + quoted(kData / "scenarios/minimal.yaml") + " --intervals");
   EXPECT_EQ(result.status, 2);
-  EXPECT_TRUE(has(result.err, "--intervals draws the scenario's uncertain inputs, but it has no `uncertainty:` section"))
+  EXPECT_TRUE(
+      has(result.err, "--intervals draws the scenario's uncertain inputs, but it has no `uncertainty:` section"))
       << result.err;
   const auto runs = run_cli("forecast " + quoted(kFlagship) + " --runs 10");
   EXPECT_EQ(runs.status, 2);

@@ -11,7 +11,8 @@
 namespace parley {
 namespace {
 
-Distribution normal(std::optional<double> mean, double sd, std::optional<double> min = {}, std::optional<double> max = {}) {
+Distribution normal(std::optional<double> mean, double sd, std::optional<double> min = {},
+                    std::optional<double> max = {}) {
   Distribution d;
   d.kind = DistributionKind::normal;
   d.mean = mean;
@@ -90,7 +91,8 @@ TEST(Uncertainty, GoldenDrawsForAFixedSeed) {
   };
   EXPECT_EQ(first_three(normal(0.5, 0.1)),
             (std::vector<double>{0.54929506558173746, 0.37189226521222973, 0.43981220189042669}));
-  EXPECT_EQ(first_three(uniform(2, 5)), (std::vector<double>{4.22469463631547, 2.4797311786307601, 2.8358033907654159}));
+  EXPECT_EQ(first_three(uniform(2, 5)),
+            (std::vector<double>{4.22469463631547, 2.4797311786307601, 2.8358033907654159}));
   EXPECT_EQ(first_three(triangular(0, 3, 6)),
             (std::vector<double>{3.8431893495007077, 1.6965809947610995, 2.2393794552492654}));
   EXPECT_EQ(first_three(choice({10, 20, 30}, {1, 2, 1})), (std::vector<double>{20, 10, 20}));

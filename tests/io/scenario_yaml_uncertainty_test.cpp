@@ -80,7 +80,8 @@ TEST(ScenarioYamlUncertainty, ReadsEveryDistributionAndTarget) {
 TEST(ScenarioYamlUncertainty, RoundTripsThroughTheWriter) {
   const Scenario s = parse_scenario_yaml(kBase + kUncertainty, "u.yaml");
   const std::string yaml = scenario_to_yaml(s);
-  EXPECT_NE(yaml.find("position: {issue: ceasefire, triangular: [none, truce, full 30-day]}"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("position: {issue: ceasefire, triangular: [none, truce, full 30-day]}"), std::string::npos)
+      << yaml;
   const Scenario back = parse_scenario_yaml(yaml, "written.yaml");
   EXPECT_TRUE(back.uncertainty == s.uncertainty);
   EXPECT_TRUE(back == s);
@@ -88,7 +89,8 @@ TEST(ScenarioYamlUncertainty, RoundTripsThroughTheWriter) {
 }
 
 TEST(ScenarioYamlUncertainty, TheFlagshipRoundTrips) {
-  const Scenario s = load_scenario_yaml(std::filesystem::path(PARLEY_TEST_DATA) / ".." / ".." / "scenarios" / "talks-2025.yaml");
+  const Scenario s =
+      load_scenario_yaml(std::filesystem::path(PARLEY_TEST_DATA) / ".." / ".." / "scenarios" / "talks-2025.yaml");
   EXPECT_GE(s.uncertainty.size(), 10u);
   for (const UncertainInput& input : s.uncertainty) EXPECT_FALSE(input.note.empty()) << input_label(s, input);
   const Scenario back = parse_scenario_yaml(scenario_to_yaml(s), "written.yaml");
@@ -115,21 +117,24 @@ TEST(ScenarioYamlUncertainty, VariantsSetAddAndRemoveUncertainty) {
   EXPECT_EQ(capability.uncertainty[0].field, UncertainField::capability);
   EXPECT_EQ(capability.uncertainty[0].distribution.max, 150);
   // A file without the section gains one through a variant.
-  const Scenario added = parse_scenario_yaml(kBase + "variants:\n  unsure:\n    set:\n      uncertainty: [{actor: us, "
-                                                     "discount: {uniform: [0.8, 1]}}]\n",
+  const Scenario added = parse_scenario_yaml(kBase +
+                                                 "variants:\n  unsure:\n    set:\n      uncertainty: [{actor: us, "
+                                                 "discount: {uniform: [0.8, 1]}}]\n",
                                              "u.yaml", "unsure");
   ASSERT_EQ(added.uncertainty.size(), 1u);
   EXPECT_EQ(added.uncertainty[0].field, UncertainField::discount);
 }
 
 TEST(ScenarioYamlUncertainty, ABadVariantValueIsReportedAtTheVariant) {
-  const std::string text = kBase + kUncertainty + "variants:\n  bad:\n    set:\n      uncertainty.0.salience.normal.sd: -2\n";
+  const std::string text =
+      kBase + kUncertainty + "variants:\n  bad:\n    set:\n      uncertainty.0.salience.normal.sd: -2\n";
   try {
     parse_scenario_yaml(text, "u.yaml");
     ADD_FAILURE();
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("u.yaml:38:"), std::string::npos) << e.what();
-    EXPECT_NE(std::string(e.what()).find("sd -2 must be a number >= 0 (in variant 'bad')"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("sd -2 must be a number >= 0 (in variant 'bad')"), std::string::npos)
+        << e.what();
   }
 }
 

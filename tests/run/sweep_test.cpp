@@ -80,7 +80,8 @@ TEST(SweepStatistics, SpearmanOnKnownData) {
   // A textbook example (rho = 1 - 6·Σd²/(n(n²-1)) without ties): d = (0, -2, 1, 1, 0) → 0.7.
   EXPECT_NEAR(spearman(x, std::vector<double>{1, 4, 2, 3, 5}), 0.7, 1e-15);
   EXPECT_TRUE(std::isnan(spearman(x, std::vector<double>{3, 3, 3, 3, 3})));  // constant
-  EXPECT_NEAR(spearman(std::vector<double>{1, 2, kNaN, 3}, std::vector<double>{3, 2, 9, 1}), -1, 1e-15);  // pair left out
+  EXPECT_NEAR(spearman(std::vector<double>{1, 2, kNaN, 3}, std::vector<double>{3, 2, 9, 1}), -1,
+              1e-15);  // pair left out
 }
 
 TEST(Sweep, SummarisesHandBuiltRecords) {
@@ -95,12 +96,11 @@ TEST(Sweep, SummarisesHandBuiltRecords) {
   EXPECT_EQ(layout.columns[8], "stage:all:utility:ru");
   // Four runs: the aid forecast follows us's salience; the stage holds unless ru's
   // reservation is high.
-  const std::vector<double> records{
-      // inputs          forecasts   holds vetoed u(us) u(ru)
-      0.1, 0.2, 0, /**/ 1, 10, /**/ 1, 0, 0.5, 0.6,  //
-      0.7, 0.5, 1, /**/ 1, 50, /**/ 1, 0, 0.6, 0.5,  //
-      0.4, 0.9, 0, /**/ 2, 30, /**/ 0, 1, 0.2, 0.9,  //
-      1.0, 0.7, 1, /**/ 2, 70, /**/ 0, 0, 0.2, kNaN};
+  const std::vector<double> records{// inputs          forecasts   holds vetoed u(us) u(ru)
+                                    0.1, 0.2, 0, /**/ 1, 10, /**/ 1, 0, 0.5, 0.6,  //
+                                    0.7, 0.5, 1, /**/ 1, 50, /**/ 1, 0, 0.6, 0.5,  //
+                                    0.4, 0.9, 0, /**/ 2, 30, /**/ 0, 1, 0.2, 0.9,  //
+                                    1.0, 0.7, 1, /**/ 2, 70, /**/ 0, 0, 0.2, kNaN};
   const SweepSummary summary = summarize_sweep(plan, records);
   EXPECT_EQ(summary.runs, 4u);
   ASSERT_EQ(summary.forecasts.size(), 2u);
@@ -172,7 +172,8 @@ TEST(Sweep, RecordsAreTheSameWithOneAndTwoThreads) {
   const DrawnScenario drawn = draw_scenario(plan.scenario, derive_seed(5, 3));
   EXPECT_TRUE(same_records(drawn.values, std::vector<double>(alone.begin(), alone.begin() + 3)));
   // Every model forecast, the stage negotiated: no NaN among forecasts and holds/vetoed.
-  for (std::size_t c = layout.forecasts; c < layout.stages + 2; ++c) EXPECT_FALSE(std::isnan(alone[c])) << layout.columns[c];
+  for (std::size_t c = layout.forecasts; c < layout.stages + 2; ++c)
+    EXPECT_FALSE(std::isnan(alone[c])) << layout.columns[c];
   const SweepSummary summary = summarize_sweep(plan, one);
   EXPECT_EQ(summary.forecasts.size(), plan.models.size() * 2);
   EXPECT_FALSE(summary.sensitivity.empty());

@@ -62,12 +62,12 @@ SweepPlan make_sweep_plan(Scenario scenario, std::uint64_t runs, std::uint64_t s
 // "stage:truce:vetoed", "stage:truce:utility:ua".
 struct SweepLayout {
   std::size_t width = 0;
-  std::size_t inputs = 0;  // how many (at offset 0)
-  std::size_t forecasts = 0;  // offset of the first forecast
-  std::size_t stages = 0;  // offset of the first stage's block
-  std::size_t stage_width = 0;  // 2 + actors
+  std::size_t inputs = 0;                    // how many (at offset 0)
+  std::size_t forecasts = 0;                 // offset of the first forecast
+  std::size_t stages = 0;                    // offset of the first stage's block
+  std::size_t stage_width = 0;               // 2 + actors
   std::vector<std::size_t> forecast_issues;  // scenario issue indices (those with a scale)
-  std::vector<std::string> columns;  // width names
+  std::vector<std::string> columns;          // width names
 };
 SweepLayout sweep_layout(const SweepPlan& plan);
 
@@ -104,9 +104,9 @@ struct SweepActorUtility {
   Quantiles utility;
 };
 struct SweepStage {
-  std::size_t stage = 0;  // scenario stage index
-  double agreement = 0;  // share of runs in which the stage held
-  double veto = 0;  // share of runs in which an agreement at the table was vetoed
+  std::size_t stage = 0;                     // scenario stage index
+  double agreement = 0;                      // share of runs in which the stage held
+  double veto = 0;                           // share of runs in which an agreement at the table was vetoed
   std::vector<SweepActorUtility> utilities;  // actors with a utility in some run, actor order
 };
 // How strongly each input moves one output: Spearman's rho between the input's drawn values
@@ -117,14 +117,14 @@ struct SweepInfluence {
 };
 struct SweepSensitivity {
   std::size_t column = 0;  // the output's record column
-  std::string output;  // its column name without the "forecast:" or "stage:" prefix
+  std::string output;      // its column name without the "forecast:" or "stage:" prefix
   std::vector<SweepInfluence> inputs;
 };
 struct SweepSummary {
   std::uint64_t runs = 0;
-  std::vector<Quantiles> inputs;  // the drawn values of each input
-  std::vector<SweepForecast> forecasts;  // per model, per forecast issue
-  std::vector<SweepStage> stages;  // per scenario stage (empty without negotiation)
+  std::vector<Quantiles> inputs;              // the drawn values of each input
+  std::vector<SweepForecast> forecasts;       // per model, per forecast issue
+  std::vector<SweepStage> stages;             // per scenario stage (empty without negotiation)
   std::vector<SweepSensitivity> sensitivity;  // per output that varies
 };
 
