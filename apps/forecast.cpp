@@ -143,12 +143,15 @@ struct ModelRun {
 
 // --intervals: every model that ran, forecast on `runs` scenarios drawn from the
 // uncertainty section (a sweep without negotiation); each run's quantiles per issue.
-void add_intervals(const Scenario& scenario, const ForecastOptions& options, std::uint64_t seed,
+void add_intervals(const Scenario& scenario, const ForecastOptions& options, bool table, std::uint64_t seed,
                    std::vector<ModelRun>& runs) {
   if (scenario.uncertainty.empty())
     throw InputError(options.file,
-                     "--intervals draws the scenario's uncertain inputs, but it has no `uncertainty:` section; add "
-                     "one (docs/format.md, \"uncertainty\"; scenarios/talks-2025.yaml has an example)");
+                     fmt::format("--intervals draws the scenario's uncertain inputs, but it has no `uncertainty:` "
+                                 "section; {} (docs/format.md, \"uncertainty\"; scenarios/talks-2025.yaml has an "
+                                 "example)",
+                                 table ? "import the table as a scenario (`parley import ... -o FILE.yaml`) and add one"
+                                       : "add one"));
   if (options.interval_runs == 0) throw InputError("--runs", "0 draws; intervals need at least 1 (default 200)");
   SweepPlan plan = make_sweep_plan(scenario, options.interval_runs, seed);
   plan.negotiate = false;
@@ -267,7 +270,7 @@ void run_forecast(const ForecastOptions& options) {
     }
     runs.push_back(std::move(run));
   }
-  if (options.intervals) add_intervals(scenario, options, seed, runs);
+  if (options.intervals) add_intervals(scenario, options, detected != InputFormat::yaml, seed, runs);
   if (!options.history.empty()) {
     if (runs.size() != 1)
       throw InputError("--history", "the history is one model's rounds: choose it with --model (smp, eum or exchange)");

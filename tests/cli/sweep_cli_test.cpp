@@ -125,6 +125,9 @@ TEST(ForecastIntervalsCli, NeedsAnUncertaintySection) {
   EXPECT_TRUE(
       has(result.err, "--intervals draws the scenario's uncertain inputs, but it has no `uncertainty:` section"))
       << result.err;
+  const auto table = run_cli("forecast " + quoted(kData / "bdm/jmckib_ExampleActors_BDM1994_emissions.csv") + " --intervals");
+  EXPECT_EQ(table.status, 2);
+  EXPECT_TRUE(has(table.err, "import the table as a scenario")) << table.err;
   const auto runs = run_cli("forecast " + quoted(kFlagship) + " --runs 10");
   EXPECT_EQ(runs.status, 2);
   EXPECT_TRUE(has(runs.err, "--runs sets the draws behind --intervals")) << runs.err;
