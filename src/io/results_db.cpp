@@ -16,8 +16,6 @@ namespace parley {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr const char* kStudyTable = "study";
-
 Error sqlite_error(const fs::path& path, sqlite3* db, std::string_view what) {
   return Error(ErrorKind::io, fmt::format("{}: {}", what, db != nullptr ? sqlite3_errmsg(db) : "out of memory"),
                Location{path.string(), 0, 0, "", false});
