@@ -16,7 +16,6 @@ namespace {
 
 constexpr std::size_t kShownInfluences = 3;  // inputs per output in the text table
 
-std::string number(double x) { return std::isfinite(x) ? fmt::format("{:.3g}", x) : "-"; }
 std::string fixed(double x) { return std::isfinite(x) ? fmt::format("{:.2f}", x) : "-"; }
 
 // A value of the input's field as the format writes it (option names on discrete issues).
