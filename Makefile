@@ -37,7 +37,7 @@ unit: build
 # Tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang), plus the fuzz targets.
 san: deps
 	@cmake -S . -B $(SAN) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-	  -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DPARLEY_WERROR=$(WERROR) >/dev/null
+	  -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DPARLEY_MPI=OFF -DPARLEY_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(SAN) -j $(JOBS)
 	cd $(SAN) && ctest --output-on-failure -j $(JOBS) -LE slow
 

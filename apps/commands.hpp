@@ -50,5 +50,8 @@ void add_import_tables(CLI::App& app);
 void add_negotiate(CLI::App& app);
 void add_compare(CLI::App& app);
 void add_list(CLI::App& app);
+void add_tournament(CLI::App& app);
+void add_results(CLI::App& app);
+void add_sweep(CLI::App& app);
 
 }  // namespace parley::cli

@@ -28,6 +28,7 @@ struct EvaluateOptions {
   std::string capability = "file";
   int folds = 10;
   std::uint64_t seed = 1;
+  int interval_draws = EvaluationOptions{}.interval_draws;
   bool json = false;
   bool timings = false;
   std::string format;
@@ -90,6 +91,7 @@ void run_evaluate(const EvaluateOptions& options) {
   settings.benchmark_actors = benchmark_actors;
   settings.folds = options.folds;
   settings.seed = options.seed;
+  settings.interval_draws = options.interval_draws;
   const Evaluation evaluation = evaluate(cases, settings);
   if (options.json) {
     nlohmann::json document = evaluation_to_json(evaluation, options.timings);
@@ -106,7 +108,7 @@ void run_evaluate(const EvaluateOptions& options) {
                               : std::string("no cross-validation"),
              options.timings ? fmt::format("; {:.2f} s", evaluation.seconds) : "");
   // Wall-clock seconds only on request: the same evaluation prints the same bytes.
-  std::vector<std::string> header{"model", "n", "MAE", "median AE", "≤5", "≤10"};
+  std::vector<std::string> header{"model", "n", "MAE", "median AE", "≤5", "≤10", "coverage80", "width80"};
   if (options.timings) header.push_back("seconds");
   header.push_back("description");
   TextTable table(header);
@@ -116,7 +118,9 @@ void run_evaluate(const EvaluateOptions& options) {
                                  s.n ? fmt::format("{:.2f}", s.mae) : "-",
                                  s.n ? fmt::format("{:.2f}", s.median_ae) : "-",
                                  s.n ? percent(s.hit5) : "-",
-                                 s.n ? percent(s.hit10) : "-"};
+                                 s.n ? percent(s.hit10) : "-",
+                                 s.coverage80 ? percent(*s.coverage80) : "-",
+                                 s.width80 ? fmt::format("{:.1f}", *s.width80) : "-"};
     if (options.timings) row.push_back(fmt::format("{:.2f}", s.seconds));
     row.push_back(s.description);
     table.add(row);
@@ -128,6 +132,20 @@ void run_evaluate(const EvaluateOptions& options) {
     fmt::print("\n* out of sample: parameters fitted on the training folds only, errors on the held-out fold\n");
     for (const ModelScore& s : evaluation.scores)
       if (s.cross_validated && !s.fitted.empty()) fmt::print("  {}: {}\n", s.name, s.fitted);
+  }
+  bool any_interval = false;
+  for (const ModelScore& s : evaluation.scores) any_interval = any_interval || s.coverage80.has_value();
+  if (any_interval) {
+    fmt::print(
+        "\ncoverage80: share of held-out outcomes inside the row's 80% interval (target 80%), width80 its mean width\n"
+        "in points. Intervals: the row re-run on draws of the inputs (each actor's position + N(0, ({:g}% of the\n"
+        "scale)²), salience + N(0, {:g}²), capability × (1 + N(0, {:g}²))), the draws' 10–90% quantiles widened about\n"
+        "the forecast by a factor s chosen on the training folds (training coverage closest to 80%).\n",
+        100 * settings.interval_position_sd, settings.interval_salience_sd, settings.interval_capability_sd);
+    for (const ModelScore& s : evaluation.scores)
+      if (s.coverage80) fmt::print("  {}: {} draws, {}\n", s.name, s.interval_draws, s.interval_fitted);
+  } else if (!evaluation.folds) {
+    fmt::print("\ncoverage80: needs --folds ≥ 2 (interval coverage is measured out of sample only)\n");
   }
   for (const auto& note : evaluation.notes) fmt::print("Note: {}\n", note);
 }
@@ -144,6 +162,10 @@ void add_evaluate(CLI::App& app) {
       "in points of each issue's scale mapped to 0–100. With --folds K ≥ 2 the rows marked *\n"
       "fit their parameters on K−1 folds and are scored on the held-out fold (folds drawn with\n"
       "--seed), so their errors are out of sample. A folder evaluates every file in it.\n"
+      "With folds, every row that depends on the actors' inputs also gets an 80% interval from\n"
+      "seeded draws of perturbed inputs, widened by a factor fitted on the training folds, and\n"
+      "coverage80 (share of held-out outcomes inside it) and width80 (its mean width) are printed\n"
+      "beside the errors: docs/models.md, \"Interval coverage on DEU\".\n"
       "Rows: compromise, nash, nash-farthest, nash-reference, salience-mean, mean, median,\n"
       "midpoint, reference-point, actor:ID, eum, smp, compromise-cv, nash-cv, ensemble-cv.\n\n"
       "Examples:\n"
@@ -160,7 +182,12 @@ void add_evaluate(CLI::App& app) {
                       "file (default: the data's capabilities) or equal (every actor 1)");
   command->add_option("--folds", options->folds, "Cross-validation folds (default 10; 0 or 1: none)")
       ->check(CLI::Range(0, 100000));
-  command->add_option("--seed", options->seed, "Seed of the fold assignment (default 1)")->check(kSeed);
+  command->add_option("--seed", options->seed, "Seed of the fold assignment and of the interval draws (default 1)")->check(kSeed);
+  command->add_option("--interval-draws", options->interval_draws,
+                      fmt::format("Draws per case for the 80% intervals (default {}; eum, smp and other dynamic models "
+                                  "use at most {}; 0: no intervals)",
+                                  EvaluationOptions{}.interval_draws, EvaluationOptions{}.dynamic_interval_draws))
+      ->check(CLI::Range(0, 10000));
   command->add_flag("--json", options->json, "Print one JSON document (keys: cases, folds, seed, scores, sources)");
   command->add_flag("--timings", options->timings,
                     "Add wall-clock seconds per row and in all (text and JSON); without it two runs print the same "

@@ -27,6 +27,8 @@
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
 #include "parley/io/load.hpp"
+#include "parley/run/executor.hpp"
+#include "parley/run/sweep.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
@@ -36,6 +38,9 @@ namespace {
 // About 10 s of model work: every KTAB, BDM and DEU data set needs far less; a table of
 // 1,000 actors needs minutes (SMP) and is refused with its estimate unless raised.
 constexpr std::uint64_t kDefaultMaxForecastWork = 1'000'000'000;
+// Draws behind an 80% interval: the 10% and 90% quantiles of 200 draws move by about 2% of
+// the spread between seeds.
+constexpr std::uint64_t kDefaultIntervalRuns = 200;
 
 struct ForecastOptions {
   std::string file;
@@ -48,6 +53,9 @@ struct ForecastOptions {
   std::string history;
   std::string format;
   std::uint64_t max_work = kDefaultMaxForecastWork;
+  bool intervals = false;
+  std::uint64_t interval_runs = kDefaultIntervalRuns;
+  const CLI::Option* interval_runs_option = nullptr;
 };
 
 std::vector<std::string> model_names() {
@@ -130,7 +138,49 @@ struct ModelRun {
   ModelParameters parameters;
   std::optional<Forecast> forecast;
   std::string failure;  // why it could not run on this table
+  std::vector<Quantiles> intervals;  // --intervals: per forecast issue, over the draws
 };
+
+// --intervals: every model that ran, forecast on `runs` scenarios drawn from the
+// uncertainty section (a sweep without negotiation); each run's quantiles per issue.
+void add_intervals(const Scenario& scenario, const ForecastOptions& options, bool table, std::uint64_t seed,
+                   std::vector<ModelRun>& runs) {
+  if (scenario.uncertainty.empty())
+    throw InputError(options.file,
+                     fmt::format("--intervals draws the scenario's uncertain inputs, but it has no `uncertainty:` "
+                                 "section; {} (docs/format.md, \"uncertainty\"; scenarios/talks-2025.yaml has an "
+                                 "example)",
+                                 table ? "import the table as a scenario (`parley import ... -o FILE.yaml`) and add one"
+                                       : "add one"));
+  if (options.interval_runs == 0) throw InputError("--runs", "0 draws; intervals need at least 1 (default 200)");
+  SweepPlan plan = make_sweep_plan(scenario, options.interval_runs, seed);
+  plan.negotiate = false;
+  plan.models.clear();
+  for (const ModelRun& run : runs)
+    if (run.forecast) {
+      plan.models.push_back(run.model->name());
+      plan.model_parameters[run.model->name()] = run.parameters;
+    }
+  if (plan.models.empty()) return;
+  const SweepLayout layout = sweep_layout(plan);
+  std::vector<std::uint64_t> pending(plan.runs);
+  for (std::uint64_t r = 0; r < plan.runs; ++r) pending[r] = r;
+  std::vector<double> records;
+  execute(
+      std::move(pending), layout.width,
+      [&plan](std::uint64_t run, std::span<double> record) { compute_sweep_run(plan, run, record); },
+      [&records](std::span<const std::uint64_t>, std::span<const double> block) {
+        records.insert(records.end(), block.begin(), block.end());
+      });
+  const SweepSummary summary = summarize_sweep(plan, records);
+  const std::size_t issues = layout.forecast_issues.size();
+  std::size_t m = 0;
+  for (ModelRun& run : runs) {
+    if (!run.forecast) continue;
+    for (std::size_t d = 0; d < issues; ++d) run.intervals.push_back(summary.forecasts[m * issues + d].value);
+    ++m;
+  }
+}
 
 void write_history(const std::string& path, const ActorTable& table, const ModelRun& run) {
   const Forecast& forecast = *run.forecast;
@@ -220,6 +270,7 @@ void run_forecast(const ForecastOptions& options) {
     }
     runs.push_back(std::move(run));
   }
+  if (options.intervals) add_intervals(scenario, options, detected != InputFormat::yaml, seed, runs);
   if (!options.history.empty()) {
     if (runs.size() != 1)
       throw InputError("--history", "the history is one model's rounds: choose it with --model (smp, eum or exchange)");
@@ -263,9 +314,23 @@ void run_forecast(const ForecastOptions& options) {
       entry["description"] = run.model->description();
       entry["parameters"] = run.parameters;
       if (!run.forecast) entry["error"] = run.failure;
+      if (!run.intervals.empty()) {
+        nlohmann::json intervals = nlohmann::json::array();
+        for (std::size_t d = 0; d < issues.size(); ++d) {
+          const Quantiles& q = run.intervals[d];
+          const auto value = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr); };
+          intervals.push_back({{"issue", scenario.issues[issues[d]].id},
+                               {"p10", value(q.p10)},
+                               {"median", value(q.p50)},
+                               {"p90", value(q.p90)},
+                               {"draws", q.count}});
+        }
+        entry["interval80"] = std::move(intervals);
+      }
       model_list.push_back(std::move(entry));
     }
     document["models"] = model_list;
+    if (options.intervals) document["intervals"] = {{"runs", options.interval_runs}, {"quantiles", {0.1, 0.9}}};
     add_document_header(document, scenario);
     fmt::print("{}\n", document.dump(2));
     return;
@@ -285,7 +350,14 @@ void run_forecast(const ForecastOptions& options) {
   for (std::size_t d = 0; d < issues.size(); ++d) {
     const Issue& issue = scenario.issues[issues[d]];
     std::vector<std::string> row{issue.id};
-    for (const ModelRun& run : runs) row.push_back(run.forecast ? value_text(issue, run.forecast->outcome[d]) : "-");
+    for (const ModelRun& run : runs) {
+      std::string cell = run.forecast ? value_text(issue, run.forecast->outcome[d]) : "-";
+      if (!run.intervals.empty()) {
+        const Quantiles& q = run.intervals[d];
+        cell += q.count ? fmt::format(" [{:.2f}, {:.2f}]", q.p10, q.p90) : " [-]";
+      }
+      row.push_back(std::move(cell));
+    }
     if (runs.size() > 1)
       row.push_back(spread[d].first <= spread[d].second ? fmt::format("{:.2f}", spread[d].second - spread[d].first) : "-");
     if (any_known) row.push_back(issue.known_outcome ? value_text(issue, *issue.known_outcome) : "");
@@ -294,6 +366,10 @@ void run_forecast(const ForecastOptions& options) {
   forecasts.print();
   if (runs.size() > 1)
     fmt::print("  spread: the range of the models' forecasts, an indication of how far to trust any one of them\n");
+  if (options.intervals)
+    fmt::print("  [p10, p90]: 80% interval of each model's forecast over {} scenarios drawn from the uncertainty "
+               "section (docs/sweeps.md)\n",
+               options.interval_runs);
   fmt::print("\n");
   for (const ModelRun& run : runs) {
     if (!run.forecast) {
@@ -335,6 +411,7 @@ void add_forecast(CLI::App& app) {
       "(smp with ideal adjustment; exchange: the input position), else the position.\n\n"
       "Examples:\n"
       "  parley forecast scenarios/talks-2025.yaml --model all\n"
+      "  parley forecast scenarios/talks-2025.yaml --intervals --runs 500\n"
       "  parley forecast tests/data/bdm/jmckib_ExampleActors_BDM1994_emissions.csv --model eum --param rounds=8\n"
       "  parley forecast tests/data/ktab/inputs/d3-BigRRange-Min.xml --model smp --history d3.csv\n"
       "  parley forecast tests/data/exchange/decide_cop21.csv --model exchange --json\n"
@@ -353,8 +430,15 @@ void add_forecast(CLI::App& app) {
   command->add_flag("--json", options->json, "Print one JSON document (keys: scenario, issues, actors, models)");
   command->add_option("--history", options->history, "Write one model's per-round positions to this CSV file");
   command->add_option("--format", options->format, kFormatHelp);
+  command->add_flag("--intervals", options->intervals,
+                    "Add an 80% interval [p10, p90] beside each forecast: the models on scenarios drawn from the "
+                    "file's `uncertainty:` section");
+  options->interval_runs_option =
+      command->add_option("--runs", options->interval_runs, "Draws behind --intervals (default 200)");
   command->callback([options, seed] {
     options->seed_given = seed->count() > 0;
+    if (options->interval_runs_option->count() > 0 && !options->intervals)
+      throw InputError("--runs", "--runs sets the draws behind --intervals; add --intervals");
     run_forecast(*options);
   });
 }

@@ -15,6 +15,7 @@
 #include <fmt/ranges.h>
 
 #include "commands.hpp"
+#include "parley/run/executor.hpp"
 #include "text_table.hpp"
 #include "parley/core/analysis.hpp"
 #include "parley/core/error.hpp"
@@ -86,7 +87,7 @@ std::string unknown_option_message(const CLI::App& app, int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run_command(int argc, char** argv) {
   CLI::App app{
       "parley — model, forecast and simulate multi-party negotiations.\n\n"
       "Examples:\n"
@@ -98,6 +99,7 @@ int main(int argc, char** argv) {
       "  parley evaluate tests/data/deu/deu3.tsv --folds 10 --seed 1\n"
       "  parley negotiate scenarios/talks-2025.yaml\n"
       "  parley compare scenarios/talks-2025.yaml --variants base,open-format\n"
+      "  parley sweep scenarios/talks-2025.yaml --runs 200\n"
       "  parley list strategies\n\n"
       "FILE - reads standard input and -o - writes standard output. Inputs are read up to\n"
       "--max-input-mb; -o replaces a file atomically and writes devices and FIFOs in place\n"
@@ -125,6 +127,9 @@ int main(int argc, char** argv) {
   parley::cli::add_evaluate(app);
   parley::cli::add_negotiate(app);
   parley::cli::add_compare(app);
+  parley::cli::add_tournament(app);
+  parley::cli::add_results(app);
+  parley::cli::add_sweep(app);
   parley::cli::add_list(app);
 
   // CLI11 answers a misspelled command with "A subcommand is required"; name it instead.
@@ -187,4 +192,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   return 0;
+}
+
+int main(int argc, char** argv) {
+  const int status = run_command(argc, argv);
+  // Under mpirun, a rank that fails must not leave the others waiting for it.
+  if (status != 0) parley::abort_other_processes(status);
+  return status;
 }

@@ -28,19 +28,27 @@ std::vector<parley::EvaluationCase> deu_cases(std::vector<std::string>& benchmar
   return cases;
 }
 
-// Reading the file included: what `parley evaluate tests/data/deu/deu3.tsv` does.
-void BM_Evaluate_DEU_all_models(benchmark::State& state) {
+// Reading the file included: what `parley evaluate tests/data/deu/deu3.tsv --interval-draws
+// 0` does (the point forecasts, comparable with the figures before intervals existed);
+// BM_Evaluate_DEU_with_intervals is the default command.
+void evaluate_deu(benchmark::State& state, int interval_draws) {
   std::size_t rows = 0;
   for (auto _ : state) {
     parley::EvaluationOptions options;
     options.folds = 10;
     options.seed = 1;
+    options.interval_draws = interval_draws;
     const auto cases = deu_cases(options.benchmark_actors);
     const parley::Evaluation evaluation = parley::evaluate(cases, options);
     rows = evaluation.scores.size();
     benchmark::DoNotOptimize(evaluation.scores.data());
   }
   state.counters["rows"] = static_cast<double>(rows);
+}
+
+void BM_Evaluate_DEU_all_models(benchmark::State& state) { evaluate_deu(state, 0); }
+void BM_Evaluate_DEU_with_intervals(benchmark::State& state) {
+  evaluate_deu(state, parley::EvaluationOptions{}.interval_draws);
 }
 
 void BM_Eum_Emissions_10_rounds(benchmark::State& state) {
@@ -62,6 +70,7 @@ void BM_Exchange_COP21(benchmark::State& state) {
 }
 
 BENCHMARK(BM_Evaluate_DEU_all_models)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_Evaluate_DEU_with_intervals)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_Eum_Emissions_10_rounds)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Exchange_COP21)->Unit(benchmark::kMillisecond);
 

@@ -14,6 +14,7 @@ import sys
 
 # Wall-time targets in milliseconds, keyed by benchmark name (without "/iterations:N").
 TARGETS_MS = {
+    "BM_Tournament_Anac2012/threads:2/db:1": 3000,  # issue 9; shell loop 71 s, NegMAS > 1 h
     "BM_Analyze_AMPOvsCity": 500,
     "BM_Analyze_EnergyB": 100,
     "BM_Analyze_Y2014_50issues": 10000,

@@ -2,7 +2,8 @@
 # Fails when an #include goes against parley's layers (docs/architecture.md):
 #   core      <- nothing
 #   forecast  <- core              negotiate <- core
-#   io        <- core, forecast, negotiate
+#   run       <- core, forecast, negotiate
+#   io        <- core, forecast, negotiate, run
 #   apps, tests, bench, fuzz: public headers (include/parley/...) only, plus the internal
 #   test headers listed in kInternalTestHeaders below.
 # The build already refuses upward includes inside the libraries (each layer sees only its
@@ -15,7 +16,8 @@ declare -A allowed=(
   [core]="core"
   [forecast]="core forecast"
   [negotiate]="core negotiate"
-  [io]="core forecast negotiate io"
+  [run]="core forecast negotiate run"
+  [io]="core forecast negotiate run io"
 )
 # Internal headers tests and benchmarks may include: the three frontier methods, tested and
 # measured one by one.

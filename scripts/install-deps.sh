@@ -12,6 +12,9 @@ packages=(
   nlohmann-json3-dev                # JSON output
   libcli11-dev                      # command line
   libfmt-dev                        # formatting
+  libtbb-dev                        # threads of tournaments and sweeps
+  libsqlite3-dev                    # results databases
+  libopenmpi-dev openmpi-bin        # tournaments and sweeps over many machines (mpirun)
   libgtest-dev libgmock-dev         # unit tests
   librapidcheck-dev                 # property tests
   libbenchmark-dev                  # bench/

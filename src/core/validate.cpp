@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "parley/core/error.hpp"
+#include "parley/core/uncertainty.hpp"
 
 namespace parley {
 
@@ -245,6 +246,120 @@ void check_ratifiers_have_a_stake(const Scenario& scenario, const Stage& stage) 
   }
 }
 
+// ---- uncertainty ---------------------------------------------------------------------------
+
+std::string number_text(double x) { return fmt::format("{:g}", x); }
+
+// Uncertain input k: its references, then its distribution's parameters against the field's
+// valid range. Field paths follow the format: uncertainty.K.FIELD[.KIND[.PARAMETER]].
+void check_uncertain_input(const Scenario& scenario, std::size_t k, const UncertainInput& input) {
+  const std::string at = fmt::format("uncertainty.{}", k);
+  if (input.actor >= scenario.actors.size())
+    fail(at + ".actor", fmt::format("actor index {} is out of range", input.actor));
+  const Actor& actor = scenario.actors[input.actor];
+  const std::string field = fmt::format("{}.{}", at, to_string(input.field));
+  const Distribution& d = input.distribution;
+  const std::string of = fmt::format("{}.{}", field, to_string(d.kind));
+  if (per_issue(input.field)) {
+    if (input.issue >= scenario.issues.size())
+      fail(field + ".issue", fmt::format("issue index {} is out of range", input.issue));
+    const Issue& issue = scenario.issues[input.issue];
+    const Stance& stance = actor.stances[input.issue];
+    if (!stance.values.empty())
+      fail(field, fmt::format("'{}' gives explicit `values` on '{}', so it has no {} to vary; give a `position`",
+                              actor.id, issue.id, to_string(input.field)));
+    if (issue.kind == IssueKind::discrete && !issue.ordered && issue.options.size() > 1)
+      fail(field, fmt::format("issue '{}' is unordered, so positions on it have no scale; make it `ordered: true`",
+                              issue.id));
+    const FieldRange scale = field_range(scenario, UncertainInput{input.actor, UncertainField::position, input.issue, {}, {}});
+    if (!(stance.position >= scale.low && stance.position <= scale.high))
+      fail(field, fmt::format("'{}' has no stance on '{}' to vary; give it one under actors.{}.stances", actor.id,
+                              issue.id, actor.id));
+  }
+  if (input.field == UncertainField::strategy) {
+    if (d.kind != DistributionKind::choice || d.strategies.empty())
+      fail(field, "a strategy is drawn from a `choice` of strategy specs, e.g. {choice: [boulware, conceder]}");
+    if (!d.values.empty()) fail(of, "a strategy choice lists strategies, not numbers");
+    for (std::size_t s = 0; s < d.strategies.size(); ++s)
+      if (d.strategies[s].empty()) fail(fmt::format("{}.{}", of, s), "empty strategy spec");
+  } else if (!d.strategies.empty()) {
+    fail(of, fmt::format("strategies can only be chosen for `strategy`, not for `{}`", to_string(input.field)));
+  }
+
+  const FieldRange range = field_range(scenario, input);
+  const bool discrete = input.field == UncertainField::position &&
+                        scenario.issues[input.issue].kind == IssueKind::discrete;
+  const std::string valid =
+      input.field == UncertainField::position
+          ? fmt::format("the scale of issue '{}' [{}, {}]", scenario.issues[input.issue].id, number_text(range.low),
+                        number_text(range.high))
+          : fmt::format("[{}, {}] (the valid range of a {})", number_text(range.low),
+                        std::isinf(range.high) ? std::string("inf") : number_text(range.high), to_string(input.field));
+  // A parameter that is a value of the field: finite, in the valid range, and on a discrete
+  // issue a value index (its options are numbered from 0).
+  const auto check_value = [&](double x, const std::string& path, std::string_view what) {
+    if (!finite(x)) fail(path, fmt::format("{} must be a finite number", what));
+    if (!(x >= range.low && x <= range.high)) fail(path, fmt::format("{} {} lies outside {}", what, number_text(x), valid));
+    if (discrete && x != std::floor(x))
+      fail(path, fmt::format("{} {} is not an option of discrete issue '{}' (options are numbered 0 to {})", what,
+                             number_text(x), scenario.issues[input.issue].id, number_text(range.high)));
+  };
+  switch (d.kind) {
+    case DistributionKind::normal:
+      if (d.mean) check_value(*d.mean, of + ".mean", "the mean");
+      if (!(d.sd >= 0) || !finite(d.sd)) fail(of + ".sd", fmt::format("sd {} must be a number >= 0", number_text(d.sd)));
+      if (d.min) check_value(*d.min, of + ".min", "min");
+      if (d.max) check_value(*d.max, of + ".max", "max");
+      if (d.min && d.max && *d.min > *d.max)
+        fail(of + ".min", fmt::format("min {} is above max {}", number_text(*d.min), number_text(*d.max)));
+      break;
+    case DistributionKind::uniform:
+    case DistributionKind::triangular:
+      if (!d.min || !d.max) fail(of, "needs both bounds, min and max");
+      check_value(*d.min, of, "min");
+      check_value(*d.max, of, "max");
+      if (*d.min > *d.max) fail(of, fmt::format("min {} is above max {}", number_text(*d.min), number_text(*d.max)));
+      if (d.kind == DistributionKind::triangular) {
+        check_value(d.mode, of, "the mode");
+        if (!(d.mode >= *d.min && d.mode <= *d.max))
+          fail(of, fmt::format("the mode {} lies outside [min, max] = [{}, {}]", number_text(d.mode),
+                               number_text(*d.min), number_text(*d.max)));
+      }
+      break;
+    case DistributionKind::choice: {
+      const std::size_t count = input.field == UncertainField::strategy ? d.strategies.size() : d.values.size();
+      if (count == 0) fail(of, "an empty choice; list at least one value");
+      if (input.field != UncertainField::strategy)
+        for (std::size_t v = 0; v < d.values.size(); ++v) check_value(d.values[v], fmt::format("{}.{}", of, v), "value");
+      if (!d.weights.empty()) {
+        if (d.weights.size() != count)
+          fail(of + ".weights", fmt::format("{} weights for {} values; give one weight per value", d.weights.size(), count));
+        double total = 0;
+        for (std::size_t w = 0; w < d.weights.size(); ++w) {
+          if (!(d.weights[w] >= 0) || !finite(d.weights[w]))
+            fail(fmt::format("{}.weights.{}", of, w), "a weight must be a finite number >= 0");
+          total += d.weights[w];
+        }
+        if (!(total > 0) || !finite(total)) fail(of + ".weights", "the weights must add up to a finite number > 0");
+      }
+      break;
+    }
+  }
+}
+
+void check_uncertainty(const Scenario& scenario) {
+  // One distribution per actor, field and issue: two would contradict each other.
+  std::unordered_map<std::string, std::size_t> seen;
+  for (std::size_t k = 0; k < scenario.uncertainty.size(); ++k) {
+    const UncertainInput& input = scenario.uncertainty[k];
+    check_uncertain_input(scenario, k, input);
+    const std::string label = input_label(scenario, input);
+    if (const auto [it, fresh] = seen.emplace(label, k); !fresh)
+      fail(fmt::format("uncertainty.{}.{}", k, to_string(input.field)),
+           fmt::format("{} is given a distribution twice (also in item {}); keep one", label, it->second));
+  }
+}
+
 }  // namespace
 
 bool is_valid_id(std::string_view id) {
@@ -305,6 +420,7 @@ void validate(const Scenario& scenario, const ValidationCatalog& catalog) {
     if (scenario.links[l].issues.size() < 2) fail(field, "a link trades at least two issues");
   }
   for (const Stage& stage : scenario.stages) check_ratifiers_have_a_stake(scenario, stage);
+  check_uncertainty(scenario);
 }
 
 }  // namespace parley

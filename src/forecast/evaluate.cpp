@@ -14,6 +14,7 @@
 #include "parley/core/random.hpp"
 #include "parley/forecast/compromise.hpp"
 #include "parley/forecast/eum.hpp"
+#include "parley/forecast/interval.hpp"
 #include "parley/forecast/median.hpp"
 #include "parley/forecast/model.hpp"
 #include "parley/forecast/nash_bargaining.hpp"
@@ -25,6 +26,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using Column = std::vector<std::optional<double>>;  // a prediction per case, on 0–100
+using Rule = std::function<std::optional<double>(const EvaluationCase&)>;
+// Per case, the forecasts on its perturbed inputs, on 0–100 (NaN where the model failed).
+using Draws = std::vector<std::vector<double>>;
+
+// The interval draws' stream: "interval" in ASCII, so they share no seed with the folds.
+constexpr std::uint64_t kIntervalStream = 0x696e74657276616cULL;
 
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -123,13 +130,18 @@ std::vector<double> fit_lad(const std::vector<std::vector<double>>& x, const std
 
 struct GridSetting {
   std::string label;
+  std::string key;  // of its column (and draws) in the caches
+  Rule rule;
   Column predictions;
 };
 
-// For each fold, the setting with the least training MAE predicts the held-out cases.
+// For each fold, the setting with the least training MAE predicts the held-out cases;
+// chosen[f] is fold f's setting.
 Column cross_validate_grid(const std::vector<GridSetting>& grid, const std::vector<double>& truth,
-                           const std::vector<int>& fold, int folds, std::string& fitted) {
+                           const std::vector<int>& fold, int folds, std::string& fitted,
+                           std::vector<std::size_t>& chosen_by_fold) {
   Column out(truth.size());
+  chosen_by_fold.assign(static_cast<std::size_t>(folds), 0);
   std::map<std::string, int> chosen;
   for (int f = 0; f < folds; ++f) {
     std::size_t best = 0;
@@ -149,6 +161,7 @@ Column cross_validate_grid(const std::vector<GridSetting>& grid, const std::vect
       }
     }
     ++chosen[grid[best].label];
+    chosen_by_fold[static_cast<std::size_t>(f)] = best;
     for (std::size_t k = 0; k < truth.size(); ++k)
       if (fold[k] == f) out[k] = grid[best].predictions[k];
   }
@@ -167,6 +180,42 @@ const std::vector<std::string> kRows = {"compromise",      "nash",   "nash-farth
                                         "nash-cv",         "ensemble-cv"};
 
 bool is_cv_row(const std::string& name) { return name.size() > 3 && name.compare(name.size() - 3, 3, "-cv") == 0; }
+
+// Every case's actor inputs in each of `draws` draws (EvaluationOptions says how they are
+// perturbed): out[k].position[j·actors + i] is actor i's position in draw j of case k. The
+// stream of (case k, draw j) is derive_seed(derive_seed(seed, kIntervalStream), k, j), drawn
+// per actor in the order position, salience, capability: a draw depends on nothing but the
+// seed and its indices.
+struct PerturbedInputs {
+  std::vector<double> position, salience, capability;  // [j·actors + i]
+};
+std::vector<PerturbedInputs> perturbed_inputs(const std::vector<EvaluationCase>& cases, int draws,
+                                              const EvaluationOptions& o) {
+  const std::uint64_t stream = derive_seed(o.seed, kIntervalStream);
+  std::vector<PerturbedInputs> out(cases.size());
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    const ActorTable& t = cases[k].table;
+    const double sd = o.interval_position_sd * (t.upper[0] - t.lower[0]);
+    const std::size_t actors = t.actor_count();
+    const std::size_t size = static_cast<std::size_t>(draws) * actors;
+    out[k].position.resize(size);
+    out[k].salience.resize(size);
+    out[k].capability.resize(size);
+    for (int j = 0; j < draws; ++j) {
+      Rng rng(derive_seed(stream, k, static_cast<std::uint64_t>(j)));
+      for (std::size_t i = 0; i < actors; ++i) {
+        const std::size_t at = static_cast<std::size_t>(j) * actors + i;
+        out[k].position[at] = std::clamp(t.position_of(i, 0) + sd * rng.normal(), t.lower[0], t.upper[0]);
+        const double salience = t.salience_of(i, 0);
+        const double salience_noise = rng.normal();
+        out[k].salience[at] =
+            salience > 0 ? std::clamp(salience + o.interval_salience_sd * salience_noise, 0.01, 1.0) : 0.0;
+        out[k].capability[at] = t.capability[i] * std::max(0.1, 1 + o.interval_capability_sd * rng.normal());
+      }
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -295,21 +344,87 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
        {"expected-utility model (Scholz et al. 2011), defaults", registered("eum", {{"record_offers", "false"}})}},
       {"smp", {"KTAB's Spatial Model of Politics, defaults", registered("smp", {})}},
   };
-  auto base_column = [&](const std::string& name) -> const Column& {
+  auto rule_of = [&](const std::string& name) -> Rule {
     if (name.rfind("actor:", 0) == 0) {
       const std::string id = name.substr(6);
-      return column(name, [id](const EvaluationCase& c) -> std::optional<double> {
+      return [id](const EvaluationCase& c) -> std::optional<double> {
         for (std::size_t i = 0; i < c.table.actor_count(); ++i)
           if (c.table.actors[i] == id) return c.table.position_of(i, 0);
         return std::nullopt;
-      });
+      };
     }
     const auto it = base.find(name);
-    return it != base.end() ? column(name, it->second.second) : column(name, registered(name, {}));
+    return it != base.end() ? it->second.second : registered(name, {});
   };
+  auto base_column = [&](const std::string& name) -> const Column& { return column(name, rule_of(name)); };
 
   std::vector<int> fold;
   if (evaluation.folds) fold = assign_folds(n, evaluation.folds, options.seed);
+
+  // Interval draws: every rule re-run on the same perturbed inputs (draw j of case k is the
+  // same table for every row, so the ensemble can stack its inputs' draws).
+  const bool intervals = evaluation.folds > 0 && options.interval_draws > 0;
+  auto is_dynamic = [&](const std::string& key) {
+    return key == "eum" || key == "smp" || (!base.count(key) && key.rfind("actor:", 0) != 0 &&
+                                              key.rfind("compromise ", 0) != 0 && key.rfind("nash ", 0) != 0);
+  };
+  auto draw_count = [&](const std::string& key) {
+    return is_dynamic(key) ? std::min(options.interval_draws, std::max(1, options.dynamic_interval_draws))
+                           : options.interval_draws;
+  };
+  std::vector<PerturbedInputs> perturbed;
+  if (intervals) perturbed = perturbed_inputs(cases, options.interval_draws, options);
+  std::map<std::string, Draws> draw_cache;
+  auto draws_of = [&](const std::string& key, const Rule& rule) -> const Draws& {
+    auto it = draw_cache.find(key);
+    if (it != draw_cache.end()) return it->second;
+    const int count = draw_count(key);
+    const std::size_t failures = model_failures;  // the note counts point forecasts only
+    Draws draws(n);
+    EvaluationCase scratch;
+    for (std::size_t k = 0; k < n; ++k) {
+      scratch = cases[k];
+      const std::size_t actors = scratch.table.actor_count();
+      for (int j = 0; j < count; ++j) {
+        const auto from = static_cast<std::ptrdiff_t>(static_cast<std::size_t>(j) * actors);
+        std::copy_n(perturbed[k].position.begin() + from, actors, scratch.table.position.begin());
+        std::copy_n(perturbed[k].salience.begin() + from, actors, scratch.table.salience.begin());
+        std::copy_n(perturbed[k].capability.begin() + from, actors, scratch.table.capability.begin());
+        const auto x = rule(scratch);
+        draws[k].push_back(x && std::isfinite(*x) ? to_points(cases[k], *x) : std::nan(""));
+      }
+    }
+    model_failures = failures;
+    return draw_cache.emplace(key, std::move(draws)).first->second;
+  };
+  auto forecasts_of = [&](const Column& points, const Draws& draws) {
+    std::vector<IntervalForecast> out(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      out[k].point = points[k];
+      for (double d : draws[k])
+        if (!std::isnan(d)) out[k].draws.push_back(d);
+    }
+    return out;
+  };
+  auto attach_intervals = [&](ModelScore& s, const std::function<const std::vector<IntervalForecast>&(int)>& model,
+                              int draws) {
+    const CrossValidatedCoverage c = cross_validated_coverage(model, truth, fold, evaluation.folds);
+    if (c.held_out.n == 0) return;
+    s.coverage80 = c.held_out.share;
+    s.width80 = c.held_out.mean_width;
+    s.interval_draws = draws;
+    s.interval_fitted = c.fitted();
+  };
+  auto grid_intervals = [&](ModelScore& s, const std::vector<GridSetting>& grid,
+                            const std::vector<std::size_t>& chosen) {
+    std::map<std::size_t, std::vector<IntervalForecast>> by_setting;
+    for (std::size_t setting : chosen)
+      if (!by_setting.count(setting))
+        by_setting[setting] = forecasts_of(grid[setting].predictions, draws_of(grid[setting].key, grid[setting].rule));
+    attach_intervals(
+        s, [&](int f) -> const std::vector<IntervalForecast>& { return by_setting.at(chosen[static_cast<std::size_t>(f)]); },
+        draw_count(grid.front().key));
+  };
   for (const auto& row : rows) {
     const auto row_start = Clock::now();
     if (!is_cv_row(row)) {
@@ -320,6 +435,13 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
                                       : find_forecast_model(row)->description();
       ModelScore s = score(row, description, predictions, truth);
       s.seconds = cache.at(row).second;
+      if (intervals && row != "midpoint" && row != "reference-point") {
+        const auto interval_start = Clock::now();
+        const auto forecasts = forecasts_of(predictions, draws_of(row, rule_of(row)));
+        attach_intervals(
+            s, [&](int) -> const std::vector<IntervalForecast>& { return forecasts; }, draw_count(row));
+        s.seconds += seconds_since(interval_start);
+      }
       evaluation.scores.push_back(std::move(s));
       continue;
     }
@@ -329,29 +451,33 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
       for (double alpha : {0.0, 0.25, 0.5, 0.75, 1.0, 1.5})
         for (double beta : {0.0, 0.5, 1.0, 2.0}) {
           const CompromiseOptions o{alpha, beta};
-          grid.push_back({fmt::format("α={:g} β={:g}", alpha, beta),
-                          column(fmt::format("compromise α={} β={}", alpha, beta),
-                                 [o](const EvaluationCase& c) { return compromise_position(c.table, 0, o); })});
+          const std::string key = fmt::format("compromise α={} β={}", alpha, beta);
+          const Rule rule = [o](const EvaluationCase& c) { return compromise_position(c.table, 0, o); };
+          grid.push_back({fmt::format("α={:g} β={:g}", alpha, beta), key, rule, column(key, rule)});
         }
       std::string fitted;
+      std::vector<std::size_t> chosen;
       s = score(row, "weighted mean, weights c^α s^β with (α, β) fitted on the training folds",
-                cross_validate_grid(grid, truth, fold, evaluation.folds, fitted), truth);
+                cross_validate_grid(grid, truth, fold, evaluation.folds, fitted, chosen), truth);
       s.fitted = fitted;
+      if (intervals) grid_intervals(s, grid, chosen);
     } else if (row == "nash-cv") {
       std::vector<GridSetting> grid;
       for (Disagreement d : {Disagreement::worst, Disagreement::farthest_end})
         for (double alpha : {0.25, 0.5, 0.75, 1.0})
           for (double k : {1.0, 1.5, 2.0}) {
             const NashOptions o{k, d, alpha, 1};
-            grid.push_back({fmt::format("α={:g} k={:g} d={}", alpha, k, to_string(d)),
-                            column(fmt::format("nash α={} k={} d={}", alpha, k, to_string(d)),
-                                   [&nash, o](const EvaluationCase& c) { return nash(c, o); })});
+            const std::string key = fmt::format("nash α={} k={} d={}", alpha, k, to_string(d));
+            const Rule rule = [&nash, o](const EvaluationCase& c) { return nash(c, o); };
+            grid.push_back({fmt::format("α={:g} k={:g} d={}", alpha, k, to_string(d)), key, rule, column(key, rule)});
           }
       std::string fitted;
+      std::vector<std::size_t> chosen;
       s = score(row, "Nash bargaining with capability exponent α, utility exponent k and disagreement fitted on the "
                      "training folds",
-                cross_validate_grid(grid, truth, fold, evaluation.folds, fitted), truth);
+                cross_validate_grid(grid, truth, fold, evaluation.folds, fitted, chosen), truth);
       s.fitted = fitted;
+      if (intervals) grid_intervals(s, grid, chosen);
     } else if (row == "ensemble-cv") {
       const std::vector<std::string> inputs = {"compromise", "nash-farthest", "median", "eum"};
       std::vector<const Column*> columns;
@@ -376,6 +502,7 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
       }
       Column predictions(n);
       std::vector<std::vector<double>> coefficients;
+      std::vector<std::optional<std::vector<double>>> beta_by_fold(static_cast<std::size_t>(evaluation.folds));
       for (int f = 0; f < evaluation.folds; ++f) {
         std::vector<std::vector<double>> x;
         std::vector<double> y;
@@ -387,6 +514,7 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
         if (x.size() < inputs.size() + 3) continue;  // too few cases to fit
         const auto beta = fit_lad(x, y);
         coefficients.push_back(beta);
+        beta_by_fold[static_cast<std::size_t>(f)] = beta;
         for (std::size_t k = 0; k < n; ++k)
           if (fold[k] == f && features[k]) {
             double p = 0;
@@ -396,6 +524,42 @@ Evaluation evaluate(const std::vector<EvaluationCase>& cases, const EvaluationOp
       }
       s = score(row, "least-absolute-deviation stack of compromise, nash-farthest, median, eum and the reference point",
                 predictions, truth);
+      if (intervals) {
+        // Fold f's stack applied to every case's forecast and to each draw of its inputs
+        // (the reference point is not perturbed: it is no actor's position).
+        std::vector<const Draws*> input_draws;
+        for (const auto& name : inputs) input_draws.push_back(&draws_of(name, rule_of(name)));
+        const int draws = draw_count("eum");
+        auto stack = [](const std::vector<double>& beta, const std::vector<double>& f) {
+          double p = 0;
+          for (std::size_t i = 0; i < beta.size(); ++i) p += beta[i] * f[i];
+          return std::clamp(p, 0.0, 100.0);
+        };
+        std::vector<std::vector<IntervalForecast>> by_fold(static_cast<std::size_t>(evaluation.folds),
+                                                           std::vector<IntervalForecast>(n));
+        for (int f = 0; f < evaluation.folds; ++f) {
+          const auto& beta = beta_by_fold[static_cast<std::size_t>(f)];
+          if (!beta) continue;
+          for (std::size_t k = 0; k < n; ++k) {
+            if (!features[k]) continue;
+            IntervalForecast& out = by_fold[static_cast<std::size_t>(f)][k];
+            out.point = stack(*beta, *features[k]);
+            for (int j = 0; j < draws; ++j) {
+              std::vector<double> x = *features[k];
+              bool complete = true;
+              for (std::size_t i = 0; i < input_draws.size(); ++i) {
+                x[i] = (*input_draws[i])[k][static_cast<std::size_t>(j)];
+                complete = complete && !std::isnan(x[i]);
+              }
+              if (!reference[k]) x[inputs.size()] = x[0];
+              if (complete) out.draws.push_back(stack(*beta, x));
+            }
+          }
+        }
+        attach_intervals(
+            s, [&](int f) -> const std::vector<IntervalForecast>& { return by_fold[static_cast<std::size_t>(f)]; },
+            draws);
+      }
       if (!coefficients.empty()) {
         std::vector<double> mean(coefficients.front().size(), 0.0);
         for (const auto& beta : coefficients)

@@ -173,6 +173,13 @@ nlohmann::json evaluation_to_json(const Evaluation& evaluation, bool timings) {
                          {"hit10", s.hit10},
                          {"cross_validated", s.cross_validated},
                          {"fitted", s.fitted}};
+    // Out of sample only: null for a row without an interval or without folds.
+    score["coverage80"] = s.coverage80 ? nlohmann::json(*s.coverage80) : nlohmann::json(nullptr);
+    score["width80"] = s.width80 ? nlohmann::json(*s.width80) : nlohmann::json(nullptr);
+    if (s.coverage80) {
+      score["interval_draws"] = s.interval_draws;
+      score["interval_fitted"] = s.interval_fitted;
+    }
     if (timings) score["seconds"] = s.seconds;
     scores.push_back(std::move(score));
   }

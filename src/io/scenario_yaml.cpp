@@ -8,6 +8,8 @@
 #include <climits>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <span>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -15,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "parley/io/files.hpp"
+#include "parley/core/uncertainty.hpp"
 #include "parley/core/validate.hpp"
 #include "parley/negotiate/stage_plan.hpp"
 #include "parley/io/input_error.hpp"
@@ -84,6 +87,7 @@ class Builder {
     if (const Value* channels = root.find("channels")) read_channels(*channels);
     read_stages(root.find("stages"));
     if (const Value* links = root.find("links")) read_links(*links);
+    if (const Value* uncertainty = root.find("uncertainty")) read_uncertainty(*uncertainty);
     return std::move(scenario_);
   }
 
@@ -606,6 +610,139 @@ class Builder {
         issues.fail(fmt::format("{} links {} issue; a link trades at least two issues", issues.path(), link.issues.size()));
       if (const Value* note = record.find("note")) link.note = note->text();
       scenario_.links.push_back(std::move(link));
+    }
+  }
+
+  // ---- uncertainty --------------------------------------------------------------------------
+  // Syntax and references only: validate() checks the parameters (core/validate.cpp), and
+  // build_scenario points at the field it names.
+
+  void read_uncertainty(const Value& list) {
+    if (list.is_null()) return;
+    for (const Value& item : list.items()) scenario_.uncertainty.push_back(read_uncertain_input(item));
+  }
+
+  UncertainInput read_uncertain_input(const Value& item) const {
+    const Record record(item, item.path(), kUncertaintyFields);
+    UncertainInput input;
+    input.actor = actor_ref(record.require("actor", "the actor whose judgement is uncertain, e.g. `actor: us`"));
+    if (const Value* note = record.find("note")) input.note = note->text();
+    const Value* target = nullptr;
+    std::string_view target_name;
+    for (std::size_t f = 0; f < std::size(kUncertainFields); ++f) {
+      const Value* value = record.find(kUncertainFields[f]);
+      if (!value) continue;
+      if (target)
+        context_.fail(record.key_mark(kUncertainFields[f]),
+                      fmt::format("{} gives both `{}` and `{}`; give one uncertain field per item (add another item "
+                                  "for the other)",
+                                  item.path(), target_name, kUncertainFields[f]));
+      target = value;
+      target_name = kUncertainFields[f];
+      input.field = static_cast<UncertainField>(f);
+    }
+    if (!target)
+      item.fail(fmt::format("{} needs the field that is uncertain: position, salience, capability, reservation, "
+                            "discount or strategy, e.g. `salience: {{issue: aid, normal: {{sd: 0.1}}}}`",
+                            item.path()));
+    read_distribution(input, *target);
+    return input;
+  }
+
+  void read_distribution(UncertainInput& input, const Value& value) const {
+    const bool issue_field = per_issue(input.field);
+    const std::span<const std::string_view> fields =
+        issue_field ? std::span<const std::string_view>(kIssueTargetFields)
+                    : std::span<const std::string_view>(kIssueTargetFields).subspan(1);
+    const Record record(value, value.path(), fields);
+    if (issue_field)
+      input.issue = issue_ref(record.require("issue", "the issue, e.g. `issue: aid`").text(),
+                              record.find("issue")->mark(), value.path());
+    const Value* parameters = nullptr;
+    std::string_view kind_name;
+    for (std::size_t k = 0; k < std::size(kDistributionKinds); ++k) {
+      const Value* found = record.find(kDistributionKinds[k]);
+      if (!found) continue;
+      if (parameters)
+        context_.fail(record.key_mark(kDistributionKinds[k]),
+                      fmt::format("{} gives both `{}` and `{}`; give one distribution", value.path(), kind_name,
+                                  kDistributionKinds[k]));
+      parameters = found;
+      kind_name = kDistributionKinds[k];
+      input.distribution.kind = static_cast<DistributionKind>(k);
+    }
+    if (!parameters)
+      value.fail(fmt::format("{} needs a distribution: normal: {{mean, sd, min, max}}, uniform: [min, max], "
+                             "triangular: [min, mode, max] or choice: [values...]",
+                             value.path()));
+    // A value of the field: an option name on a discrete issue's position, a number otherwise.
+    const bool options = input.field == UncertainField::position &&
+                         scenario_.issues[input.issue].kind == IssueKind::discrete;
+    const auto point = [&](const Value& v) -> double {
+      if (options) return value_index(scenario_.issues[input.issue], v.text(), v.mark(), v.path());
+      return v.number();
+    };
+    const auto list_of = [&](const Value& list, std::size_t count, std::string_view shape) {
+      if (!list.is_list() || list.node().size() != count)
+        list.fail(fmt::format("{} must be a list {}, not {}", list.path(), shape,
+                              list.is_list() ? fmt::format("{} values", list.node().size())
+                                             : yaml_tree::describe(list.node())));
+      return list.items();
+    };
+    Distribution& d = input.distribution;
+    switch (d.kind) {
+      case DistributionKind::normal: {
+        const Record normal(*parameters, parameters->path(), kNormalFields);
+        d.sd = normal.require("sd", "the standard deviation, e.g. `sd: 10`").number();
+        if (const Value* mean = normal.find("mean")) d.mean = point(*mean);
+        if (const Value* min = normal.find("min")) d.min = point(*min);
+        if (const Value* max = normal.find("max")) d.max = point(*max);
+        break;
+      }
+      case DistributionKind::uniform: {
+        const auto items = list_of(*parameters, 2, "of two values [min, max]");
+        d.min = point(items[0]);
+        d.max = point(items[1]);
+        break;
+      }
+      case DistributionKind::triangular: {
+        const auto items = list_of(*parameters, 3, "of three values [min, mode, max]");
+        d.min = point(items[0]);
+        d.mode = point(items[1]);
+        d.max = point(items[2]);
+        break;
+      }
+      case DistributionKind::choice: {
+        const Value* values = parameters;
+        const Value* weights = nullptr;
+        std::optional<Record> choice;
+        if (parameters->is_map()) {
+          choice.emplace(*parameters, parameters->path(), kChoiceFields);
+          values = &choice->require("values", "the values to choose from, e.g. `values: [0.2, 0.3]`");
+          weights = choice->find("weights");
+        }
+        if (!values->is_list())
+          values->fail(fmt::format("{} must be a list of values (or a map with `values` and `weights`), not {}",
+                                   values->path(), yaml_tree::describe(values->node())));
+        for (const Value& v : values->items()) {
+          if (input.field != UncertainField::strategy) {
+            d.values.push_back(point(v));
+            continue;
+          }
+          d.strategies.push_back(v.text());
+          try {
+            (void)parse_strategy(d.strategies.back());  // the registry's message, at the value's position
+          } catch (const Error& e) {
+            v.fail(e.message());
+          }
+        }
+        if (weights) {
+          if (!weights->is_list())
+            weights->fail(fmt::format("{} must be a list of numbers, one per value", weights->path()));
+          for (const Value& w : weights->items()) d.weights.push_back(w.number());
+        }
+        break;
+      }
     }
   }
 

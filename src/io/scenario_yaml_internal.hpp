@@ -18,8 +18,8 @@ class Context;
 
 namespace parley::yaml_scenario {
 
-inline constexpr std::string_view kRootFields[] = {"name",   "description", "issues", "actors",
-                                                   "channels", "stages",    "links",  "variants"};
+inline constexpr std::string_view kRootFields[] = {"name",   "description", "issues", "actors",     "channels",
+                                                   "stages", "links",       "uncertainty", "variants"};
 inline constexpr std::string_view kIssueFields[] = {"name",  "options", "ordered",         "integer",      "range",
                                                     "steps", "labels",  "reference_point", "known_outcome"};
 inline constexpr std::string_view kActorFields[] = {"name",  "capability", "note",    "reservation",
@@ -32,6 +32,15 @@ inline constexpr std::string_view kChannelFields[] = {"name", "members", "outsid
 inline constexpr std::string_view kStageFields[] = {"name",     "issues",   "channel", "protocol",
                                                     "settings", "deadline", "ratify",  "after"};
 inline constexpr std::string_view kLinkFields[] = {"issues", "note"};
+// uncertainty: a list of items {actor, note, FIELD: {issue, KIND: parameters}}.
+inline constexpr std::string_view kUncertainFields[] = {"position", "salience", "capability",
+                                                        "reservation", "discount", "strategy"};
+inline constexpr std::string_view kUncertaintyFields[] = {"actor",       "note",     "position", "salience", "capability",
+                                                          "reservation", "discount", "strategy"};
+inline constexpr std::string_view kDistributionKinds[] = {"normal", "uniform", "triangular", "choice"};
+inline constexpr std::string_view kIssueTargetFields[] = {"issue", "normal", "uniform", "triangular", "choice"};
+inline constexpr std::string_view kNormalFields[] = {"mean", "sd", "min", "max"};
+inline constexpr std::string_view kChoiceFields[] = {"values", "weights"};
 inline constexpr std::string_view kVariantFields[] = {"description", "set"};
 
 inline constexpr int kMaxNesting = 64;                         // levels of YAML nesting

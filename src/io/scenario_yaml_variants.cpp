@@ -83,6 +83,13 @@ std::vector<std::string> addable_keys(const std::vector<std::string>& parent, co
   if (n == 2 && section == "stages") return fields(kStageFields);
   if (n == 3 && section == "stages" && parent[2] == "settings") any = true;
   if (n == 2 && section == "links") return fields(kLinkFields);
+  if (n == 2 && section == "uncertainty") return fields(kUncertaintyFields);
+  if (n == 3 && section == "uncertainty") {
+    const auto parts = fields(kIssueTargetFields);
+    return parent[2] == "position" || parent[2] == "salience" ? parts : std::vector<std::string>(parts.begin() + 1, parts.end());
+  }
+  if (n == 4 && section == "uncertainty" && parent[3] == "normal") return fields(kNormalFields);
+  if (n == 4 && section == "uncertainty" && parent[3] == "choice") return fields(kChoiceFields);
   return {};
 }
 

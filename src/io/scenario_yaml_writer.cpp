@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "parley/core/error.hpp"
+#include "parley/core/uncertainty.hpp"
 #include "parley/core/validate.hpp"
 #include "parley/io/scenario_yaml.hpp"
 #include "parley/negotiate/stage_plan.hpp"
@@ -123,6 +124,7 @@ class Writer {
       }
       out_ << YAML::EndSeq;
     }
+    if (!scenario_.uncertainty.empty()) write_uncertainty();
     if (scenario_.variant.empty() && !scenario_.variants.empty()) write_variants();
     out_ << YAML::EndMap;
     if (!out_.good()) throw std::logic_error("scenario_to_yaml: " + out_.GetLastError());
@@ -405,6 +407,84 @@ class Writer {
     out_ << YAML::EndMap;
   }
 
+  // uncertainty: one flow map per input's target: {issue: aid, normal: {sd: 0.1}}.
+  void write_uncertainty() {
+    field("uncertainty");
+    out_ << YAML::BeginSeq;
+    for (const UncertainInput& input : scenario_.uncertainty) {
+      out_ << YAML::BeginMap;
+      field("actor");
+      out_ << scenario_.actors.at(input.actor).id;
+      field(to_string(input.field));
+      out_ << YAML::Flow << YAML::BeginMap;
+      const Issue* issue = per_issue(input.field) ? &scenario_.issues.at(input.issue) : nullptr;
+      if (issue) {
+        field("issue");
+        out_ << issue->id;
+      }
+      const bool options = input.field == UncertainField::position && issue->kind == IssueKind::discrete;
+      const auto point = [&](double x) {
+        if (!options) return number(x);
+        if (x != std::floor(x) || x < 0 || x >= double(issue->options.size()))
+          throw std::invalid_argument(fmt::format("scenario_to_yaml: {} is not an option index of issue '{}'", x, issue->id));
+        word(issue->options[static_cast<std::size_t>(x)]);
+      };
+      const Distribution& d = input.distribution;
+      field(to_string(d.kind));
+      switch (d.kind) {
+        case DistributionKind::normal:
+          out_ << YAML::BeginMap;
+          if (d.mean) field("mean"), point(*d.mean);
+          field("sd");
+          number(d.sd);
+          if (d.min) field("min"), point(*d.min);
+          if (d.max) field("max"), point(*d.max);
+          out_ << YAML::EndMap;
+          break;
+        case DistributionKind::uniform:
+          out_ << YAML::BeginSeq;
+          point(d.min.value());
+          point(d.max.value());
+          out_ << YAML::EndSeq;
+          break;
+        case DistributionKind::triangular:
+          out_ << YAML::BeginSeq;
+          point(d.min.value());
+          point(d.mode);
+          point(d.max.value());
+          out_ << YAML::EndSeq;
+          break;
+        case DistributionKind::choice: {
+          const auto values = [&] {
+            out_ << YAML::BeginSeq;
+            for (double v : d.values) point(v);
+            for (const std::string& strategy : d.strategies) word(strategy);
+            out_ << YAML::EndSeq;
+          };
+          if (d.weights.empty()) {
+            values();
+          } else {
+            out_ << YAML::BeginMap;
+            field("values");
+            values();
+            field("weights");
+            out_ << YAML::BeginSeq;
+            for (double w : d.weights) number(w);
+            out_ << YAML::EndSeq << YAML::EndMap;
+          }
+          break;
+        }
+      }
+      out_ << YAML::EndMap;
+      if (!input.note.empty()) {
+        field("note");
+        text(input.note);
+      }
+      out_ << YAML::EndMap;
+    }
+    out_ << YAML::EndSeq;
+  }
+
   void write_variants() {
     field("variants");
     out_ << YAML::BeginMap;
@@ -456,6 +536,11 @@ std::uint64_t entries_to_read(const Scenario& scenario) {
              stage.ratify.size() + 1;
   total += scenario.links.size() + 1;
   for (const Link& link : scenario.links) total += std::size(yaml_scenario::kLinkFields) + 1 + link.issues.size() + 1;
+  total += scenario.uncertainty.size() + 1;
+  for (const UncertainInput& input : scenario.uncertainty)
+    total += std::size(yaml_scenario::kUncertaintyFields) + std::size(yaml_scenario::kIssueTargetFields) +
+             std::size(yaml_scenario::kNormalFields) + std::size(yaml_scenario::kChoiceFields) + 5 +
+             input.distribution.values.size() + input.distribution.strategies.size() + input.distribution.weights.size();
   std::uint64_t variants = scenario.variants.size() + 1;
   for (const VariantSummary& variant : scenario.variants) variants += 4 + variant.overrides.size();
   total += variants;

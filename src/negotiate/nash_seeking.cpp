@@ -99,13 +99,14 @@ class NashSeeking final : public StrategyBase {
   }
 
   void estimate_nash() {
+    if (!known_) models_.estimate_all(gains_);
     const double rv = reservation();
     double best = -1;
     OutcomeIndex chosen = table_->best();
     // Ranks above the reservation value: those at or above it, less the run equal to it.
     const std::span<const OutcomeIndex> ranked = table_->ranked_span(0, std::size_t(table_->rank_at_least(rv) + 1));
     for (std::size_t r = 0; r < ranked.size() && u(ranked[r]) > rv; ++r) {
-      const double product = (u(ranked[r]) - rv) * others_gain(ranked[r]);
+      const double product = (u(ranked[r]) - rv) * (known_ ? others_gain(ranked[r]) : gains_[ranked[r]]);
       if (product > best) best = product, chosen = ranked[r];
     }
     if (chosen != kNoOutcome) nash_utility_ = std::max(u(chosen), u_min_);
@@ -117,6 +118,7 @@ class NashSeeking final : public StrategyBase {
   double exponent_;
   std::int64_t window_;
   OpponentModels models_;
+  std::vector<double> gains_;  // the others' estimated utility of every outcome, by outcome
   double nash_utility_ = 1;
   std::size_t observed_ = 0, next_estimate_ = 1;
 };

@@ -46,4 +46,15 @@ double FrequencyOpponentModel::estimate(OutcomeIndex outcome) const {
   return sum / total_weight;
 }
 
+void FrequencyOpponentModel::terms(std::vector<double>& terms, double& total_weight) const {
+  terms.resize(counts_.size());
+  total_weight = 0;
+  for (std::size_t k = 0; k < radices_.size(); ++k) {
+    const double w = 1.0 + unchanged_[k];
+    total_weight += w;
+    for (std::uint32_t v = 0; v < radices_[k]; ++v)
+      terms[offsets_[k] + v] = w * (counts_[offsets_[k] + v] + 1.0) / (max_count_[k] + 1.0);
+  }
+}
+
 }  // namespace parley

@@ -59,6 +59,10 @@ void OpponentModels::reset(const NegotiatorContext& context) {
   models_.resize(context.party_count);
   for (std::size_t p = 0; p < context.party_count; ++p)
     if (p != self_) models_[p].reset(*context.space, context.strides);
+  radices_ = context.space->radices();
+  strides_.assign(context.strides.begin(), context.strides.end());
+  offsets_.assign(radices_.size(), 0);
+  for (std::size_t k = 1; k < radices_.size(); ++k) offsets_[k] = offsets_[k - 1] + radices_[k - 1];
 }
 
 void OpponentModels::observe(const Event& event) {
@@ -66,6 +70,91 @@ void OpponentModels::observe(const Event& event) {
       std::size_t(event.sender) == self_ || event.outcome == kNoOutcome)
     return;
   models_[std::size_t(event.sender)].observe_offer(event.outcome);
+}
+
+void OpponentModels::prepare() {
+  terms_.resize(models_.size());
+  total_weight_.resize(models_.size());
+  for (std::size_t p = 0; p < models_.size(); ++p) {
+    if (p == self_ || models_[p].offers_seen() == 0) {
+      terms_[p].clear();
+      continue;
+    }
+    models_[p].terms(terms_[p], total_weight_[p]);
+  }
+}
+
+double OpponentModels::prepared_estimate(OutcomeIndex o) const {
+  double sum = 0;
+  std::size_t count = 0;
+  for (std::size_t p = 0; p < models_.size(); ++p) {
+    if (p == self_) continue;
+    ++count;
+    const std::vector<double>& terms = terms_[p];
+    if (terms.empty() || radices_.empty()) {
+      sum += 0.5;
+      continue;
+    }
+    double s = 0;
+    for (std::size_t k = 0; k < radices_.size(); ++k) s += terms[offsets_[k] + (o / strides_[k]) % radices_[k]];
+    sum += s / total_weight_[p];
+  }
+  return count == 0 ? 0 : sum / double(count);
+}
+
+// all[o] (+)= (Σ_k terms[offset_k + v_k(o)]) / total_weight, summing k = 0, 1, ... as
+// estimate() does: issue 0 is the outermost loop, so each prefix sum is computed once.
+void OpponentModels::add_terms(const std::vector<double>& terms, double total_weight, std::vector<double>& all,
+                               bool first) const {
+  const std::size_t issues = radices_.size();
+  std::vector<double> prefix(issues + 1, 0.0);
+  std::vector<std::uint32_t> value(issues, 0);
+  std::vector<std::size_t> index(issues + 1, 0);
+  // Iterative odometer over issues 0..K-1 (issue K-1 fastest).
+  std::size_t k = 0;
+  while (true) {
+    if (k == issues) {
+      const double estimate = prefix[issues] / total_weight;
+      if (first) all[index[issues]] = estimate;
+      else all[index[issues]] += estimate;
+      // Advance: back up to the deepest issue with a next value.
+      while (k > 0 && ++value[k - 1] == radices_[k - 1]) {
+        value[k - 1] = 0;
+        --k;
+      }
+      if (k == 0) return;
+      --k;
+      // value[k] was advanced: recompute this level from its parent.
+      prefix[k + 1] = prefix[k] + terms[offsets_[k] + value[k]];
+      index[k + 1] = index[k] + std::size_t(value[k]) * strides_[k];
+      k += 1;
+      continue;
+    }
+    prefix[k + 1] = prefix[k] + terms[offsets_[k] + value[k]];
+    index[k + 1] = index[k] + std::size_t(value[k]) * strides_[k];
+    ++k;
+  }
+}
+
+void OpponentModels::estimate_all(std::vector<double>& all) {
+  std::size_t size = 1;
+  for (std::uint32_t r : radices_) size *= r;
+  all.resize(size);
+  prepare();
+  std::size_t count = 0;
+  for (std::size_t p = 0; p < models_.size(); ++p) {
+    if (p == self_) continue;
+    const bool first = count == 0;
+    ++count;
+    if (terms_[p].empty() || radices_.empty()) {
+      for (double& e : all) e = first ? 0.5 : e + 0.5;
+      continue;
+    }
+    add_terms(terms_[p], total_weight_[p], all, first);
+  }
+  if (count == 0) std::fill(all.begin(), all.end(), 0.0);
+  else
+    for (double& e : all) e /= double(count);
 }
 
 double OpponentModels::estimate(OutcomeIndex o) const {

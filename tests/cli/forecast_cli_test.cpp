@@ -188,6 +188,54 @@ TEST(EvaluateCli, DeuReferenceFiguresAndCrossValidation) {
   EXPECT_NE(text.out.find("27.32"), std::string::npos) << text.out;
 }
 
+// Issue 9: every row's 80% interval, its coverage out of sample (coverage80, a share of the
+// held-out outcomes) and mean width (width80, points). The figures are deterministic for a
+// seed (docs/models.md, "Interval coverage on DEU", quotes them).
+TEST(EvaluateCli, IntervalCoverageOutOfSample) {
+  const auto result = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --folds 10 --seed 1 --json");
+  ASSERT_EQ(result.status, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  std::map<std::string, std::pair<double, double>> interval;
+  for (const auto& s : json["scores"]) {
+    ASSERT_TRUE(s.contains("coverage80")) << s["name"];
+    ASSERT_TRUE(s.contains("width80")) << s["name"];
+    if (s["coverage80"].is_null()) {
+      EXPECT_TRUE(s["width80"].is_null()) << s["name"];
+      continue;
+    }
+    const double coverage = s["coverage80"], width = s["width80"];
+    EXPECT_GE(coverage, 0) << s["name"];
+    EXPECT_LE(coverage, 1) << s["name"];
+    EXPECT_GT(width, 0) << s["name"];
+    EXPECT_LE(width, 100) << s["name"];
+    interval[s["name"]] = {coverage, width};
+  }
+  EXPECT_FALSE(interval.count("midpoint"));  // a constant: no interval
+  EXPECT_FALSE(interval.count("reference-point"));
+  struct Expected {
+    const char* row;
+    int inside;  // of 353 held-out outcomes
+    double width;
+  };
+  for (const Expected& e : {Expected{"compromise", 291, 73.53023499882154}, Expected{"nash", 287, 66.13252199812132},
+                            Expected{"median", 282, 59.488450662396644}, Expected{"eum", 283, 65.40351955246473},
+                            Expected{"smp", 284, 74.2228589532877}, Expected{"compromise-cv", 280, 70.95529308447004},
+                            Expected{"nash-cv", 275, 67.82994444878136}, Expected{"ensemble-cv", 279, 73.99190868210387}}) {
+    ASSERT_TRUE(interval.count(e.row)) << e.row;
+    EXPECT_NEAR(interval[e.row].first, e.inside / 353.0, 1e-9) << e.row;
+    EXPECT_NEAR(interval[e.row].second, e.width, 1e-9 * e.width) << e.row;
+    EXPECT_NEAR(interval[e.row].first, 0.80, 0.05) << e.row;  // the goal: 80% ± 5 points
+  }
+  // Without folds there is no out-of-sample coverage: null, and the text says why.
+  const auto none = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --models compromise --folds 0 --json");
+  ASSERT_EQ(none.status, 0) << none.err;
+  EXPECT_TRUE(nlohmann::json::parse(none.out)["scores"][0]["coverage80"].is_null());
+  const auto text = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --models compromise --folds 0");
+  EXPECT_NE(text.out.find("coverage80: needs --folds"), std::string::npos) << text.out;
+  const auto folded = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --models compromise,midpoint --folds 10");
+  EXPECT_NE(folded.out.find("82.4%"), std::string::npos) << folded.out;  // 291/353 in the coverage80 column
+}
+
 TEST(EvaluateCli, BadInputExitsTwo) {
   EXPECT_EQ(run_cli("evaluate " + quoted(kEmissions)).status, 2);  // no known outcome
   const auto rows = run_cli("evaluate " + quoted(kData / "deu/deu3.tsv") + " --models compromize");

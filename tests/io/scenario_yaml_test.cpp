@@ -58,6 +58,7 @@ class Differ {
       same(at + ".overrides", x.overrides, y.overrides);
       same(at + ".values", x.values, y.values);
     });
+    same("uncertainty (equal)", a.uncertainty == b.uncertainty, true);
     same("variant", a.variant, b.variant);
     return first_;
   }

@@ -11,6 +11,7 @@
 #include "parley/core/actor.hpp"
 #include "parley/core/issue.hpp"
 #include "parley/core/outcome_space.hpp"
+#include "parley/core/uncertain_input.hpp"
 
 namespace parley {
 
@@ -76,7 +77,10 @@ struct VariantSummary {
 //   `after` forms no cycle;
 // - links trade at least two issues;
 // - every ratifier of a stage has a stake in it: a positive salience on one of its issues or
-//   of the issues its links join to them (or rectangle utilities).
+//   of the issues its links join to them (or rectangle utilities);
+// - every uncertain input names a valid actor and issue, at most once per actor, field and
+//   issue, and its distribution's parameters are possible within the field's valid range
+//   (uncertainty.hpp).
 struct Scenario {
   std::string name;
   std::string description;
@@ -86,6 +90,9 @@ struct Scenario {
   std::vector<Stage> stages;  // never empty once loaded: a scenario without stages gets one over all issues
   std::vector<Link> links;
   std::vector<VariantSummary> variants;
+  // Judgements given as distributions (uncertainty.hpp); only sweeps and intervals draw
+  // from them, every other command uses the stated values.
+  std::vector<UncertainInput> uncertainty;
   std::string variant;  // the variant applied, empty for the base scenario
 
   std::optional<std::size_t> find_issue(const std::string& id) const;

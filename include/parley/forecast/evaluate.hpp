@@ -25,10 +25,18 @@
 //   ensemble-cv       least-absolute-deviation stack (with intercept) of compromise,
 //                     nash-farthest, median, eum and the reference point (compromise where
 //                     there is none, plus an indicator), fitted on the training folds
+//
+// 80% intervals (folds ≥ 2): every row that is a function of the actors' inputs (all but
+// midpoint and reference-point) is re-run on EvaluationOptions::interval_draws seeded draws
+// of each case, each actor's inputs perturbed (interval_*_sd below); the draws' 10–90%
+// quantile interval, widened about the point forecast by a factor chosen on the training
+// folds (interval.hpp), is scored on the held-out fold: ModelScore::coverage80 and width80.
+// A draw depends only on (seed, case index, draw index): the same seed gives the same figures.
 // See docs/models.md for the grids and for the DEU figures.
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,7 +62,19 @@ struct EvaluationOptions {
   // (DeuData::benchmark_actors); evaluate() knows no actor by name.
   std::vector<std::string> benchmark_actors;
   int folds = 10;                   // < 2: no cross-validated rows
-  std::uint64_t seed = 1;           // fold assignment
+  std::uint64_t seed = 1;           // fold assignment, and the interval draws
+  // Draws per case for the 80% intervals of the static rows (0: no intervals), and of eum,
+  // smp and registered models, which cost 50–250× more per run (ensemble-cv, which stacks
+  // eum, uses as many as eum). Intervals need folds ≥ 2: their coverage is out of sample.
+  int interval_draws = 40;
+  int dynamic_interval_draws = 6;
+  // The input noise of a draw, per actor: position + N(0, (interval_position_sd × scale
+  // width)²) clipped to the scale; salience + N(0, interval_salience_sd²) clipped to
+  // [0.01, 1] (a salience of 0, no stake, stays 0); capability × max(0.1, 1 + N(0,
+  // interval_capability_sd²)). Its size matters little: the widening factor calibrates it.
+  double interval_position_sd = 0.05;
+  double interval_salience_sd = 0.3;
+  double interval_capability_sd = 0.5;
 };
 
 struct ModelScore {
@@ -65,6 +85,12 @@ struct ModelScore {
   double hit5 = 0, hit10 = 0;  // share of cases with error ≤ 5 and ≤ 10 points
   bool cross_validated = false;
   std::string fitted;  // cross-validated rows: what the folds chose
+  // Out of sample (folds ≥ 2 and a row with an interval, else nullopt): the share of held-out
+  // outcomes inside the row's 80% interval, the intervals' mean width in points, the draws
+  // per case, and the widening factors the folds chose.
+  std::optional<double> coverage80, width80;
+  int interval_draws = 0;
+  std::string interval_fitted;
   double seconds = 0;  // time spent forecasting for this row
 };
 

@@ -39,7 +39,9 @@ nlohmann::json forecast_details_to_json(const ForecastDetails& details, const Ac
 nlohmann::json forecast_to_json(const Forecast& forecast, const ActorTable& table);
 
 // {cases, folds, seed, notes, scores: [{name, description, n, mae, median_ae, hit5, hit10,
-// cross_validated, fitted}]}, plus `seconds` (wall clock, in the document and per score)
+// cross_validated, fitted, coverage80, width80}]} (coverage80 and width80 null where a row
+// has no out-of-sample interval; with them, interval_draws and interval_fitted), plus
+// `seconds` (wall clock, in the document and per score)
 // with `timings`: without them two runs of the same evaluation are byte-identical.
 nlohmann::json evaluation_to_json(const Evaluation& evaluation, bool timings = false);
 

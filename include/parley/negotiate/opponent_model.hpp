@@ -29,6 +29,11 @@ class FrequencyOpponentModel {
   std::size_t offers_seen() const { return offers_; }
   // Estimated utility of `outcome` for the modelled party; 0.5 before any observation.
   double estimate(OutcomeIndex outcome) const;
+  // The estimate as a table, for scanning many outcomes: after at least one offer,
+  // estimate(o) == (Σ_k terms[offset(k) + v_k(o)]) / total_weight, bit for bit (the same
+  // operations in the same order), with offset(k) the sum of the radices of issues before k.
+  // REQUIRES: offers_seen() > 0. Resizes `terms` to the sum of the radices.
+  void terms(std::vector<double>& terms, double& total_weight) const;
 
  private:
   std::vector<std::uint32_t> radices_, strides_;
