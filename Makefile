@@ -30,6 +30,7 @@ run: cli
 	$(PARLEY) forecast $(FLAGSHIP) --model all
 	$(PARLEY) negotiate $(FLAGSHIP)
 	$(PARLEY) compare $(FLAGSHIP) --variants base,open-format,trade-ukraine,press-russia
+	$(PARLEY) sweep $(FLAGSHIP) --runs 100
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

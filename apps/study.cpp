@@ -8,8 +8,10 @@
 #include <fmt/format.h>
 
 #include "parley/core/error.hpp"
+#include "parley/io/sweep_results.hpp"
 #include "parley/io/tournament_results.hpp"
 #include "parley/run/tournament.hpp"
+#include "sweep_output.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
@@ -64,6 +66,27 @@ void print_tournament(const StoredStudy& study, const std::string& path, const S
       "interval]; to Pareto / to Nash: distance of the utilities to the frontier and to the Nash point.\n");
 }
 
+void print_sweep_study(const StoredStudy& study, const std::string& path, const StudyOutput& output) {
+  const SweepPlan plan = stored_sweep_plan(study);
+  const SweepSummary summary = summarize_sweep(plan, study.records);
+  if (output.json) {
+    nlohmann::json document = sweep_json(plan, summary);
+    document["database"] = path;
+    document["planned_runs"] = study.identity.runs;
+    fmt::print("{}\n", document.dump(2));
+    return;
+  }
+  if (output.csv) {
+    fmt::print("{}", sweep_csv(plan, summary));
+    return;
+  }
+  if (summary.runs < study.identity.runs)
+    fmt::print("Unfinished: {} of {} draws (run the same command again to continue)\n", summary.runs,
+               study.identity.runs);
+  print_sweep(plan, summary);
+  fmt::print("\nResults database: {}\n", terminal_safe(path));
+}
+
 }  // namespace
 
 bool StudyOutput::show_progress() const { return !quiet && ::isatty(STDERR_FILENO); }
@@ -80,6 +103,7 @@ void add_study_output_options(CLI::App& command, StudyOutput& output) {
 
 void print_stored_study(const StoredStudy& study, const std::string& path, const StudyOutput& output) {
   if (study.identity.kind == "tournament") return print_tournament(study, path, output);
+  if (study.identity.kind == "sweep") return print_sweep_study(study, path, output);
   throw Error(ErrorKind::invalid, fmt::format("the database holds a study of kind '{}', which this parley cannot "
                                               "summarise",
                                               study.identity.kind),

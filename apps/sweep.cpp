@@ -2,6 +2,7 @@
 // negotiate each, and report the distributions and which inputs move them (docs/sweeps.md).
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -20,12 +21,16 @@
 #include "parley/io/document_header.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
+#include "parley/io/results_db.hpp"
+#include "parley/io/sweep_results.hpp"
 #include "parley/run/executor.hpp"
 #include "parley/run/sweep.hpp"
+#include "study.hpp"
 #include "sweep_output.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -37,22 +42,8 @@ struct SweepOptions {
   std::vector<std::string> strategies;
   bool no_negotiation = false;
   std::uint64_t seed = 0;
-  std::size_t threads = 0;
-  bool json = false;
-  bool csv = false;
-  bool quiet = false;
+  StudyOutput output;
 };
-
-// The records of a sweep, kept in memory in run order: the sink of execute(). (A database
-// sink writes the same blocks to a file instead.)
-struct RecordStore {
-  std::vector<double> records;
-};
-BlockSink memory_sink(RecordStore& store) {
-  return [&store](std::span<const std::uint64_t>, std::span<const double> records) {
-    store.records.insert(store.records.end(), records.begin(), records.end());
-  };
-}
 
 std::vector<std::string> sweep_models(const std::vector<std::string>& requested) {
   std::vector<std::string> names, all;
@@ -94,30 +85,34 @@ SweepPlan build_plan(const SweepOptions& options) {
 }
 
 void run_sweep(const SweepOptions& options) {
-  if (options.json && options.csv) throw InputError("--csv", "choose one of --json and --csv");
+  (void)process_rank();  // under mpirun: join the other ranks before anything can fail
   const SweepPlan plan = build_plan(options);
   const SweepLayout layout = sweep_layout(plan);
-  std::vector<std::uint64_t> runs(plan.runs);
-  for (std::uint64_t r = 0; r < plan.runs; ++r) runs[r] = r;
-  RecordStore store;
-  store.records.reserve(plan.runs * layout.width);
-  ExecutorOptions executor;
-  executor.threads = options.threads;
-  executor.progress = !options.quiet && ::isatty(STDERR_FILENO);
-  executor.label = "draws";
-  execute(
-      std::move(runs), layout.width,
-      [&plan](std::uint64_t run, std::span<double> record) { compute_sweep_run(plan, run, record); },
-      memory_sink(store), executor);
-  if (process_rank() != 0) return;
-  const SweepSummary summary = summarize_sweep(plan, store.records);
-  if (options.json) {
-    fmt::print("{}\n", sweep_json(plan, summary).dump(2));
-  } else if (options.csv) {
-    fmt::print("{}", sweep_csv(plan, summary));
-  } else {
-    print_sweep(plan, summary);
+  const StudyIdentity identity = sweep_identity(plan, options.variant);
+  const std::string stem = options.file == "-" ? std::string("sweep") : fs::path(options.file).stem().string();
+  const std::string db_path =
+      !options.output.database.empty() ? options.output.database : default_database(stem, identity_text(identity));
+  std::unique_ptr<ResultsDb> db;
+  std::vector<std::uint64_t> pending;
+  if (process_rank() == 0) {
+    db = std::make_unique<ResultsDb>(db_path, identity);
+    pending = db->pending();
   }
+  const RowWriter rows = sweep_row_writer(plan);
+  ExecutorOptions executor;
+  executor.threads = options.output.threads;
+  executor.progress = options.output.show_progress();
+  executor.label = "draws";
+  const std::uint64_t pending_count = pending.size();
+  const ExecutionSummary summary = execute(
+      std::move(pending), layout.width,
+      [&plan](std::uint64_t run, std::span<double> record) { compute_sweep_run(plan, run, record); },
+      [&](std::span<const std::uint64_t> runs, std::span<const double> records) { db->commit(runs, records, rows); },
+      executor);
+  if (process_rank() != 0) return;
+  announce_execution(*db, summary, pending_count, plan.runs);
+  db.reset();
+  print_stored_study(read_results(db_path), db_path, options.output);
 }
 
 }  // namespace
@@ -132,7 +127,9 @@ void add_sweep(CLI::App& app) {
       "  - per stage, how often it held and how often a ratifier vetoed, and each actor's utility;\n"
       "  - sensitivity: for each result, the inputs that move it most, by Spearman rank correlation\n"
       "    between the input's drawn values and the result over the runs (docs/sweeps.md).\n"
-      "Run r draws with derive_seed(--seed, r), so the output is the same for any --threads.\n\n"
+      "Run r draws with derive_seed(--seed, r), so the output is the same for any --threads, under\n"
+      "mpirun, and after a restart: every draw goes into the results database (--db; docs/results.md),\n"
+      "and the same command run again continues a killed sweep. `parley results DB` prints it again.\n\n"
       "Examples:\n"
       "  parley sweep scenarios/talks-2025.yaml --runs 200\n"
       "  parley sweep scenarios/talks-2025.yaml --runs 1000 --models smp,eum --seed 7\n"
@@ -155,12 +152,7 @@ void add_sweep(CLI::App& app) {
                       "ACTOR=NAME[:k=v,...] (repeat; * for every other actor); overrides a drawn strategy");
   command->add_option("--seed", options->seed, "Master seed; run r uses derive_seed(seed, r) (default 0)")
       ->check(kSeed);
-  command->add_option("--threads", options->threads, "Worker threads (default 0: every core)");
-  command->add_flag("--json", options->json,
-                    "Print one JSON document (keys: runs, inputs, forecasts, stages, sensitivity)");
-  command->add_flag("--csv", options->csv,
-                    "Print the summary as CSV rows (section,output,input,count,mean,p10,p50,p90,value)");
-  command->add_flag("--quiet", options->quiet, "No progress line on stderr");
+  add_study_output_options(*command, options->output);
   command->callback([options] { run_sweep(*options); });
 }
 

@@ -228,7 +228,12 @@ ResultsDb::ResultsDb(const fs::path& path, StudyIdentity identity) : path_(path)
   impl_->db.exec("PRAGMA synchronous = NORMAL");
 }
 
-ResultsDb::~ResultsDb() = default;
+ResultsDb::~ResultsDb() {
+  // Back to a rollback journal: the WAL is checkpointed into the file and removed, so a closed
+  // database is one self-contained file (a reader opening it read-only creates no -wal/-shm).
+  // A killed process never gets here; the next open recovers its WAL.
+  if (impl_) sqlite3_exec(impl_->db.get(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+}
 
 std::vector<std::uint64_t> ResultsDb::pending() const {
   std::vector<std::uint64_t> runs;

@@ -23,8 +23,10 @@
 namespace parley {
 namespace {
 
-std::size_t automatic_block(std::size_t count) {
-  return std::clamp<std::size_t>(count / 100, 64, 65'536);
+// About 1% of the runs per block, so that a kill loses little and a restart skips much; at
+// least 4 runs per worker so that every thread of every rank has work in each block.
+std::size_t automatic_block(std::size_t count, std::size_t workers) {
+  return std::max<std::size_t>(std::min<std::size_t>(count / 100, 65'536), 4 * workers);
 }
 
 class ProgressLine {
@@ -171,7 +173,9 @@ ExecutionSummary execute(std::vector<std::uint64_t> pending, std::size_t width, 
 
   const std::size_t threads = thread_count(options.threads);
   tbb::task_arena arena(static_cast<int>(threads));
-  const std::size_t block = options.block != 0 ? options.block : automatic_block(pending.size());
+  // Rank 0's choice: ranks may see different core counts, but must cut the same blocks.
+  const std::size_t block = mpi.broadcast(
+      options.block != 0 ? options.block : automatic_block(pending.size(), threads * std::size_t(mpi.size())));
   ProgressLine progress(options.progress && mpi.rank() == 0, pending.size(), options.label);
   std::optional<BlockWriter> writer;
   if (mpi.rank() == 0) writer.emplace(sink, progress);

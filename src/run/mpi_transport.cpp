@@ -75,6 +75,13 @@ void MpiTransport::broadcast_runs(std::vector<std::uint64_t>& runs) const {
   MPI_Bcast(runs.data(), static_cast<int>(count), MPI_UINT64_T, 0, MPI_COMM_WORLD);
 }
 
+std::uint64_t MpiTransport::broadcast(std::uint64_t value) const {
+  if (size_ == 1) return value;
+  unsigned long long v = value;
+  MPI_Bcast(&v, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
+  return v;
+}
+
 void MpiTransport::agree_on_error(const std::exception_ptr& error) const {
   if (size_ == 1) {
     if (error) std::rethrow_exception(error);
@@ -130,6 +137,7 @@ void MpiTransport::abort_if_parallel(int) {}
 MpiTransport::MpiTransport() = default;
 MpiTransport::~MpiTransport() = default;
 void MpiTransport::broadcast_runs(std::vector<std::uint64_t>&) const {}
+std::uint64_t MpiTransport::broadcast(std::uint64_t value) const { return value; }
 void MpiTransport::agree_on_error(const std::exception_ptr& error) const {
   if (error) std::rethrow_exception(error);
 }

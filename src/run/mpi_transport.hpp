@@ -23,6 +23,8 @@ class MpiTransport {
   int size() const { return size_; }
   // Rank 0's run list, on every rank.
   void broadcast_runs(std::vector<std::uint64_t>& runs) const;
+  // Rank 0's value, on every rank.
+  std::uint64_t broadcast(std::uint64_t value) const;
   // This rank's contiguous share [first, last) of `count` items (ranks in order).
   std::pair<std::size_t, std::size_t> slice(std::size_t count) const;
   // Rethrows, on every rank, the error of the lowest rank that failed (locally: `error`

@@ -14,6 +14,13 @@ const std::filesystem::path kFlagship = std::filesystem::path(PARLEY_SOURCE_DIR)
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// Every sweep writes a results database: each test's into a fresh folder, not the working one.
+std::string db_option() {
+  static const std::filesystem::path dir = fresh_directory("sweep-db");
+  static int count = 0;
+  return " --db " + quoted(dir / ("sweep-" + std::to_string(count++) + ".sqlite"));
+}
+
 TEST(SweepCli, HelpTeachesByExample) {
   const auto help = run_cli("sweep --help");
   EXPECT_EQ(help.status, 0);
@@ -25,7 +32,7 @@ TEST(SweepCli, HelpTeachesByExample) {
 // 50 draws of the flagship, forecasts only (the negotiation of each draw compiles a stage of
 // 1.77M outcomes; the next test negotiates a few).
 TEST(SweepCli, FlagshipPrintsTheDistributionsAndTheSensitivityTable) {
-  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 50 --no-negotiation --quiet");
+  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 50 --no-negotiation --quiet" + db_option());
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_TRUE(result.err.empty()) << result.err;  // no progress line off a terminal
   const std::string& out = result.out;
@@ -38,12 +45,14 @@ TEST(SweepCli, FlagshipPrintsTheDistributionsAndTheSensitivityTable) {
   EXPECT_TRUE(has(out, "Sensitivity (Spearman rank correlation")) << out;
   EXPECT_TRUE(has(out, "eum:sanctions")) << out;
   // The same command prints the same report (seeded, whatever the thread count).
-  const auto again = run_cli("sweep " + quoted(kFlagship) + " --runs 50 --no-negotiation --threads 1");
-  EXPECT_EQ(again.out, out);
+  const auto again = run_cli("sweep " + quoted(kFlagship) + " --runs 50 --no-negotiation --threads 1" + db_option());
+  const auto without_database = [](const std::string& text) { return text.substr(0, text.find("\nResults database: ")); };
+  EXPECT_EQ(without_database(again.out), without_database(out));
+  EXPECT_TRUE(has(out, "\nResults database: ")) << out;
 }
 
 TEST(SweepCli, FlagshipNegotiatesEveryStage) {
-  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 4 --models none --threads 2");
+  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 4 --models none --threads 2" + db_option());
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_TRUE(has(result.out, "Stages (share of draws)")) << result.out;
   EXPECT_TRUE(has(result.out, "  truce       ")) << result.out;
@@ -53,7 +62,7 @@ TEST(SweepCli, FlagshipNegotiatesEveryStage) {
 }
 
 TEST(SweepCli, JsonHasEverySection) {
-  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 3 --models median,nash --json --seed 9");
+  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 3 --models median,nash --json --seed 9" + db_option());
   ASSERT_EQ(result.status, 0) << result.err;
   const auto document = nlohmann::json::parse(result.out);
   for (const char* key :
@@ -73,7 +82,7 @@ TEST(SweepCli, JsonHasEverySection) {
 }
 
 TEST(SweepCli, CsvRows) {
-  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 5 --models median --no-negotiation --csv");
+  const auto result = run_cli("sweep " + quoted(kFlagship) + " --runs 5 --models median --no-negotiation --csv" + db_option());
   ASSERT_EQ(result.status, 0) << result.err;
   EXPECT_EQ(result.out.rfind("section,output,input,count,mean,p10,p50,p90,value\n", 0), 0u) << result.out;
   EXPECT_TRUE(has(result.out, "\ninput,us.salience.ceasefire,,5,")) << result.out;
@@ -82,17 +91,17 @@ TEST(SweepCli, CsvRows) {
 }
 
 TEST(SweepCli, UserErrorsExitWith2) {
-  const auto zero = run_cli("sweep " + quoted(kFlagship) + " --runs 0");
+  const auto zero = run_cli("sweep " + quoted(kFlagship) + " --runs 0" + db_option());
   EXPECT_EQ(zero.status, 2);
   EXPECT_TRUE(has(zero.err, "--runs: 0 runs; a sweep needs at least 1")) << zero.err;
-  const auto sure = run_cli("sweep " + quoted(kData / "scenarios/full.yaml") + " --runs 10");
+  const auto sure = run_cli("sweep " + quoted(kData / "scenarios/full.yaml") + " --runs 10" + db_option());
   EXPECT_EQ(sure.status, 2);
   EXPECT_TRUE(has(sure.err, "full.yaml: the scenario has no `uncertainty:` section")) << sure.err;
   EXPECT_TRUE(has(sure.err, "docs/format.md")) << sure.err;
-  const auto model = run_cli("sweep " + quoted(kFlagship) + " --runs 2 --models smpp");
+  const auto model = run_cli("sweep " + quoted(kFlagship) + " --runs 2 --models smpp" + db_option());
   EXPECT_EQ(model.status, 2);
   EXPECT_TRUE(has(model.err, "--models: no model 'smpp' (did you mean 'smp'?)")) << model.err;
-  const auto strategy = run_cli("sweep " + quoted(kFlagship) + " --runs 2 --strategy ru=bolware");
+  const auto strategy = run_cli("sweep " + quoted(kFlagship) + " --runs 2 --strategy ru=bolware" + db_option());
   EXPECT_EQ(strategy.status, 2);
   EXPECT_TRUE(has(strategy.err, "bolware")) << strategy.err;
 }

@@ -1,4 +1,4 @@
-// `parley tournament` and `parley results`: the ANAC 2012 tournament, databases identical
+// `parley tournament`, `parley sweep` and `parley results`: the ANAC 2012 tournament, databases identical
 // whatever the threads, MPI ranks or kills, and bad input that leaves databases alone.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -23,14 +23,14 @@ std::string q(const fs::path& path) { return parley::test::quoted(path); }
 const std::string kAnac2012 = std::string(PARLEY_TEST_DATA) + "/genius/anac/y2012";
 const std::string kTen = "aspiration,boulware,linear,conceder,hardliner,tit_for_tat,micro,random,nash,rubinstein";
 
-class TournamentCli : public ::testing::Test {
+class StudyCli : public ::testing::Test {
  protected:
   void SetUp() override { dir_ = fresh_directory("tournament"); }
   void TearDown() override { fs::remove_all(dir_); }
   fs::path dir_;
 };
 
-TEST_F(TournamentCli, AnacTwentyTwelveWithTenStrategiesPrintsTheRankingAndWritesTheDatabase) {
+TEST_F(StudyCli, AnacTwentyTwelveWithTenStrategiesPrintsTheRankingAndWritesTheDatabase) {
   const fs::path db = dir_ / "anac.sqlite";
   const CliResult r = run_cli("tournament --strategies " + kTen + " --domains " + q(kAnac2012) + " --db " +
                               q(db));
@@ -85,7 +85,7 @@ bool kill_after(const std::vector<std::string>& args, std::chrono::milliseconds 
 }
 
 // Issue 9, acceptance 2.
-TEST_F(TournamentCli, DatabasesAreIdenticalOutsideMetaWhateverTheThreadsRanksAndKills) {
+TEST_F(StudyCli, DatabasesAreIdenticalOutsideMetaWhateverTheThreadsRanksAndKills) {
   const std::string study = "tournament --strategies boulware,nash,micro,random,tit_for_tat --seed 9 --domains " +
                             q(kAnac2012) + " --quiet --db ";
   const fs::path one = dir_ / "one.sqlite", two = dir_ / "two.sqlite", mpi = dir_ / "mpi.sqlite",
@@ -130,7 +130,48 @@ TEST_F(TournamentCli, DatabasesAreIdenticalOutsideMetaWhateverTheThreadsRanksAnd
 #endif
 }
 
-TEST_F(TournamentCli, BadInputIsRefusedAndLeavesTheDatabaseAlone) {
+// The same for a sweep of the flagship: forecasts and the staged negotiation of each draw.
+TEST_F(StudyCli, SweepDatabasesAreIdenticalOutsideMetaWhateverTheThreadsRanksAndKills) {
+  const std::string flagship = std::string(PARLEY_SOURCE_DIR) + "/scenarios/talks-2025.yaml";
+  const std::string study = "sweep " + q(flagship) + " --runs 32 --models median,compromise --seed 4 --quiet --db ";
+  const fs::path one = dir_ / "one.sqlite", two = dir_ / "two.sqlite", mpi = dir_ / "mpi.sqlite",
+                 killed = dir_ / "killed.sqlite";
+  const CliResult first = run_cli(study + q(one) + " --threads 1");
+  ASSERT_EQ(first.status, 0) << first.err;
+  ASSERT_EQ(run_cli(study + q(two) + " --threads 2").status, 0);
+  const std::string reference = tables_outside_meta(one);
+  EXPECT_EQ(count_rows(one, "records"), 32);
+  EXPECT_EQ(count_rows(one, "forecasts"), 32 * 2 * 9);
+  EXPECT_EQ(tables_outside_meta(two), reference);
+  const CliResult again = run_cli("results " + q(one));
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(again.out, first.out);
+
+  const std::vector<std::string> args = {"sweep", flagship, "--runs", "32", "--models", "median,compromise", "--seed",
+                                         "4", "--quiet", "--threads", "1", "--db", killed.string()};
+  bool interrupted = false;
+  for (int ms = 100; ms <= 20'000 && !interrupted; ms = ms * 3 / 2) {
+    fs::remove(killed), fs::remove(killed.string() + "-wal"), fs::remove(killed.string() + "-shm");
+    if (!kill_after(args, std::chrono::milliseconds(ms))) break;
+    if (!fs::exists(killed)) continue;
+    const long long done = count_rows(killed, "records");
+    interrupted = done > 0 && done < 32;
+  }
+  ASSERT_TRUE(interrupted) << "no kill landed while the sweep was half done";
+  ASSERT_EQ(run_cli(study + q(killed)).status, 0);
+  EXPECT_EQ(query_text(killed, "SELECT value FROM meta WHERE key = 'resumed'"), "yes|\n");
+  EXPECT_EQ(tables_outside_meta(killed), reference);
+
+#ifdef PARLEY_WITH_MPI
+  const std::string command =
+      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl_vader_single_copy_mechanism=none "
+      "mpirun --oversubscribe -n 2 '" + std::string(PARLEY_BINARY) + "' " + study + q(mpi) + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  EXPECT_EQ(tables_outside_meta(mpi), reference);
+#endif
+}
+
+TEST_F(StudyCli, BadInputIsRefusedAndLeavesTheDatabaseAlone) {
   const fs::path db = dir_ / "db.sqlite";
   const std::string laptop = q(kAnac2012 + "/LaptopA");
   ASSERT_EQ(run_cli("tournament --strategies boulware,conceder --domains " + laptop + " --db " + q(db)).status, 0);
@@ -183,7 +224,7 @@ TEST_F(TournamentCli, BadInputIsRefusedAndLeavesTheDatabaseAlone) {
   EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
 }
 
-TEST_F(TournamentCli, AScenarioFileIsOneDomainPerStage) {
+TEST_F(StudyCli, AScenarioFileIsOneDomainPerStage) {
   const fs::path db = dir_ / "talks.sqlite";
   const CliResult r = run_cli("tournament --strategies boulware,conceder --domains " +
                               q(std::string(PARLEY_SOURCE_DIR) + "/scenarios/talks-2025.yaml") + " --db " +
@@ -193,7 +234,7 @@ TEST_F(TournamentCli, AScenarioFileIsOneDomainPerStage) {
   EXPECT_EQ(nlohmann::json::parse(r.out)["runs"], 8);
 }
 
-TEST_F(TournamentCli, ATournamentFileGivesTheSettingsAndOptionsReplaceThem) {
+TEST_F(StudyCli, ATournamentFileGivesTheSettingsAndOptionsReplaceThem) {
   const fs::path file = dir_ / "t.yaml", db = dir_ / "t.sqlite";
   std::ofstream(file) << "strategies: [boulware, \"aspiration:e=2,model=frequency\", micro]\n"
                          "domains: [" << kAnac2012 << "/LaptopA]\nrepetitions: 2\nseed: 3\n";
@@ -227,7 +268,7 @@ TEST_F(TournamentCli, ATournamentFileGivesTheSettingsAndOptionsReplaceThem) {
   EXPECT_NE(nothing.err.find("give --strategies and --domains, or a tournament file"), std::string::npos);
 }
 
-TEST_F(TournamentCli, OffersRecordsEveryMoveOfEveryRun) {
+TEST_F(StudyCli, OffersRecordsEveryMoveOfEveryRun) {
   const fs::path db = dir_ / "offers.sqlite";
   const CliResult r = run_cli("tournament --strategies boulware,hardliner --domains " + q(kAnac2012 + "/LaptopA") +
                               " --rounds 20 --offers --db " + q(db));
@@ -251,7 +292,7 @@ TEST_F(TournamentCli, OffersRecordsEveryMoveOfEveryRun) {
 
 // On a terminal: a progress line on stderr (runs done of the total, rate, ETA), cleared at
 // the end; nothing with --quiet. `script` gives the command a pseudo-terminal.
-TEST_F(TournamentCli, AProgressLineOnATerminalOnlyAndNotWithQuiet) {
+TEST_F(StudyCli, AProgressLineOnATerminalOnlyAndNotWithQuiet) {
   const auto on_terminal = [&](const std::string& extra, const std::string& db) {
     const std::string command = "script -qec \"'" + std::string(PARLEY_BINARY) +
                                 "' tournament --strategies boulware,nash --domains '" + kAnac2012 + "' --db '" +
