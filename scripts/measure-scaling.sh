@@ -16,8 +16,9 @@ measure() {
   local best="" cpu=""
   for _ in 1 2 3; do
     rm -f "$work"/db.sqlite*
+    /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>&1
     local out
-    out=$( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    out=$(tail -1 "$work/time")
     local wall=${out%% *} rest=${out#* }
     local c
     c=$(awk -v u="${rest%% *}" -v s="${rest#* }" 'BEGIN { printf "%.2f", u + s }')

@@ -173,27 +173,6 @@ fs::path resolve_links(fs::path path) {
   throw_write_error(path, system_reason(ELOOP));
 }
 
-// Removes temporaries `*.parley-tmp-PID` in `folder` whose writer is gone (see files.hpp).
-void remove_stale_temporaries(const fs::path& folder) {
-  std::error_code error;
-  fs::directory_iterator entry(folder.empty() ? fs::path(".") : folder, error);
-  for (; !error && entry != fs::directory_iterator(); entry.increment(error)) {
-    const std::string name = entry->path().filename().string();
-    const std::size_t tag = name.rfind(kTemporaryTag);
-    if (tag == std::string::npos || tag == 0) continue;
-    const std::string digits = name.substr(tag + kTemporaryTag.size());
-    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-    const pid_t pid = static_cast<pid_t>(std::stol(digits));
-    if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
-    struct stat status {};
-    if (::lstat(entry->path().c_str(), &status) != 0 || !S_ISREG(status.st_mode) || status.st_uid != ::geteuid())
-      continue;
-    Descriptor fd(::open(entry->path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
-    if (fd.get() < 0 || ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) continue;  // someone writes it
-    ::unlink(entry->path().c_str());
-  }
-}
-
 void write_atomically(const fs::path& path, const fs::path& target, const struct stat* existing,
                       std::string_view content) {
   const fs::path folder = target.parent_path();
@@ -228,6 +207,27 @@ void write_atomically(const fs::path& path, const fs::path& target, const struct
 }
 
 }  // namespace
+
+// Removes temporaries `*.parley-tmp-PID` in `folder` whose writer is gone (see files.hpp).
+void remove_stale_temporaries(const fs::path& folder) {
+  std::error_code error;
+  fs::directory_iterator entry(folder.empty() ? fs::path(".") : folder, error);
+  for (; !error && entry != fs::directory_iterator(); entry.increment(error)) {
+    const std::string name = entry->path().filename().string();
+    const std::size_t tag = name.rfind(kTemporaryTag);
+    if (tag == std::string::npos || tag == 0) continue;
+    const std::string digits = name.substr(tag + kTemporaryTag.size());
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    struct stat status {};
+    if (::lstat(entry->path().c_str(), &status) != 0 || !S_ISREG(status.st_mode) || status.st_uid != ::geteuid())
+      continue;
+    Descriptor fd(::open(entry->path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0 || ::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) continue;  // someone writes it
+    ::unlink(entry->path().c_str());
+  }
+}
 
 std::size_t max_input_bytes() { return g_max_input_bytes.load(std::memory_order_relaxed); }
 

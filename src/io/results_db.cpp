@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "parley/core/error.hpp"
+#include "parley/io/files.hpp"
 
 namespace parley {
 namespace fs = std::filesystem;
@@ -160,6 +161,7 @@ std::string display(const std::string& value) {
 void create_database(const fs::path& path, const StudyIdentity& identity) {
   std::error_code ec;
   if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), ec);
+  remove_stale_temporaries(path.parent_path());
   const fs::path temporary = path.string() + ".parley-tmp-" + std::to_string(::getpid());
   fs::remove(temporary, ec);
   {

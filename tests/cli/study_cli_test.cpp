@@ -224,6 +224,23 @@ TEST_F(StudyCli, BadInputIsRefusedAndLeavesTheDatabaseAlone) {
   EXPECT_NE(missing.err.find("no such file"), std::string::npos) << missing.err;
 }
 
+// A study killed while it created its database leaves NAME.parley-tmp-PID; the next study
+// into that folder removes it, as every other parley write does (docs/cli.md).
+TEST_F(StudyCli, ADatabaseLeftHalfCreatedByAKilledRunIsRemovedByTheNext) {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ::waitpid(child, nullptr, 0);
+  const fs::path stale = dir_ / ("old.sqlite.parley-tmp-" + std::to_string(child));
+  std::ofstream(stale) << "half a database";
+  const fs::path db = dir_ / "new.sqlite";
+  const CliResult r = run_cli("tournament --strategies boulware,conceder --domains " +
+                              q(std::string(PARLEY_SOURCE_DIR) + "/scenarios/talks-2025.yaml") + " --db " +
+                              q(db) + " --quiet");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(db));
+}
+
 TEST_F(StudyCli, AScenarioFileIsOneDomainPerStage) {
   const fs::path db = dir_ / "talks.sqlite";
   const CliResult r = run_cli("tournament --strategies boulware,conceder --domains " +
