@@ -136,7 +136,8 @@ void print_summary(const Scenario& scenario) {
   if (!scenario.variants.empty()) {
     fmt::print("\nVariants (apply with --variant ID)\n");
     for (const auto& variant : scenario.variants) {
-      fmt::print("  {}: {}\n", terminal_safe(variant.id), wrap(variant.description, 88, "    ").substr(4));
+      const std::string description = wrap(variant.description, 88, "    ");
+      fmt::print("  {}{}\n", terminal_safe(variant.id), description.empty() ? "" : ": " + description.substr(4));
       std::string overrides;
       for (const auto& path : variant.overrides) overrides += (overrides.empty() ? "" : ", ") + path;
       fmt::print("{}\n", wrap("sets " + overrides, 88, "    "));

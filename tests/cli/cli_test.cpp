@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+
 #include "run_cli.hpp"
 
 namespace parley::test {
@@ -43,6 +45,20 @@ TEST(Cli, FlagshipValidatesAndShows) {
   EXPECT_EQ(show.status, 0) << show.err;
   for (const char* text : {"United States", "ceasefire", "us-ru", "settlement", "trade-ukraine", "1771561"})
     EXPECT_NE(show.out.find(text), std::string::npos) << text;
+}
+
+TEST(Cli, AVariantWithoutADescriptionIsShownByItsName) {
+  const auto dir = fresh_directory("variant");
+  const auto file = dir / "plain.yaml";
+  std::ofstream(file) << "name: plain\nissues:\n  aid: {name: aid}\n"
+                         "actors:\n"
+                         "  us: {stances: {aid: {position: 10, salience: 1}}}\n"
+                         "  ru: {stances: {aid: {position: 90, salience: 1}}}\n"
+                         "variants:\n  quiet:\n    set: {actors.us.stances.aid.salience: 0.5}\n";
+  const auto show = run_cli("show " + quoted(file));
+  EXPECT_EQ(show.status, 0) << show.err;
+  EXPECT_NE(show.out.find("  quiet\n    sets actors.us.stances.aid.salience"), std::string::npos) << show.out;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
