@@ -1,7 +1,6 @@
 // Shared parts of the study commands, and `parley results`' printing.
 #include "study.hpp"
 
-#include <malloc.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -89,13 +88,6 @@ void print_sweep_study(const StoredStudy& study, const std::string& path, const 
 }
 
 }  // namespace
-
-void keep_freed_memory_for_reuse() {
-#ifdef __GLIBC__
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
-}
 
 bool StudyOutput::show_progress() const { return !quiet && ::isatty(STDERR_FILENO); }
 

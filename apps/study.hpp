@@ -32,12 +32,6 @@ std::string identity_text(const StudyIdentity& identity);
 // Records an execution's wall-clock facts in `meta`.
 void announce_execution(ResultsDb& db, const ExecutionSummary& summary, std::uint64_t pending, std::uint64_t planned);
 
-// Studies allocate and free the same large tables run after run (a flagship draw: ~21 MB
-// per party). glibc serves blocks that large with mmap and returns them on free, so every
-// run faults its tables in again (a third of a sweep's time). Raising the mmap and trim
-// thresholds keeps freed blocks in the process for the next run. No effect off glibc.
-void keep_freed_memory_for_reuse();
-
 // Prints a stored study's summary (text, --json or --csv) as the command that wrote it does.
 void print_stored_study(const StoredStudy& study, const std::string& path, const StudyOutput& output);
 

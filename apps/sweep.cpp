@@ -85,7 +85,7 @@ SweepPlan build_plan(const SweepOptions& options) {
 }
 
 void run_sweep(const SweepOptions& options) {
-  keep_freed_memory_for_reuse();
+  parley::keep_freed_memory_for_reuse();
   (void)process_rank();  // under mpirun: join the other ranks before anything can fail
   const SweepPlan plan = build_plan(options);
   const SweepLayout layout = sweep_layout(plan);

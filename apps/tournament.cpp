@@ -168,7 +168,7 @@ TournamentArgs with_file(TournamentArgs args) {
 
 void run_tournament(const TournamentArgs& given_args) {
   const TournamentArgs args = with_file(given_args);
-  keep_freed_memory_for_reuse();
+  parley::keep_freed_memory_for_reuse();
   (void)process_rank();  // under mpirun: join the other ranks before anything can fail
   const bool root = process_rank() == 0;
   const auto loading = std::chrono::steady_clock::now();

@@ -11,7 +11,7 @@
 // the iteration number; per actor: positions ±5 points of the scale, saliences ×U(0.8, 1.2),
 // capability ×U(0.9, 1.1), reservation ±0.05, discount ±0.01), compiles it and runs it once
 // without a trace, so nothing is shared between draws (domains, tables and analyses are all
-// built per draw). Counters: agreements (stages agreed per draw), ranked_share (share of the
+// built per draw), under the allocator settings of `parley sweep`. Counters: agreements (stages agreed per draw), ranked_share (share of the
 // party tables' outcomes whose rank the runs worked out, PartyTable::outcomes_ranked):
 //   BM_Staged_Flagship_Redraw             analysis on (the default)
 //   BM_Staged_Flagship_Redraw_NoAnalysis  analyze = false (no frontier, Nash or distances)
@@ -25,6 +25,7 @@
 #include "parley/io/load.hpp"
 #include "parley/negotiate/compiled.hpp"
 #include "parley/negotiate/staged.hpp"
+#include "study_allocator.hpp"
 
 namespace {
 
@@ -84,6 +85,7 @@ parley::Scenario draw(const parley::Scenario& base, std::uint64_t seed) {
 }
 
 void redraw(benchmark::State& state, bool analyze) {
+  const StudyAllocator allocator;  // as in `parley sweep`
   const parley::Scenario base = parley::load_scenario(kFlagship);
   parley::StagedOptions options;
   options.record_trace = false;

@@ -17,6 +17,7 @@
 #include "parley/io/tournament_results.hpp"
 #include "parley/run/executor.hpp"
 #include "parley/run/tournament.hpp"
+#include "study_allocator.hpp"
 
 namespace {
 namespace fs = std::filesystem;
@@ -37,6 +38,7 @@ std::vector<parley::TournamentTable> anac2012() {
 
 // state.range(0): threads. With range(1) == 1, also the database (one file per iteration).
 void BM_Tournament_Anac2012(benchmark::State& state) {
+  const StudyAllocator allocator;  // as in `parley tournament`
   const auto threads = static_cast<std::size_t>(state.range(0));
   const bool database = state.range(1) == 1;
   const fs::path db = fs::temp_directory_path() / ("parley-bench-" + std::to_string(::getpid()) + ".sqlite");

@@ -1,6 +1,7 @@
 // Executors: oneTBB threads inside a process, MPI ranks across processes (mpi.cpp).
 #include "parley/run/executor.hpp"
 
+#include <malloc.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
@@ -224,5 +225,12 @@ void abort_other_processes(int status) { MpiTransport::abort_if_parallel(status)
 int process_rank() { return MpiTransport::instance().rank(); }
 int process_count() { return MpiTransport::instance().size(); }
 bool built_with_mpi() { return MpiTransport::built_with_mpi(); }
+
+void keep_freed_memory_for_reuse() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+}
 
 }  // namespace parley

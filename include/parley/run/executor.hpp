@@ -81,4 +81,12 @@ void abort_other_processes(int status);
 int process_count();
 bool built_with_mpi();
 
+// Studies allocate and free the same large tables run after run (a flagship draw: ~21 MB
+// per party). glibc serves blocks that large with mmap and returns them on free, so every
+// run faults its tables in again (a third of a sweep's time, measured in docs/scaling.md).
+// This keeps freed blocks in the process for the next run, for the rest of the process
+// (glibc's mmap and trim thresholds); programs that run studies call it once at the start.
+// No effect off glibc.
+void keep_freed_memory_for_reuse();
+
 }  // namespace parley
