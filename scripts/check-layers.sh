@@ -4,6 +4,7 @@
 #   forecast  <- core              negotiate <- core
 #   run       <- core, forecast, negotiate
 #   io        <- core, forecast, negotiate, run
+#   report    <- core, forecast, negotiate, run, io
 #   apps, tests, bench, fuzz: public headers (include/parley/...) only, plus the internal
 #   test headers listed in kInternalTestHeaders below.
 # The build already refuses upward includes inside the libraries (each layer sees only its
@@ -18,6 +19,7 @@ declare -A allowed=(
   [negotiate]="core negotiate"
   [run]="core forecast negotiate run"
   [io]="core forecast negotiate run io"
+  [report]="core forecast negotiate run io report"
 )
 # Internal headers tests and benchmarks may include: the three frontier methods, tested and
 # measured one by one.

@@ -4,6 +4,7 @@
 // Run: node --test tests/browser/harness.test.mjs (ctest: browser.harness).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +80,22 @@ test('broken specs are caught: the report promise rejects and neither chart is d
     assert.ok(found.some((p) => p.startsWith('render: ')), found.join('\n'));
     assert.ok(found.some((p) => p.startsWith('chart chart-bad-mark: no SVG')), found.join('\n'));
   });
+});
+
+test('check_report.mjs: exit 0 for a good page with the marks asked for, 1 for a bad page or a wrong count', () => {
+  const script = new URL('./check_report.mjs', import.meta.url).pathname;
+  const run = (...args) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
+  const json = path.join(outDir, 'good.json');
+  const good = run(pages.good, '--expect-charts', '2', '--expect-marks', 'chart-2:positions_marks=5', '--json', json);
+  assert.equal(good.status, 0, good.stderr);
+  assert.deepEqual(JSON.parse(fs.readFileSync(json, 'utf8')).tables['chart-2'].header, ['actor', 'position']);
+  const wrongCount = run(pages.good, '--expect-marks', 'chart-2:positions_marks=4');
+  assert.equal(wrongCount.status, 1);
+  assert.match(wrongCount.stderr, /chart chart-2: 5 positions_marks, expected 4/);
+  const network = run(pages.network);
+  assert.equal(network.status, 1);
+  assert.match(network.stderr, /request: http:\/\/127\.0\.0\.1:9\/x\.png/);
+  assert.equal(run('/no/such/report.html').status, 2);
 });
 
 after(() => { if (!process.env.PARLEY_BUILD) fs.rmSync(outDir, { recursive: true, force: true }); });
