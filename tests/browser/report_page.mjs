@@ -4,7 +4,7 @@
 //   const report = await openReport('/path/report.html', { screenshot: '/path/shot.png' });
 //   try { assert.deepEqual(problems(report), []); ... } finally { await report.close(); }
 //
-// The page follows parley's page contract (docs/report.md, web/report-loader.js): every chart is
+// The page follows parley's page contract (docs/browser-tests.md, web/report-loader.js): every chart is
 // a <figure class="chart" id=ID data-chart=KIND> with a .chart-view (vega-embed draws its SVG
 // there) and a <table class="chart-data"> of the same numbers; the loader sets
 // window.parleyReport, a Promise that resolves when every chart is embedded and rejects on the
