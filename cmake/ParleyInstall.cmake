@@ -7,7 +7,7 @@ include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
 install(DIRECTORY include/parley DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
-install(TARGETS parley_core parley_forecast parley_negotiate parley_run parley_io parley
+install(TARGETS parley_core parley_forecast parley_negotiate parley_run parley_io parley_report parley
         EXPORT parleyTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
