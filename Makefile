@@ -31,6 +31,7 @@ run: cli
 	$(PARLEY) negotiate $(FLAGSHIP)
 	$(PARLEY) compare $(FLAGSHIP) --variants base,open-format,trade-ukraine,press-russia
 	$(PARLEY) sweep $(FLAGSHIP) --runs 100
+	$(PARLEY) report $(FLAGSHIP) -o $(BUILD)/talks-2025.html
 
 unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -53,5 +53,6 @@ void add_list(CLI::App& app);
 void add_tournament(CLI::App& app);
 void add_results(CLI::App& app);
 void add_sweep(CLI::App& app);
+void add_report(CLI::App& app);
 
 }  // namespace parley::cli

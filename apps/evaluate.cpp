@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "evaluation_input.hpp"
 #include "input_format.hpp"
 #include "parley/core/scenario_hash.hpp"
 #include "parley/forecast/evaluate.hpp"
@@ -21,18 +22,6 @@
 namespace parley::cli {
 
 namespace {
-
-struct EvaluateOptions {
-  std::string path;
-  std::vector<std::string> models;
-  std::string capability = "file";
-  int folds = 10;
-  std::uint64_t seed = 1;
-  int interval_draws = EvaluationOptions{}.interval_draws;
-  bool json = false;
-  bool timings = false;
-  std::string format;
-};
 
 // The cases of one file: DEU gives one case per issue with an outcome (its actors being
 // those with a position); any other input one case per issue with a known outcome. Every
@@ -60,6 +49,19 @@ void add_cases(const std::filesystem::path& file, InputFormat format, std::vecto
   sources.push_back(fmt::format("{} ({} issues with a known outcome)", file.filename().string(), cases.size() - before));
 }
 
+
+struct EvaluateOptions {
+  std::string path;
+  std::vector<std::string> models;
+  std::string capability = "file";
+  int folds = 10;
+  std::uint64_t seed = 1;
+  int interval_draws = EvaluationOptions{}.interval_draws;
+  bool json = false;
+  bool timings = false;
+  std::string format;
+};
+
 std::string percent(double share) { return fmt::format("{:.1f}%", 100 * share); }
 
 void run_evaluate(const EvaluateOptions& options) {
@@ -67,24 +69,11 @@ void run_evaluate(const EvaluateOptions& options) {
   if (options.capability != "file" && options.capability != "equal")
     throw InputError("--capability", fmt::format("'{}': use file (the data's capabilities) or equal (every actor 1)",
                                                  options.capability));
-  std::vector<EvaluationCase> cases;
-  std::vector<std::string> sources;
-  std::vector<Scenario> read;
-  std::vector<std::string> benchmark_actors;
-  const std::filesystem::path path(options.path);
-  if (std::filesystem::is_directory(path) && format != InputFormat::genius) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(path))
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) add_cases(file, format, cases, sources, read, benchmark_actors);
-  } else {
-    add_cases(path, format, cases, sources, read, benchmark_actors);
-  }
-  if (cases.empty())
-    throw InputError(options.path, "no issue with a known outcome to evaluate against (DEU data: the `out` column)");
-  if (options.capability == "equal")
-    for (auto& c : cases) c.table.capability.assign(c.table.actor_count(), 1.0);
+  EvaluationInput input = read_evaluation_input(options.path, format, options.capability);
+  const std::vector<EvaluationCase>& cases = input.cases;
+  const std::vector<std::string>& sources = input.sources;
+  const std::vector<Scenario>& read = input.read;
+  const std::vector<std::string>& benchmark_actors = input.benchmark_actors;
 
   EvaluationOptions settings;
   settings.models = options.models;
@@ -151,6 +140,26 @@ void run_evaluate(const EvaluateOptions& options) {
 }
 
 }  // namespace
+
+EvaluationInput read_evaluation_input(const std::string& path_text, InputFormat format, const std::string& capability) {
+  EvaluationInput input;
+  const std::filesystem::path path(path_text);
+  if (std::filesystem::is_directory(path) && format != InputFormat::genius) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(path))
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files)
+      add_cases(file, format, input.cases, input.sources, input.read, input.benchmark_actors);
+  } else {
+    add_cases(path, format, input.cases, input.sources, input.read, input.benchmark_actors);
+  }
+  if (input.cases.empty())
+    throw InputError(path_text, "no issue with a known outcome to evaluate against (DEU data: the `out` column)");
+  if (capability == "equal")
+    for (auto& c : input.cases) c.table.capability.assign(c.table.actor_count(), 1.0);
+  return input;
+}
 
 void add_evaluate(CLI::App& app) {
   auto* command =

@@ -27,8 +27,7 @@
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
 #include "parley/io/load.hpp"
-#include "parley/run/executor.hpp"
-#include "parley/run/sweep.hpp"
+#include "parley/run/forecast_intervals.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
@@ -111,19 +110,6 @@ std::map<std::string, ModelParameters> resolve_parameters(const std::vector<std:
   return parameters;
 }
 
-// The issues that have a scale (unordered discrete issues have none).
-std::vector<std::size_t> scaled_issues(const Scenario& scenario, std::vector<std::string>& skipped) {
-  std::vector<std::size_t> issues;
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
-    const Issue& issue = scenario.issues[i];
-    if (issue.kind == IssueKind::discrete && !issue.ordered)
-      skipped.push_back(issue.id);
-    else
-      issues.push_back(i);
-  }
-  return issues;
-}
-
 std::string value_text(const Issue& issue, double x) {
   if (!std::isfinite(x)) return "-";
   if (issue.kind == IssueKind::discrete) {
@@ -153,33 +139,13 @@ void add_intervals(const Scenario& scenario, const ForecastOptions& options, boo
                                  table ? "import the table as a scenario (`parley import ... -o FILE.yaml`) and add one"
                                        : "add one"));
   if (options.interval_runs == 0) throw InputError("--runs", "0 draws; intervals need at least 1 (default 200)");
-  SweepPlan plan = make_sweep_plan(scenario, options.interval_runs, seed);
-  plan.negotiate = false;
-  plan.models.clear();
+  std::vector<ModelChoice> models;
   for (const ModelRun& run : runs)
-    if (run.forecast) {
-      plan.models.push_back(run.model->name());
-      plan.model_parameters[run.model->name()] = run.parameters;
-    }
-  if (plan.models.empty()) return;
-  const SweepLayout layout = sweep_layout(plan);
-  std::vector<std::uint64_t> pending(plan.runs);
-  for (std::uint64_t r = 0; r < plan.runs; ++r) pending[r] = r;
-  std::vector<double> records;
-  execute(
-      std::move(pending), layout.width,
-      [&plan](std::uint64_t run, std::span<double> record) { compute_sweep_run(plan, run, record); },
-      [&records](std::span<const std::uint64_t>, std::span<const double> block) {
-        records.insert(records.end(), block.begin(), block.end());
-      });
-  const SweepSummary summary = summarize_sweep(plan, records);
-  const std::size_t issues = layout.forecast_issues.size();
+    if (run.forecast) models.push_back({run.model->name(), run.parameters});
+  const auto intervals = forecast_intervals(scenario, models, options.interval_runs, seed);
   std::size_t m = 0;
-  for (ModelRun& run : runs) {
-    if (!run.forecast) continue;
-    for (std::size_t d = 0; d < issues; ++d) run.intervals.push_back(summary.forecasts[m * issues + d].value);
-    ++m;
-  }
+  for (ModelRun& run : runs)
+    if (run.forecast) run.intervals = intervals[m++];
 }
 
 void write_history(const std::string& path, const ActorTable& table, const ModelRun& run) {
@@ -224,8 +190,13 @@ void run_forecast(const ForecastOptions& options) {
   } else {
     scenario = load_scenario(options.file, options.variant, detected);
   }
-  std::vector<std::string> skipped;
-  const auto issues = scaled_issues(scenario, skipped);
+  const auto issues = scaled_issues(scenario);
+  std::vector<std::string> skipped;  // unordered issues
+  for (std::size_t i = 0, k = 0; i < scenario.issues.size(); ++i)
+    if (k < issues.size() && issues[k] == i)
+      ++k;
+    else
+      skipped.push_back(scenario.issues[i].id);
   if (issues.empty()) throw InputError(options.file, "no issue has a scale (unordered issues cannot be forecast)");
   ActorTable table;
   try {

@@ -130,6 +130,7 @@ int run_command(int argc, char** argv) {
   parley::cli::add_tournament(app);
   parley::cli::add_results(app);
   parley::cli::add_sweep(app);
+  parley::cli::add_report(app);
   parley::cli::add_list(app);
 
   // CLI11 answers a misspelled command with "A subcommand is required"; name it instead.

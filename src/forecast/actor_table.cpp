@@ -8,6 +8,15 @@
 
 namespace parley {
 
+std::vector<std::size_t> scaled_issues(const Scenario& scenario) {
+  std::vector<std::size_t> issues;
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    const Issue& issue = scenario.issues[i];
+    if (!(issue.kind == IssueKind::discrete && !issue.ordered)) issues.push_back(i);
+  }
+  return issues;
+}
+
 ActorTable to_actor_table(const Scenario& scenario, const std::vector<std::size_t>& issue_list) {
   std::vector<std::size_t> issues = issue_list;
   if (issues.empty()) {

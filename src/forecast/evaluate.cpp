@@ -49,8 +49,12 @@ ModelScore score(std::string name, std::string description, const Column& predic
   s.name = std::move(name);
   s.description = std::move(description);
   std::vector<double> errors;
+  s.case_errors.assign(truth.size(), std::numeric_limits<double>::quiet_NaN());
   for (std::size_t k = 0; k < truth.size(); ++k)
-    if (predictions[k]) errors.push_back(std::abs(*predictions[k] - truth[k]));
+    if (predictions[k]) {
+      s.case_errors[k] = std::abs(*predictions[k] - truth[k]);
+      errors.push_back(s.case_errors[k]);
+    }
   s.n = errors.size();
   if (errors.empty()) return s;
   double sum = 0;

@@ -264,12 +264,12 @@ YAML::Node load_document(std::string_view text, const std::string& file) {
     throw InputError(file, 1, 1, "the file is empty; a scenario needs at least `name`, `issues` and `actors`");
   if (counter.documents > 1) {
     const YAML::Mark& mark = counter.second_start;
-    const bool separator = !mark.is_null() && text.substr(std::size_t(mark.pos)).starts_with("---");
-    if (!separator)
+    // yaml-cpp counts some bytes (a NUL among them) differently, so its position may lie past the text.
+    const std::string_view rest =
+        mark.is_null() ? std::string_view() : text.substr(std::min(text.size(), std::size_t(std::max(mark.pos, 0))));
+    if (!rest.starts_with("---"))
       fail_at(file, mark, fmt::format("YAML syntax error: unexpected text after the end of the document{}",
-                                      !mark.is_null() && text.substr(std::size_t(mark.pos)).starts_with(",")
-                                          ? " (a stray ',')"
-                                          : ""));
+                                      rest.starts_with(",") ? " (a stray ',')" : ""));
     fail_at(file, mark,
             "the file holds more than one YAML document (separated by `---`); a scenario file holds exactly one");
   }

@@ -24,16 +24,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// The issues the forecast models see: every issue with a scale (unordered issues have none).
-std::vector<std::size_t> forecast_issues(const Scenario& scenario) {
-  std::vector<std::size_t> issues;
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
-    const Issue& issue = scenario.issues[i];
-    if (!(issue.kind == IssueKind::discrete && !issue.ordered)) issues.push_back(i);
-  }
-  return issues;
-}
-
 // Offsets only (no column names): what compute_sweep_run needs per run.
 struct Offsets {
   std::size_t inputs, forecasts, stages, stage_width, width, issues;
@@ -67,7 +57,7 @@ SweepPlan make_sweep_plan(Scenario scenario, std::uint64_t runs, std::uint64_t s
 
 SweepLayout sweep_layout(const SweepPlan& plan) {
   SweepLayout layout;
-  layout.forecast_issues = plan.models.empty() ? std::vector<std::size_t>{} : forecast_issues(plan.scenario);
+  layout.forecast_issues = plan.models.empty() ? std::vector<std::size_t>{} : scaled_issues(plan.scenario);
   const Offsets at = offsets_of(plan, layout.forecast_issues.size());
   layout.width = at.width;
   layout.inputs = at.inputs;
@@ -91,7 +81,7 @@ SweepLayout sweep_layout(const SweepPlan& plan) {
 
 void compute_sweep_run(const SweepPlan& plan, std::uint64_t run, std::span<double> record) {
   const std::vector<std::size_t> issues =
-      plan.models.empty() ? std::vector<std::size_t>{} : forecast_issues(plan.scenario);
+      plan.models.empty() ? std::vector<std::size_t>{} : scaled_issues(plan.scenario);
   const Offsets at = offsets_of(plan, issues.size());
   if (record.size() != at.width)
     throw std::invalid_argument(

@@ -13,7 +13,7 @@ import { buildFixture } from './fixtures.mjs';
 
 // Screenshots go to the build folder when ctest runs us, so a person can look at them.
 const outDir = process.env.PARLEY_BUILD
-  ? path.join(process.env.PARLEY_BUILD, 'browser', 'harness')
+  ? path.join(process.env.PARLEY_BUILD, 'tests', 'browser', 'harness')
   : fs.mkdtempSync(path.join(os.tmpdir(), 'parley-harness-'));
 const pages = {};
 before(() => {

@@ -34,6 +34,10 @@ struct ActorTable {
   }
 };
 
+// The issues forecast models can see: every issue with a scale (all but unordered discrete
+// issues, which have none), in scenario order.
+std::vector<std::size_t> scaled_issues(const Scenario& scenario);
+
 // The table over `issues` (scenario issue indices; all issues when empty). Saliences are
 // divided by the largest salience in the scenario when it exceeds 1 (0–100 inputs).
 // Unordered discrete issues and actors using hyper-rectangles cannot be tabled: throws

@@ -83,6 +83,7 @@ struct ModelScore {
   std::size_t n = 0;  // cases forecast
   double mae = 0, median_ae = 0;
   double hit5 = 0, hit10 = 0;  // share of cases with error ≤ 5 and ≤ 10 points
+  std::vector<double> case_errors;  // per case, in case order: the absolute error; NaN where not forecast
   bool cross_validated = false;
   std::string fitted;  // cross-validated rows: what the folds chose
   // Out of sample (folds ≥ 2 and a row with an interval, else nullopt): the share of held-out
