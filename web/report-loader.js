@@ -1,8 +1,8 @@
 // parley's report loader (inlined by `parley report` after vega, vega-lite and vega-embed).
-// Embeds every <script type="application/json" class="chart-spec" data-for="ID"> into
-// #ID .chart-view as SVG. Sets window.parleyReport synchronously: a Promise that resolves
-// when every chart is embedded and rejects on the first bad spec (invalid JSON or a failed
-// embed). Plain ES2017, no modules: the page must work from file:// with nothing installed.
+// Embeds the Vega-Lite spec of every JSON script of class chart-spec (its data-for names the
+// figure, ID) into #ID .chart-view as SVG. Sets window.parleyReport synchronously: a Promise
+// that resolves when every chart is embedded and rejects on the first bad spec (invalid JSON
+// or a failed embed). Plain ES2017, no modules: the page must work from file:// with nothing installed.
 (function () {
   'use strict';
   function embedOne(script) {
