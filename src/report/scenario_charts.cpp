@@ -46,7 +46,7 @@ Chart positions_chart(const Scenario& scenario, std::size_t issue_index) {
       position_text = issue.options[v];
     } else {
       row["position"] = stance.position;
-      position_text = issue.value_text(issue.nearest_value(stance.position), Issue::TextStyle::described);
+      position_text = issue.value_text(issue.nearest_value(stance.position), Issue::TextStyle::labelled);
       if (std::abs(issue.value_number(issue.nearest_value(stance.position)) - stance.position) > 1e-9)
         position_text = number_text(stance.position, 2);
     }
