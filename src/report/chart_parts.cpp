@@ -40,4 +40,24 @@ nlohmann::json vega_lite_spec(const std::string& title, nlohmann::json values, i
   return spec;
 }
 
+nlohmann::json box_plot_layers(const std::string& category, const std::vector<std::string>& order, nlohmann::json x,
+                               const std::string& format) {
+  using nlohmann::json;
+  const json y = {{"field", category}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}};
+  x["field"] = "min";
+  x["type"] = "quantitative";
+  return json::array(
+      {{{"name", "whiskers"},
+        {"mark", {{"type", "rule"}, {"color", "#777777"}}},
+        {"encoding", {{"x", x}, {"x2", {{"field", "max"}}}, {"y", y}}}},
+       {{"name", "boxes"},
+        {"mark", {{"type", "bar"}, {"size", 13}, {"color", "#9ecae9"}}},
+        {"encoding", {{"x", {{"field", "q1"}, {"type", "quantitative"}}}, {"x2", {{"field", "q3"}}}, {"y", y},
+                      {"tooltip", json::array({{{"field", category}}, {{"field", "q1"}, {"format", format}},
+                                               {{"field", "median"}, {"format", format}}, {{"field", "q3"}, {"format", format}}})}}}},
+       {{"name", "medians"},
+        {"mark", {{"type", "tick"}, {"color", "#1f4e79"}, {"thickness", 2}, {"size", 13}}},
+        {"encoding", {{"x", {{"field", "median"}, {"type", "quantitative"}}}, {"y", y}}}}});
+}
+
 }  // namespace parley

@@ -24,4 +24,10 @@ std::string join_names(const Scenario& scenario, const std::vector<std::size_t>&
 // defaults and no actions; layers are added by the caller.
 nlohmann::json vega_lite_spec(const std::string& title, nlohmann::json values, int width, int height);
 
+// The layers of horizontal box plots drawn from five numbers per category (data fields min,
+// q1, median, q3, max; one row per category): "whiskers" from min to max, "boxes" from q1 to
+// q3, "medians". `x` is the x axis's encoding (title, scale); `format` formats the tooltip.
+nlohmann::json box_plot_layers(const std::string& category, const std::vector<std::string>& order, nlohmann::json x,
+                               const std::string& format);
+
 }  // namespace parley

@@ -112,21 +112,8 @@ Chart errors_chart(const Evaluation& evaluation, const std::vector<EvaluationCas
     for (const ModelScore* s : rows) row.push_back(k < s->case_errors.size() ? number_text(s->case_errors[k], 1) : "-");
     chart.data.rows.push_back(std::move(row));
   }
-  const json y = {{"field", "row"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}};
   chart.spec = vega_lite_spec(chart.title, values, 420, int(order.size()) * 22 + 20);
-  chart.spec["layer"] = json::array(
-      {{{"name", "whiskers"},
-        {"mark", {{"type", "rule"}, {"color", "#777777"}}},
-        {"encoding", {{"x", {{"field", "min"}, {"type", "quantitative"}, {"title", "absolute error (points)"}}},
-                      {"x2", {{"field", "max"}}}, {"y", y}}}},
-       {{"name", "boxes"},
-        {"mark", {{"type", "bar"}, {"size", 12}, {"color", "#9ecae9"}}},
-        {"encoding", {{"x", {{"field", "q1"}, {"type", "quantitative"}}}, {"x2", {{"field", "q3"}}}, {"y", y},
-                      {"tooltip", json::array({{{"field", "row"}}, {{"field", "q1"}, {"format", ".1f"}},
-                                               {{"field", "median"}, {"format", ".1f"}}, {{"field", "q3"}, {"format", ".1f"}}})}}}},
-       {{"name", "medians"},
-        {"mark", {{"type", "tick"}, {"color", "#1f4e79"}, {"thickness", 2}, {"size", 12}}},
-        {"encoding", {{"x", {{"field", "median"}, {"type", "quantitative"}}}, {"y", y}}}}});
+  chart.spec["layer"] = box_plot_layers("row", order, {{"title", "absolute error (points)"}}, ".1f");
   return chart;
 }
 

@@ -109,22 +109,9 @@ Chart utilities_chart(const StoredStudy& study, const std::vector<std::string>& 
     chart.data.rows.push_back({score.strategy, std::to_string(f.n), number_text(f.min, 3), number_text(f.q1, 3),
                                number_text(f.median, 3), number_text(f.q3, 3), number_text(f.max, 3)});
   }
-  const json y = {{"field", "strategy"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}};
-  const json x_scale = {{"domain", {0, 1}}};
   chart.spec = vega_lite_spec(chart.title, values, 420, int(order.size()) * 26 + 20);
-  chart.spec["layer"] = json::array(
-      {{{"name", "whiskers"},
-        {"mark", {{"type", "rule"}, {"color", "#777777"}}},
-        {"encoding", {{"x", {{"field", "min"}, {"type", "quantitative"}, {"title", "discounted own utility"}, {"scale", x_scale}}},
-                      {"x2", {{"field", "max"}}}, {"y", y}}}},
-       {{"name", "boxes"},
-        {"mark", {{"type", "bar"}, {"size", 14}, {"color", "#9ecae9"}}},
-        {"encoding", {{"x", {{"field", "q1"}, {"type", "quantitative"}}}, {"x2", {{"field", "q3"}}}, {"y", y},
-                      {"tooltip", json::array({{{"field", "strategy"}}, {{"field", "q1"}, {"format", ".3f"}},
-                                               {{"field", "median"}, {"format", ".3f"}}, {{"field", "q3"}, {"format", ".3f"}}})}}}},
-       {{"name", "medians"},
-        {"mark", {{"type", "tick"}, {"color", "#1f4e79"}, {"thickness", 2}, {"size", 14}}},
-        {"encoding", {{"x", {{"field", "median"}, {"type", "quantitative"}}}, {"y", y}}}}});
+  chart.spec["layer"] =
+      box_plot_layers("strategy", order, {{"title", "discounted own utility"}, {"scale", {{"domain", {0, 1}}}}}, ".3f");
   return chart;
 }
 
