@@ -157,6 +157,13 @@ void tournament_page(HtmlPage& page, const StoredStudy& study, const std::string
                              study.parameter("seed"), study.parameter("rounds"), study.parameter("protocol")));
   page.note(fmt::format("Results database {} (schema {}, written by parley {}).", path, kResultsSchemaVersion,
                         study.parley_version));
+  ReportTable domain_table{{"domain", "scenario hash : stage", "parties"}, {}};
+  try {
+    for (const json& domain : json::parse(study.parameter("domains")))
+      domain_table.rows.push_back({domain.value("name", ""), domain.value("hash", ""),
+                                   fmt::format("{}", fmt::join(domain.value("parties", std::vector<std::string>{}), ", "))});
+  } catch (const json::exception&) {
+  }
   page.heading("Ranking");
   page.chart(ranking_chart(summary));
   page.note("ANAC score: own discounted utility against other strategies only (no self-play); welfare: the sum of the "
@@ -165,6 +172,8 @@ void tournament_page(HtmlPage& page, const StoredStudy& study, const std::string
   page.heading("Distributions");
   page.chart(utilities_chart(study, strategies, summary));
   page.chart(agreement_chart(summary));
+  page.heading("Domains");
+  page.table(domain_table);
 }
 
 Chart sweep_forecast_chart(const Scenario& scenario, std::size_t issue, const std::vector<const SweepForecast*>& rows) {
@@ -324,6 +333,18 @@ void sweep_page(HtmlPage& page, const StoredStudy& study, const std::string& pat
   }
 }
 
+// The scenario hash of a sweep; a tournament's domains' hashes ("HASH:stage"), space-separated.
+std::string study_hashes(const StoredStudy& study) {
+  if (study.identity.kind != "tournament") return study.parameter("scenario_hash");
+  std::string hashes;
+  try {
+    for (const json& domain : json::parse(study.parameter("domains")))
+      hashes += (hashes.empty() ? "" : " ") + domain.value("hash", "");
+  } catch (const json::exception&) {
+  }
+  return hashes;
+}
+
 }  // namespace
 
 HtmlPage study_report(const StoredStudy& study, const std::string& path) {
@@ -331,8 +352,7 @@ HtmlPage study_report(const StoredStudy& study, const std::string& path) {
     throw Error(ErrorKind::invalid, "the database holds no finished run yet: run its study first (or again, to continue)",
                 Location{path, 0, 0, "", false});
   const std::string kind = study.identity.kind;
-  HtmlPage page((kind == "tournament" ? "Tournament" : "Sweep") + std::string(" — parley report"),
-                study.parameter("scenario_hash"));
+  HtmlPage page((kind == "tournament" ? "Tournament" : "Sweep") + std::string(" — parley report"), study_hashes(study));
   if (kind == "tournament")
     tournament_page(page, study, path);
   else if (kind == "sweep")

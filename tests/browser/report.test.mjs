@@ -167,6 +167,29 @@ test('a sweep database: quantiles, histograms and tornados match `parley results
   });
 });
 
+test('the evaluation: errors and coverage match `parley evaluate --json`', async () => {
+  const data = path.join(source, 'tests/data/deu/deu3.tsv');
+  const html = path.join(outDir, 'evaluation.html');
+  run('report', '--evaluate', data, '-o', html);
+  const evaluation = json('evaluate', data, '--json');
+  await withReport(html, { screenshot: path.join(outDir, 'evaluation.png') }, (report) => {
+    assert.deepEqual(problems(report), []);
+    assert.equal(report.meta.scenarioHash, evaluation.parley.scenario_hash);
+    const mae = report.charts.find((c) => c.kind === 'mae');
+    const scored = evaluation.scores.filter((s) => s.n > 0);
+    assert.equal(mae.marks.bars_marks, scored.length);
+    scored.forEach((s, i) => assert.deepEqual(report.tables[mae.id].rows[i].slice(0, 3),
+      [s.name, fixed(s.mae, 2), fixed(s.median_ae, 2)], s.name));
+    const coverage = report.charts.find((c) => c.kind === 'coverage');
+    const covered = evaluation.scores.filter((s) => s.coverage80 !== null && s.coverage80 !== undefined);
+    assert.equal(coverage.marks.coverage_marks, covered.length);
+    covered.forEach((s, i) => assert.equal(report.tables[coverage.id].rows[i][1], `${(100 * s.coverage80).toFixed(1)}%`, s.name));
+    const errors = report.charts.find((c) => c.kind === 'errors');
+    assert.equal(report.tables[errors.id].rows.length, evaluation.cases);
+    assert.equal(errors.marks.boxes_marks, scored.length);
+  });
+});
+
 test('labels from the input show as text: no script runs', async () => {
   const file = path.join(outDir, 'hostile.yaml');
   fs.writeFileSync(file, [
