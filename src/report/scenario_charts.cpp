@@ -103,6 +103,11 @@ Chart frontier_chart(const Scenario& scenario, const StageResult& stage) {
                                   ? fmt::format(" ({} of them drawn, evenly spread along the frontier)", shown.size())
                                   : "",
                               stage.agreement ? " and the agreement" : "");
+  std::vector<std::string> agenda, decided;
+  for (std::size_t i : stage.agenda.issues) agenda.push_back(scenario.issues[i].id);
+  for (std::size_t i : stage.agenda.decided) decided.push_back(scenario.issues[i].id);
+  chart.caption += fmt::format(" Over the agenda as negotiated: {}{}.", fmt::join(agenda, ", "),
+                               decided.empty() ? "" : fmt::format(" ({} decided earlier)", fmt::join(decided, ", ")));
   // Points: the frontier, then the solutions, then the agreement, each as one utility vector.
   struct Point {
     std::string kind;
