@@ -168,7 +168,10 @@ test('a sweep database: quantiles, histograms and tornados match `parley results
 });
 
 test('the evaluation: errors and coverage match `parley evaluate --json`', async () => {
-  const data = path.join(source, 'tests/data/deu/deu3.tsv');
+  // The first 60 of DEU's 353 issues: the same page, a sixth of the evaluation's time (which
+  // matters under the sanitizers).
+  const data = path.join(outDir, 'deu-60.tsv');
+  fs.writeFileSync(data, fs.readFileSync(path.join(source, 'tests/data/deu/deu3.tsv'), 'utf8').split('\n').slice(0, 62).join('\n') + '\n');
   const html = path.join(outDir, 'evaluation.html');
   run('report', '--evaluate', data, '-o', html);
   const evaluation = json('evaluate', data, '--json');
