@@ -33,7 +33,7 @@ struct ExecutorOptions {
   // Worker threads per process; 0: every core the process may run on (its CPU affinity, so
   // under mpirun the cores bound to the rank).
   std::size_t threads = 0;
-  // Runs per block (one sink call, one transaction). 0: about 1% of the runs (at most
+  // Runs per block (one sink call, one transaction). 0: about 5% of the runs (at most
   // 65,536), and at least 4 per thread of every rank, so that a kill loses little work,
   // commits stay rare and every worker has runs in each block. Records do not depend on it.
   std::size_t block = 0;
