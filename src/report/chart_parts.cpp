@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
+
+#include "parley/run/sweep.hpp"
 
 namespace parley {
 
@@ -38,6 +41,24 @@ nlohmann::json vega_lite_spec(const std::string& title, nlohmann::json values, i
   if (width > 0) spec["width"] = width;
   if (height > 0) spec["height"] = height;
   return spec;
+}
+
+FiveNumbers five_numbers(std::vector<double> values) {
+  FiveNumbers f;
+  std::erase_if(values, [](double x) { return !std::isfinite(x); });
+  f.n = values.size();
+  if (values.empty()) return f;
+  std::sort(values.begin(), values.end());
+  f.min = values.front();
+  f.max = values.back();
+  f.q1 = quantile_sorted(values, 0.25);
+  f.median = quantile_sorted(values, 0.5);
+  f.q3 = quantile_sorted(values, 0.75);
+  return f;
+}
+
+nlohmann::json five_numbers_json(const FiveNumbers& f) {
+  return {{"min", f.min}, {"q1", f.q1}, {"median", f.median}, {"q3", f.q3}, {"max", f.max}};
 }
 
 nlohmann::json box_plot_layers(const std::string& category, const std::vector<std::string>& order, nlohmann::json x,

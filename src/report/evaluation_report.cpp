@@ -91,19 +91,13 @@ Chart errors_chart(const Evaluation& evaluation, const std::vector<EvaluationCas
   std::vector<std::string> order;
   std::vector<const ModelScore*> rows;
   for (const ModelScore& s : evaluation.scores) {
-    std::vector<double> errors;
-    for (double e : s.case_errors)
-      if (std::isfinite(e)) errors.push_back(e);
-    if (errors.empty()) continue;
-    std::sort(errors.begin(), errors.end());
+    const FiveNumbers f = five_numbers(s.case_errors);
+    if (f.n == 0) continue;
     order.push_back(s.name);
     rows.push_back(&s);
-    values.push_back({{"row", s.name},
-                      {"min", errors.front()},
-                      {"q1", quantile_sorted(errors, 0.25)},
-                      {"median", quantile_sorted(errors, 0.5)},
-                      {"q3", quantile_sorted(errors, 0.75)},
-                      {"max", errors.back()}});
+    json row = five_numbers_json(f);
+    row["row"] = s.name;
+    values.push_back(std::move(row));
   }
   chart.data.header = {"case"};
   for (const ModelScore* s : rows) chart.data.header.push_back(s->name);

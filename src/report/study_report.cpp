@@ -25,25 +25,6 @@ std::string interval_text(const Estimate& e, int digits = 3) {
   return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", e.mean, digits, e.low, digits, e.high, digits);
 }
 
-struct FiveNumbers {
-  std::size_t n = 0;
-  double min = 0, q1 = 0, median = 0, q3 = 0, max = 0;
-};
-
-FiveNumbers five_numbers(std::vector<double> values) {
-  FiveNumbers f;
-  std::erase_if(values, [](double x) { return !std::isfinite(x); });
-  f.n = values.size();
-  if (values.empty()) return f;
-  std::sort(values.begin(), values.end());
-  f.min = values.front();
-  f.max = values.back();
-  f.q1 = quantile_sorted(values, 0.25);
-  f.median = quantile_sorted(values, 0.5);
-  f.q3 = quantile_sorted(values, 0.75);
-  return f;
-}
-
 Chart ranking_chart(const TournamentSummary& summary) {
   Chart chart;
   chart.kind = "ranking";
@@ -105,7 +86,9 @@ Chart utilities_chart(const StoredStudy& study, const std::vector<std::string>& 
     const FiveNumbers f = five_numbers(by_strategy[std::size_t(it - strategies.begin())]);
     if (f.n == 0) continue;
     order.push_back(score.strategy);
-    values.push_back({{"strategy", score.strategy}, {"min", f.min}, {"q1", f.q1}, {"median", f.median}, {"q3", f.q3}, {"max", f.max}});
+    json row = five_numbers_json(f);
+    row["strategy"] = score.strategy;
+    values.push_back(std::move(row));
     chart.data.rows.push_back({score.strategy, std::to_string(f.n), number_text(f.min, 3), number_text(f.q1, 3),
                                number_text(f.median, 3), number_text(f.q3, 3), number_text(f.max, 3)});
   }
