@@ -8,7 +8,7 @@ PARLEY := $(BUILD)/parley
 FLAGSHIP := scenarios/talks-2025.yaml
 FUZZ_SECONDS ?= 20
 
-.PHONY: deps configure build cli run install graph test unit san fuzz-smoke fuzz bench clean
+.PHONY: deps configure build cli run install graph test unit san fuzz-smoke fuzz bench python clean
 
 deps:
 	@scripts/install-deps.sh
@@ -41,7 +41,7 @@ unit: build
 # sanitizers still see every report being made through ReportCli.* and report_tests.
 san: deps
 	@cmake -S . -B $(SAN) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-	  -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DPARLEY_MPI=OFF -DPARLEY_WERROR=$(WERROR) >/dev/null
+	  -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DPARLEY_MPI=OFF -DPARLEY_PYTHON=OFF -DPARLEY_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(SAN) -j $(JOBS)
 	cd $(SAN) && ctest --output-on-failure -j $(JOBS) -LE "slow|browser"
 
@@ -61,6 +61,20 @@ fuzz: san
 	  $$target -max_total_time=600 -timeout=10 -artifact_prefix=$(SAN)/ fuzz/corpus/$$(basename $$target) || exit 1; \
 	done
 
+# The Python package (docs/python.md) in $(VENV): a venv of Debian's python3 (the one CMake
+# builds the module for) with --system-site-packages, so Debian's numpy and pytest serve
+# without a registry. The module built by CMake is copied into python/parley/, then pip
+# installs python/ by its pyproject.toml, as it would into any other environment.
+VENV := .venv
+PYTHON := /usr/bin/python3
+python: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target _parley
+	@rm -f python/parley/_parley*.so
+	@cp $(BUILD)/python/parley/_parley*.so python/parley/
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv --system-site-packages $(VENV)
+	@$(VENV)/bin/python -m pip install --quiet --no-index --no-deps --force-reinstall --no-build-isolation ./python
+	@$(VENV)/bin/python -c 'import parley; print("make python: parley", parley.__version__, "in $(VENV)/ (import parley with $(VENV)/bin/python)")'
+
 # Headers, libraries, the `parley` binary and the CMake package (find_package(parley)) under
 # PREFIX (default /usr/local).
 PREFIX ?= /usr/local
@@ -78,4 +92,4 @@ bench: build
 	python3 bench/table.py $(BUILD)/bench.json
 
 clean:
-	rm -rf $(BUILD) $(SAN)
+	rm -rf $(BUILD) $(SAN) $(VENV) python/build python/parley.egg-info python/parley/_parley*.so

@@ -21,6 +21,9 @@ packages=(
   librapidcheck-dev                 # property tests
   libbenchmark-dev                  # bench/
   python3                           # bench/table.py
+  python3-pybind11 pybind11-dev     # the Python module _parley (python/, PARLEY_PYTHON)
+  python3-numpy python3-pytest      # its arrays and its tests (ctest python.pytest)
+  python3-venv                      # `make python` installs the package into .venv/
   chromium                          # browser tests of HTML reports (tests/browser)
 )
 # Node.js and npm: the machine's own when on PATH (node 20 with npm 11 here); Debian's otherwise.

@@ -1,0 +1,26 @@
+#pragma once
+// What the three translation units of the module _parley share (python/src): each binds one
+// part of the C++ API under the C++ names (issue 11: the bindings mirror the C++ API name
+// for name). The Python package `parley` (python/parley/__init__.py) re-exports them.
+
+#include <nlohmann/json.hpp>
+#include <pybind11/pybind11.h>
+
+namespace parley::python {
+
+namespace py = pybind11;
+
+// parley.Error and parley.InputError, and the translator that raises them for parley::Error
+// and parley::InputError (module.cpp).
+void bind_errors(py::module_& m);
+// Scenario and its parts, and parley.load (scenario.cpp).
+void bind_scenario(py::module_& m);
+// forecast, analyze, negotiate and their result types (results.cpp).
+void bind_results(py::module_& m);
+
+// A JSON value as plain Python objects (dict, list, str, int, float, bool, None). Non-finite
+// numbers become None, as the CLI's JSON prints them (null), so to_dict() equals
+// json.loads of the CLI's output.
+py::object to_python(const nlohmann::json& value);
+
+}  // namespace parley::python
