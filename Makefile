@@ -69,7 +69,7 @@ VENV := .venv
 PYTHON := /usr/bin/python3
 python: configure
 	@cmake --build $(BUILD) -j $(JOBS) --target _parley
-	@rm -f python/parley/_parley*.so
+	@rm -rf python/parley/_parley*.so python/build
 	@cp $(BUILD)/python/parley/_parley*.so python/parley/
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv --system-site-packages $(VENV)
 	@$(VENV)/bin/python -m pip install --quiet --no-index --no-deps --force-reinstall --no-build-isolation ./python
