@@ -68,6 +68,7 @@ fuzz: san
 VENV := .venv
 PYTHON := /usr/bin/python3
 python: configure
+	@cmake -S . -B $(BUILD) -DPARLEY_PYTHON=ON >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) --target _parley
 	@rm -rf python/parley/_parley*.so python/build
 	@cp $(BUILD)/python/parley/_parley*.so python/parley/
