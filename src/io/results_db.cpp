@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <system_error>
 
 #include "parley/core/error.hpp"
@@ -154,6 +155,18 @@ void check_is_database(const Connection& db) {
   }
 }
 
+// Opens a database to read it. A writer killed mid-commit can leave a WAL index that must be
+// rebuilt before anyone reads, which a read-only connection may not do (SQLITE_READONLY_RECOVERY
+// and its kin); such a database is opened for writing instead: rebuilding the index in the
+// -shm file changes no table, and nothing else is written.
+std::unique_ptr<Connection> open_to_read(const fs::path& path) {
+  auto db = std::make_unique<Connection>(path, SQLITE_OPEN_READONLY);
+  if (sqlite3_exec(db->get(), "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) == SQLITE_OK) return db;
+  if ((sqlite3_extended_errcode(db->get()) & 0xff) != SQLITE_READONLY) return db;  // check_is_database says why
+  db.reset();
+  return std::make_unique<Connection>(path, SQLITE_OPEN_READWRITE);
+}
+
 std::string display(const std::string& value) {
   return value.size() > 60 ? value.substr(0, 57) + "..." : value;
 }
@@ -203,7 +216,8 @@ ResultsDb::ResultsDb(const fs::path& path, StudyIdentity identity) : path_(path)
   if (!fs::exists(path, ec)) {
     create_database(path, identity);
   } else {
-    const Connection db(path, SQLITE_OPEN_READONLY);
+    const std::unique_ptr<Connection> reader = open_to_read(path);
+    const Connection& db = *reader;
     check_is_database(db);
     const std::map<std::string, std::string> stored = read_study_rows(db);
     for (const auto& [key, value] : identity_rows(identity)) {
@@ -314,7 +328,8 @@ StoredStudy read_results(const fs::path& path) {
   if (!fs::is_regular_file(path, ec))
     throw Error(ErrorKind::io, fs::exists(path, ec) ? "not a regular file" : "no such file",
                 Location{path.string(), 0, 0, "", false});
-  const Connection db(path, SQLITE_OPEN_READONLY);
+  const std::unique_ptr<Connection> reader = open_to_read(path);
+  const Connection& db = *reader;
   check_is_database(db);
   const std::map<std::string, std::string> rows = read_study_rows(db);
   StoredStudy study;

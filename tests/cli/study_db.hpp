@@ -12,7 +12,10 @@ namespace parley::test {
 // rows in the order SQLite returns them.
 inline std::string query_text(const std::filesystem::path& path, const std::string& sql) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+  // Read-write (never created): a database whose writer was killed may need its WAL index
+  // rebuilt before it can be read, which a read-only connection may refuse ("attempt to
+  // write a readonly database"). Reading changes no table.
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
     throw std::runtime_error("cannot open " + path.string());
   }
