@@ -16,11 +16,8 @@ std::string number_text(double value, int decimals) {
 
 std::vector<std::size_t> even_sample(std::size_t count, std::size_t limit) {
   std::vector<std::size_t> indices;
-  if (count <= limit || limit < 2) {
-    for (std::size_t i = 0; i < std::min(count, count <= limit ? count : limit); ++i) indices.push_back(i);
-    return indices;
-  }
-  for (std::size_t k = 0; k < limit; ++k) indices.push_back(k * (count - 1) / (limit - 1));
+  const bool spread = count > limit && limit >= 2;
+  for (std::size_t k = 0; k < std::min(count, limit); ++k) indices.push_back(spread ? k * (count - 1) / (limit - 1) : k);
   return indices;
 }
 

@@ -327,8 +327,6 @@ Chart history_chart(const ActorTable& table, const std::string& model, const For
       chart.data.rows.push_back(std::move(row));
     }
   chart.spec = vega_lite_spec(chart.title, values, 0, 0);
-  chart.spec.erase("width");
-  chart.spec.erase("height");
   chart.spec["facet"] = {{"field", "issue"}, {"type", "nominal"}, {"title", nullptr}, {"sort", table.dimensions}};
   chart.spec["columns"] = 3;
   chart.spec["resolve"] = {{"scale", {{"y", "independent"}}}};
@@ -369,8 +367,6 @@ Chart variants_chart(const Scenario& scenario, const std::vector<VariantOutcome>
   std::vector<std::string> order;
   for (const VariantOutcome& v : variants) order.push_back(v.variant);
   chart.spec = vega_lite_spec(chart.title, values, 0, 0);
-  chart.spec.erase("width");
-  chart.spec.erase("height");
   chart.spec["layer"] = json::array(
       {{{"name", "utilities"},
         {"mark", {{"type", "bar"}}},

@@ -218,9 +218,7 @@ Chart histogram_chart(const SweepPlan& plan, const SweepLayout& layout, const St
                                  std::to_string(counts[b])});
     }
   }
-  chart.spec = vega_lite_spec(chart.title, values, 0, 0);
-  chart.spec.erase("data");
-  chart.spec["data"] = {{"values", values}};
+  chart.spec = vega_lite_spec(chart.title, std::move(values), 0, 0);
   chart.spec["facet"] = {{"field", "actor"}, {"type", "nominal"}, {"title", nullptr}};
   chart.spec["columns"] = 3;
   chart.spec["spec"] = {{"width", 200},
