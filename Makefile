@@ -6,7 +6,7 @@ BUILD := build
 SAN := build-san
 PARLEY := $(BUILD)/parley
 FLAGSHIP := scenarios/talks-2025.yaml
-FUZZ_SECONDS ?= 20
+FUZZ_SECONDS ?= 10
 
 .PHONY: deps configure build cli run install graph test unit san fuzz-smoke fuzz bench python clean
 
@@ -39,11 +39,16 @@ unit: build
 # Tests again under AddressSanitizer + UndefinedBehaviorSanitizer (clang), plus the fuzz targets.
 # Not the browser tests: they look at pages, the same bytes from either build, and the
 # sanitizers still see every report being made through ReportCli.* and report_tests.
+# Nor the three evaluations of the whole DEU data set (45 s each here): smaller evaluations
+# take the same code paths under the sanitizers. -O1 with line tables only: the reports keep
+# file:line, and the build takes 15% less time than -O2 -g.
+SAN_SKIP := EvaluateCli.DeuReferenceFiguresAndCrossValidation|EvaluateCli.IntervalCoverageOutOfSample|JsonDocuments.EvaluateDeu
 san: deps
 	@cmake -S . -B $(SAN) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
 	  -DPARLEY_SANITIZE=ON -DPARLEY_FUZZ=ON -DPARLEY_MPI=OFF -DPARLEY_PYTHON=OFF -DPARLEY_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(SAN) -j $(JOBS)
-	cd $(SAN) && ctest --output-on-failure -j $(JOBS) -LE "slow|browser"
+	cd $(SAN) && ctest --output-on-failure -j $(JOBS) -LE "slow|browser" -E '$(SAN_SKIP)'
 
 fuzz-smoke: san
 	@for target in $(SAN)/fuzz/fuzz_*; do \
