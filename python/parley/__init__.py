@@ -30,6 +30,11 @@ from ._parley import (
     negotiate,
 )
 
+from .models import *  # noqa: E402,F401,F403  (forecast models in Python, evaluate)
+from .negotiators import *  # noqa: E402,F401,F403  (strategies in Python)
+from .studies import *  # noqa: E402,F401,F403  (tournament, sweep, compare, results)
+from . import models as _models, negotiators as _negotiators, studies as _studies
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -48,4 +53,7 @@ __all__ = [
     "forecast",
     "load",
     "negotiate",
+    *_models.__all__,
+    *_negotiators.__all__,
+    *_studies.__all__,
 ]

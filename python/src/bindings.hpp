@@ -17,6 +17,13 @@ void bind_errors(py::module_& m);
 void bind_scenario(py::module_& m);
 // forecast, analyze, negotiate and their result types (results.cpp).
 void bind_results(py::module_& m);
+// Negotiators written in Python: the C++ Negotiator interface, the adapter that runs a Python
+// object as a parley::Negotiator, and strategy registration (negotiators.cpp).
+void bind_negotiators(py::module_& m);
+// Forecast models written in Python, their registration, and evaluate (models.cpp).
+void bind_models(py::module_& m);
+// tournament, sweep, compare and stored results, with their records (studies.cpp).
+void bind_studies(py::module_& m);
 
 // A JSON value as plain Python objects (dict, list, str, int, float, bool, None). Non-finite
 // numbers become None, as the CLI's JSON prints them (null), so to_dict() equals

@@ -89,4 +89,7 @@ PYBIND11_MODULE(_parley, m) {
   parley::python::bind_errors(m);
   parley::python::bind_scenario(m);
   parley::python::bind_results(m);
+  parley::python::bind_negotiators(m);
+  parley::python::bind_models(m);
+  parley::python::bind_studies(m);
 }

@@ -1,0 +1,3 @@
+"""Forecast models written in Python, their registration, and evaluate."""
+
+__all__ = []

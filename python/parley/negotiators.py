@@ -1,0 +1,3 @@
+"""Negotiators written in Python, and strategy registration."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""tournament, sweep, compare and stored results."""
+
+__all__ = []
