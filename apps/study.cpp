@@ -7,7 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "parley/core/error.hpp"
+#include "parley/io/studies.hpp"
+#include "parley/io/sweep_summary.hpp"
 #include "parley/io/sweep_results.hpp"
 #include "parley/io/tournament_results.hpp"
 #include "parley/run/tournament.hpp"
@@ -30,13 +31,7 @@ std::string interval(const Estimate& e, int digits = 3) {
 
 void print_tournament(const StoredStudy& study, const std::string& path, const StudyOutput& output) {
   const std::vector<std::string> strategies = stored_tournament_strategies(study);
-  const TournamentSummary summary = summarize_tournament(strategies, study.records, study.identity.width);
-  if (output.json) {
-    nlohmann::json document = tournament_summary_to_json(summary, study.identity.runs);
-    document["database"] = path;
-    fmt::print("{}\n", document.dump(2));
-    return;
-  }
+  const TournamentSummary summary = summarize_stored_tournament(study);
   if (output.csv) {
     fmt::print("{}", tournament_summary_to_csv(summary));
     return;
@@ -69,15 +64,8 @@ void print_tournament(const StoredStudy& study, const std::string& path, const S
 void print_sweep_study(const StoredStudy& study, const std::string& path, const StudyOutput& output) {
   const SweepPlan plan = stored_sweep_plan(study);
   const SweepSummary summary = summarize_sweep(plan, study.records);
-  if (output.json) {
-    nlohmann::json document = sweep_json(plan, summary);
-    document["database"] = path;
-    document["planned_runs"] = study.identity.runs;
-    fmt::print("{}\n", document.dump(2));
-    return;
-  }
   if (output.csv) {
-    fmt::print("{}", sweep_csv(plan, summary));
+    fmt::print("{}", sweep_summary_to_csv(plan, summary));
     return;
   }
   if (summary.runs < study.identity.runs)
@@ -102,12 +90,12 @@ void add_study_output_options(CLI::App& command, StudyOutput& output) {
 }
 
 void print_stored_study(const StoredStudy& study, const std::string& path, const StudyOutput& output) {
-  if (study.identity.kind == "tournament") return print_tournament(study, path, output);
-  if (study.identity.kind == "sweep") return print_sweep_study(study, path, output);
-  throw Error(ErrorKind::invalid, fmt::format("the database holds a study of kind '{}', which this parley cannot "
-                                              "summarise",
-                                              study.identity.kind),
-              Location{path, 0, 0, "", false});
+  if (output.json) {
+    fmt::print("{}\n", stored_study_json(study, path).dump(2));
+    return;
+  }
+  if (study_kind(study, path) == StudyKind::tournament) return print_tournament(study, path, output);
+  print_sweep_study(study, path, output);
 }
 
 }  // namespace parley::cli

@@ -1,33 +1,19 @@
 // `parley sweep`: draw many scenarios from a scenario's `uncertainty:` section, forecast and
 // negotiate each, and report the distributions and which inputs move them (docs/sweeps.md).
 
-#include <algorithm>
 #include <filesystem>
-#include <cmath>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
-
 #include "commands.hpp"
 #include "negotiate_options.hpp"
-#include "parley/core/uncertainty.hpp"
-#include "parley/forecast/model.hpp"
-#include "parley/io/document_header.hpp"
-#include "parley/io/input_error.hpp"
-#include "parley/io/load.hpp"
 #include "parley/io/results_db.hpp"
-#include "parley/io/sweep_results.hpp"
+#include "parley/io/studies.hpp"
 #include "parley/run/executor.hpp"
 #include "parley/run/sweep.hpp"
 #include "study.hpp"
-#include "sweep_output.hpp"
-#include "text_table.hpp"
 
 namespace parley::cli {
 namespace fs = std::filesystem;
@@ -45,75 +31,28 @@ struct SweepOptions {
   StudyOutput output;
 };
 
-std::vector<std::string> sweep_models(const std::vector<std::string>& requested) {
-  std::vector<std::string> names, all;
-  for (const ForecastModel* model : forecast_models()) all.push_back(model->name());
-  for (const std::string& name : requested) {
-    if (name == "none") continue;
-    if (name == "all") {
-      for (const std::string& model : all)
-        if (std::find(names.begin(), names.end(), model) == names.end()) names.push_back(model);
-      continue;
-    }
-    if (!find_forecast_model(name))
-      throw InputError("--models", fmt::format("no model '{}'{}; models: {}, all, none", name, did_you_mean(name, all),
-                                               fmt::join(all, ", ")));
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-  }
-  return names;
-}
-
-SweepPlan build_plan(const SweepOptions& options) {
-  if (options.runs == 0) throw InputError("--runs", "0 runs; a sweep needs at least 1 (try --runs 200)");
-  Scenario scenario = load_scenario(options.file, options.variant);
-  if (scenario.uncertainty.empty())
-    throw InputError(options.file,
-                     "the scenario has no `uncertainty:` section, so every draw would be the same; add one giving "
-                     "distributions for the judgements you are unsure of (docs/format.md, \"uncertainty\"; "
-                     "scenarios/talks-2025.yaml has an example)");
-  RunChoices choices;
-  choices.strategies = options.strategies;
-  const StagedOptions staged = staged_options(scenario, choices);
-  SweepPlan plan = make_sweep_plan(std::move(scenario), options.runs, options.seed);
-  plan.models = sweep_models(options.models);
-  plan.negotiate = !options.no_negotiation;
-  if (plan.models.empty() && !plan.negotiate)
-    throw InputError("--models", "with --models none and --no-negotiation there is nothing to sweep");
-  plan.strategies = staged.strategies;
-  plan.default_strategy = staged.default_strategy;
-  return plan;
-}
-
 void run_sweep(const SweepOptions& options) {
   parley::keep_freed_memory_for_reuse();
   (void)process_rank();  // under mpirun: join the other ranks before anything can fail
-  const SweepPlan plan = build_plan(options);
-  const SweepLayout layout = sweep_layout(plan);
-  const StudyIdentity identity = sweep_identity(plan, options.variant);
-  const std::string stem = options.file == "-" ? std::string("sweep") : fs::path(options.file).stem().string();
-  const std::string db_path =
-      !options.output.database.empty() ? options.output.database : default_database(stem, identity_text(identity));
-  std::unique_ptr<ResultsDb> db;
-  std::vector<std::uint64_t> pending;
-  if (process_rank() == 0) {
-    db = std::make_unique<ResultsDb>(db_path, identity);
-    pending = db->pending();
-  }
-  const RowWriter rows = sweep_row_writer(plan);
-  ExecutorOptions executor;
-  executor.threads = options.output.threads;
-  executor.progress = options.output.show_progress();
-  executor.label = "draws";
-  const std::uint64_t pending_count = pending.size();
-  const ExecutionSummary summary = execute(
-      std::move(pending), layout.width,
-      [&plan](std::uint64_t run, std::span<double> record) { compute_sweep_run(plan, run, record); },
-      [&](std::span<const std::uint64_t> runs, std::span<const double> records) { db->commit(runs, records, rows); },
-      executor);
-  if (process_rank() != 0) return;
-  announce_execution(*db, summary, pending_count, plan.runs);
-  db.reset();
-  print_stored_study(read_results(db_path), db_path, options.output);
+  SweepSettings settings;
+  settings.file = options.file;
+  settings.variant = options.variant;
+  settings.runs = options.runs;
+  settings.models = options.models;
+  settings.negotiate = !options.no_negotiation;
+  settings.seed = options.seed;
+  const SweepPlan plan = plan_sweep(settings, [&](const Scenario& scenario) {
+    RunChoices choices;
+    choices.strategies = options.strategies;
+    return staged_options(scenario, choices);
+  });
+  StudyExecution execution;
+  execution.database = options.output.database;
+  execution.name = options.file == "-" ? std::string("sweep") : fs::path(options.file).stem().string();
+  execution.threads = options.output.threads;
+  execution.progress = options.output.show_progress();
+  const std::optional<std::string> db_path = run_sweep_study(plan, options.variant, execution);
+  if (db_path) print_stored_study(read_results(*db_path), *db_path, options.output);
 }
 
 }  // namespace

@@ -2,80 +2,23 @@
 // (and every MPI rank under mpirun), into a resumable results database; `parley results`:
 // the summary of a stored study again.
 
-#include <unistd.h>
-
-#include <algorithm>
 #include <chrono>
-#include <ctime>
-#include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "commands.hpp"
-#include "parley/core/scenario_hash.hpp"
-#include "parley/io/genius.hpp"
-#include "parley/io/input_error.hpp"
-#include "parley/io/load.hpp"
+#include "parley/core/error.hpp"
 #include "parley/io/results_db.hpp"
+#include "parley/io/studies.hpp"
 #include "parley/io/tournament_file.hpp"
-#include "parley/io/tournament_results.hpp"
 #include "parley/run/executor.hpp"
 #include "parley/run/tournament.hpp"
 #include "study.hpp"
-#include "text_table.hpp"
 
 namespace parley::cli {
-namespace fs = std::filesystem;
-
-std::vector<std::string> split_strategy_list(const std::vector<std::string>& lists) {
-  // "aspiration:e=2,model=frequency,boulware": a piece with '=' but no ':' continues the
-  // previous spec's parameters.
-  std::vector<std::string> specs;
-  for (const std::string& list : lists) {
-    std::size_t start = 0;
-    while (start <= list.size()) {
-      const std::size_t comma = std::min(list.find(',', start), list.size());
-      const std::string piece = list.substr(start, comma - start);
-      if (!specs.empty() && piece.find('=') != std::string::npos && piece.find(':') == std::string::npos &&
-          specs.back().find(':') != std::string::npos)
-        specs.back() += "," + piece;
-      else if (!piece.empty())
-        specs.push_back(piece);
-      start = comma + 1;
-    }
-  }
-  return specs;
-}
-
-std::string default_database(const std::string& name, const std::string& identity_text) {
-  const std::time_t now = std::time(nullptr);
-  char date[16];
-  std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
-  // The same study gets the same file (so rerunning resumes it); another study another one.
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : identity_text) hash = (hash ^ c) * 1099511628211ULL;
-  return fmt::format("results/{}-{}-{:08x}.sqlite", name, date, hash & 0xffffffffULL);
-}
-
-std::string identity_text(const StudyIdentity& identity) {
-  std::string text = identity.kind;
-  for (const auto& [k, v] : identity.parameters) text += "\n" + k + "=" + v;
-  return text;
-}
-
-void announce_execution(ResultsDb& db, const ExecutionSummary& summary, std::uint64_t pending, std::uint64_t planned) {
-  db.set_meta("finished_at", fmt::format("{}", std::time(nullptr)));
-  db.set_meta("last_seconds", fmt::format("{:.3f}", summary.seconds));
-  db.set_meta("last_runs", std::to_string(summary.runs));
-  db.set_meta("threads", std::to_string(summary.threads));
-  db.set_meta("ranks", std::to_string(summary.ranks));
-  db.set_meta("resumed", pending < planned ? "yes" : "no");
-}
 
 namespace {
 
@@ -93,59 +36,6 @@ struct TournamentArgs {
   StudyOutput output;
   MemoryLimit memory;
 };
-
-// Every domain file under `path`: a GENIUS folder, a scenario file, or a folder searched
-// recursively (in name order) for both.
-void collect_domains(const fs::path& path, bool given, std::vector<fs::path>& found) {
-  std::error_code ec;
-  if (is_genius_folder(path)) {
-    found.push_back(path);
-    return;
-  }
-  if (fs::is_directory(path, ec)) {
-    std::vector<fs::path> entries;
-    for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) entries.push_back(entry.path());
-    std::sort(entries.begin(), entries.end());
-    const std::size_t before = found.size();
-    for (const fs::path& entry : entries) {
-      const std::string ext = entry.extension().string();
-      if (fs::is_directory(entry, ec) || ext == ".yaml" || ext == ".yml") collect_domains(entry, false, found);
-    }
-    if (given && found.size() == before)
-      throw InputError(path.string(), "no domain here: neither a GENIUS domain folder nor a folder holding GENIUS "
-                                      "folders or scenario files (.yaml)");
-    return;
-  }
-  if (given || fs::is_regular_file(path, ec)) found.push_back(path);
-}
-
-// Loads every domain (in parallel) into tables: a GENIUS folder is one, a scenario file one
-// per stage ("stem/stage" when it has several).
-std::vector<TournamentTable> load_tables(const std::vector<std::string>& paths, std::size_t threads) {
-  std::vector<fs::path> found;
-  for (const std::string& path : paths) collect_domains(path, true, found);
-  std::vector<std::shared_ptr<const Scenario>> scenarios(found.size());
-  parallel_for_each(found.size(), threads, [&](std::size_t i) {
-    scenarios[i] = std::make_shared<const Scenario>(is_genius_folder(found[i]) ? import_genius(found[i])
-                                                                               : load_scenario(found[i]));
-  });
-  std::vector<TournamentTable> tables;
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    const std::string name = is_genius_folder(found[i]) ? found[i].filename().string() : found[i].stem().string();
-    const Scenario& scenario = *scenarios[i];
-    for (std::size_t s = 0; s < scenario.stages.size(); ++s)
-      tables.push_back(
-          {scenario.stages.size() == 1 ? name : name + "/" + scenario.stages[s].id, scenarios[i], s});
-  }
-  // Names must tell domains apart: the same folder name twice is refused.
-  for (std::size_t i = 0; i < tables.size(); ++i)
-    for (std::size_t j = i + 1; j < tables.size(); ++j)
-      if (tables[i].name == tables[j].name)
-        throw InputError(paths.front(), fmt::format("two domains are named {}; give their folders separately or "
-                                                    "rename one",
-                                                    tables[i].name));
-  return tables;
-}
 
 // The file's values, replaced by those given on the command line.
 TournamentArgs with_file(TournamentArgs args) {
@@ -170,13 +60,11 @@ void run_tournament(const TournamentArgs& given_args) {
   const TournamentArgs args = with_file(given_args);
   parley::keep_freed_memory_for_reuse();
   (void)process_rank();  // under mpirun: join the other ranks before anything can fail
-  const bool root = process_rank() == 0;
   const auto loading = std::chrono::steady_clock::now();
-  std::vector<TournamentTable> tables = load_tables(args.domains, args.output.threads);
+  std::vector<TournamentTable> tables = load_tournament_tables(args.domains, args.output.threads);
 
   TournamentOptions options;
-  for (const std::string& text : split_strategy_list(args.strategies)) options.strategies.push_back(parse_strategy(text));
-  if (options.strategies.empty()) throw field_error("strategy", "no strategy given");
+  options.strategies = parse_strategy_lists(args.strategies);
   options.repetitions = args.repetitions;
   options.rounds = args.rounds;
   options.protocol = args.protocol;
@@ -188,31 +76,13 @@ void run_tournament(const TournamentArgs& given_args) {
   const double setup_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - loading).count();
 
-  StudyIdentity identity = tournament_identity(tournament);
-  const std::string db_path =
-      !args.output.database.empty() ? args.output.database : default_database("tournament", identity_text(identity));
-  std::unique_ptr<ResultsDb> db;
-  std::vector<std::uint64_t> pending;
-  if (root) {
-    db = std::make_unique<ResultsDb>(db_path, identity);
-    pending = db->pending();
-    db->set_meta("setup_seconds", fmt::format("{:.3f}", setup_seconds));
-  }
-  const RowWriter rows = tournament_row_writer(tournament);
-  ExecutorOptions executor;
-  executor.threads = args.output.threads;
-  executor.progress = args.output.show_progress();
-  executor.label = "negotiations";
-  const std::uint64_t pending_count = pending.size();
-  const ExecutionSummary summary = execute(
-      std::move(pending), tournament.record_width(),
-      [&](std::uint64_t run, std::span<double> record) { tournament.run(run, record); },
-      [&](std::span<const std::uint64_t> runs, std::span<const double> records) { db->commit(runs, records, rows); },
-      executor);
-  if (!root) return;
-  announce_execution(*db, summary, pending_count, tournament.run_count());
-  db.reset();
-  print_stored_study(read_results(db_path), db_path, args.output);
+  StudyExecution execution;
+  execution.database = args.output.database;
+  execution.name = "tournament";
+  execution.threads = args.output.threads;
+  execution.progress = args.output.show_progress();
+  const std::optional<std::string> db_path = run_tournament_study(tournament, execution, setup_seconds);
+  if (db_path) print_stored_study(read_results(*db_path), *db_path, args.output);
 }
 
 }  // namespace
