@@ -28,6 +28,10 @@ struct Line {
 // a doubled quote inside it stands for one. Blank lines are kept with no fields.
 std::vector<Line> split_lines(std::string_view text, char delimiter, char quote);
 
+// `text` as one CSV field (RFC 4180): as it is, or in double quotes (doubled inside) when it
+// holds a comma, a quote or a line end. The CSV summaries write with it, split_lines reads it.
+std::string csv_field(const std::string& text);
+
 // The first non-blank line of text (without its line end).
 std::string_view first_line(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "delimited_text.hpp"
 #include "parley/io/document_header.hpp"
 
 namespace parley {
@@ -20,13 +21,6 @@ nlohmann::json quantiles_json(const Quantiles& q) {
           {"p10", value(q.p10)},
           {"median", value(q.p50)},
           {"p90", value(q.p90)}};
-}
-
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 }  // namespace
@@ -132,7 +126,7 @@ std::string sweep_summary_to_csv(const SweepPlan& plan, const SweepSummary& summ
   const auto row = [&out](const std::string& section, const std::string& output, const std::string& input,
                           const Quantiles* q, double value) {
     const auto cell = [](double x) { return std::isfinite(x) ? fmt::format("{}", x) : std::string(); };
-    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", section, csv_cell(output), csv_cell(input),
+    out += fmt::format("{},{},{},{},{},{},{},{},{}\n", section, io_detail::csv_field(output), io_detail::csv_field(input),
                        q ? std::to_string(q->count) : "", q ? cell(q->mean) : "", q ? cell(q->p10) : "",
                        q ? cell(q->p50) : "", q ? cell(q->p90) : "", cell(value));
   };

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 
+#include "delimited_text.hpp"
 #include "parley/core/error.hpp"
 #include "parley/negotiate/mechanism.hpp"
 
@@ -25,13 +26,6 @@ nlohmann::json estimate_json(const Estimate& e) {
 }
 
 std::string csv_number(double value) { return std::isnan(value) ? "" : fmt::format("{}", value); }
-
-std::string csv_text(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
 
 }  // namespace
 
@@ -157,7 +151,7 @@ std::string tournament_summary_to_csv(const TournamentSummary& summary) {
   csv += "\n";
   for (std::size_t i = 0; i < summary.ranking.size(); ++i) {
     const StrategyScore& s = summary.ranking[i];
-    csv += fmt::format("{},{},{}", i + 1, csv_text(s.strategy), s.negotiations);
+    csv += fmt::format("{},{},{}", i + 1, io_detail::csv_field(s.strategy), s.negotiations);
     for (const Estimate* e : {&s.utility, &s.anac_score, &s.agreement, &s.welfare, &s.pareto_distance,
                               &s.nash_distance, &s.rounds})
       csv += fmt::format(",{},{},{}", csv_number(e->mean), csv_number(e->low), csv_number(e->high));
