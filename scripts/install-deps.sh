@@ -22,7 +22,7 @@ packages=(
   libbenchmark-dev                  # bench/
   python3                           # bench/table.py
   python3-pybind11 pybind11-dev     # the Python module _parley (python/, PARLEY_PYTHON)
-  python3-numpy python3-pytest      # its arrays and its tests (ctest python.pytest)
+  python3-numpy python3-pytest python3-pandas  # its arrays, its tests (ctest python.pytest), records as DataFrames
   python3-venv                      # `make python` installs the package into .venv/
   chromium                          # browser tests of HTML reports (tests/browser)
 )
