@@ -51,7 +51,16 @@ struct TournamentResult {
   explicit TournamentResult(std::string path) : database(std::move(path)), study(read_results(database)) {
     summary = summarize_stored_tournament(study);
     strategies = stored_tournament_strategies(study);
-    domains = nlohmann::json::parse(study.parameter("domains"));
+    try {
+      domains = nlohmann::json::parse(study.parameter("domains"));
+      for (const nlohmann::json& domain : domains) {
+        (void)domain.at("name").get<std::string>();
+        (void)domain.at("parties").get<std::vector<std::string>>();
+      }
+    } catch (const nlohmann::json::exception&) {
+      throw Error(ErrorKind::invalid, "the tournament database's parameter `domains` is missing or malformed",
+                  Location{database, 0, 0, "", false});
+    }
   }
 };
 
