@@ -6,6 +6,10 @@ equal the CLI's --json documents.
 """
 
 import math
+import os
+import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -327,3 +331,14 @@ def test_compare_bad_arguments_name_the_field(flagship_path):
     with pytest.raises(parley.Error) as caught:
         parley.compare(flagship_path, strategies={"xx": "linear"})
     assert caught.value.field == "strategy"
+
+
+def test_the_docs_example_runs_and_prints_what_it_says(source_dir):
+    docs = (source_dir / "docs" / "python.md").read_text()
+    section = docs[docs.index("\n## Forecast models in Python\n"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    done = subprocess.run([sys.executable, "-c", code], cwd=source_dir, capture_output=True, text=True,
+                          env=dict(os.environ), check=False)
+    assert done.returncode == 0, done.stderr
+    promised = [line.split("# ")[1] for line in code.splitlines() if line.startswith("print(")]
+    assert done.stdout.splitlines() == promised
