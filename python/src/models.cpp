@@ -277,16 +277,18 @@ py::list comparison_records(const VariantComparison& comparison) {
 // ---- bindings ---------------------------------------------------------------------------
 
 void bind_parameters(py::module_& m) {
-  // Strategies have ParamSpecs too: whichever part binds them first wins.
-  if (py::detail::get_type_info(typeid(ParamSpec))) return;
-  py::enum_<ParamType>(m, "ParamType", "The type of a parameter's value (core/params.hpp).")
+  // Strategies have ParamSpecs too: whichever part of the module binds a type first wins.
+  const auto bound = [](const std::type_info& type) { return py::detail::get_type_info(type) != nullptr; };
+  if (!bound(typeid(ParamType)))
+    py::enum_<ParamType>(m, "ParamType", "The type of a parameter's value (core/params.hpp).")
       .value("number", ParamType::number)
       .value("integer", ParamType::integer)
       .value("boolean", ParamType::boolean)
       .value("choice", ParamType::choice)
       .value("text", ParamType::text)
       .value("integer_list", ParamType::integer_list);
-  py::class_<ParamRange>(m, "ParamRange", "An interval of numbers; each end closed unless marked open; inf: no bound.")
+  if (!bound(typeid(ParamRange)))
+    py::class_<ParamRange>(m, "ParamRange", "An interval of numbers; each end closed unless marked open; inf: no bound.")
       .def(py::init([](double low, double high, bool low_open, bool high_open) {
              return ParamRange{low, high, low_open, high_open};
            }),
@@ -299,6 +301,7 @@ void bind_parameters(py::module_& m) {
       .def("contains", &ParamRange::contains)
       .def("text", &ParamRange::text, "'[0, 1]', '(0, 1e+06]', '>= 1', 'any'")
       .def("__repr__", [](const ParamRange& r) { return "<parley.ParamRange " + r.text() + ">"; });
+  if (bound(typeid(ParamSpec))) return;
   py::class_<ParamSpec>(m, "ParamSpec",
                         "One parameter: name, type, default (as text), range or choices, one line of doc.\n"
                         "Build with the static methods number, integer, integer_or_word, boolean, choice,\n"

@@ -250,6 +250,13 @@ def test_python_model_in_evaluate_matches_the_builtin_it_rewrites(source_dir):
     # A clearly different model gives clearly different figures.
     assert abs(rows["py-mean"].mae - rows["py-compromise"].mae) > 0.5
     assert rows["py-compromise"].description.startswith("Capability x salience weighted mean")
+    # With folds, the same 80% intervals (a registered model gets the dynamic models' draws:
+    # asking for that many makes the built-in draw as many).
+    folded = parley.evaluate(deu_path(source_dir), models=["compromise", "py-compromise"], folds=5, interval_draws=6)
+    builtin, python = folded.scores
+    assert python.coverage80 == pytest.approx(builtin.coverage80, rel=1e-12)
+    assert python.width80 == pytest.approx(builtin.width80, rel=1e-12)
+    assert python.interval_draws == builtin.interval_draws == 6
 
 
 def test_evaluate_equals_the_cli_json(source_dir, cli_json):
