@@ -133,9 +133,9 @@ void print_table(const std::vector<VariantRun>& runs) {
 void run_compare(const CompareOptions& options) {
   // One read and parse: every variant is built in memory (the loader builds them all anyway,
   // to check them).
-  const VariantComparison comparison = compare_variants(
-      load_scenario_file(options.file), options.variants,
-      [&](const Scenario& scenario) { return staged_options(scenario, options.run); });
+  const VariantComparison comparison =
+      compare_variants(load_scenario_file(options.file), options.variants,
+                       [&](const Scenario& scenario) { return staged_options(scenario, options.run); });
   if (options.json)
     fmt::print("{}\n", comparison_to_json(comparison).dump(2));
   else

@@ -50,6 +50,20 @@ py::array_t<double> view(const double* data, std::vector<py::ssize_t> shape, py:
   return array;
 }
 
+// A property of ActorTable: a read-only view of one of its arrays, shaped by its axes.
+enum class Axes { actors, dimensions, actors_by_dimensions };
+auto table_view(std::vector<double> ActorTable::*member, Axes axes) {
+  return [member, axes](const py::object& self) {
+    const auto& table = self.cast<const ActorTable&>();
+    const auto actors = static_cast<py::ssize_t>(table.actor_count());
+    const auto dimensions = static_cast<py::ssize_t>(table.dimension_count());
+    std::vector<py::ssize_t> shape{actors, dimensions};
+    if (axes == Axes::actors) shape = {actors};
+    if (axes == Axes::dimensions) shape = {dimensions};
+    return view((table.*member).data(), std::move(shape), self);
+  };
+}
+
 py::array_t<double> copy_array(const std::vector<double>& values) {
   py::array_t<double> array(static_cast<py::ssize_t>(values.size()));
   std::copy(values.begin(), values.end(), array.mutable_data());
@@ -69,11 +83,20 @@ py::dict parameter_dict(const ParamValues& values) {
   for (const ParamValues::Value& v : values.values()) {
     py::object value;
     switch (v.type) {
-      case ParamType::number: value = py::float_(v.number); break;
-      case ParamType::integer: value = v.word ? py::object(py::str(v.text)) : py::object(py::int_(v.integer)); break;
-      case ParamType::boolean: value = py::bool_(values.flag(v.name)); break;
-      case ParamType::integer_list: value = py::cast(v.integers); break;
-      default: value = py::str(v.text);
+      case ParamType::number:
+        value = py::float_(v.number);
+        break;
+      case ParamType::integer:
+        value = v.word ? py::object(py::str(v.text)) : py::object(py::int_(v.integer));
+        break;
+      case ParamType::boolean:
+        value = py::bool_(values.flag(v.name));
+        break;
+      case ParamType::integer_list:
+        value = py::cast(v.integers);
+        break;
+      default:
+        value = py::str(v.text);
     }
     out[py::str(v.name)] = value;
   }
@@ -91,19 +114,21 @@ Forecast to_forecast(const py::object& returned, const ActorTable& table, const 
     for (const std::string& dimension : table.dimensions) {
       const auto it = values.find(dimension);
       if (it == values.end())
-        throw py::value_error(fmt::format("forecast model '{}': run() returned no value for dimension '{}'", model, dimension));
+        throw py::value_error(
+            fmt::format("forecast model '{}': run() returned no value for dimension '{}'", model, dimension));
       forecast.outcome.push_back(it->second);
     }
     if (values.size() != table.dimension_count())
-      throw py::value_error(fmt::format("forecast model '{}': run() returned values for dimensions the table does not have",
-                                        model));
+      throw py::value_error(
+          fmt::format("forecast model '{}': run() returned values for dimensions the table does not have", model));
   } else {
     try {
       forecast.outcome = returned.cast<std::vector<double>>();
     } catch (const py::cast_error&) {
-      throw py::type_error(fmt::format("forecast model '{}': run() must return a parley.Forecast, a dict {{dimension: "
-                                       "value}} or a sequence of numbers, not {}",
-                                       model, py::str(returned.get_type().attr("__name__")).cast<std::string>()));
+      throw py::type_error(
+          fmt::format("forecast model '{}': run() must return a parley.Forecast, a dict {{dimension: "
+                      "value}} or a sequence of numbers, not {}",
+                      model, py::str(returned.get_type().attr("__name__")).cast<std::string>()));
     }
   }
   if (forecast.outcome.size() != table.dimension_count())
@@ -111,8 +136,8 @@ Forecast to_forecast(const py::object& returned, const ActorTable& table, const 
                                       forecast.outcome.size(), table.dimension_count()));
   for (const auto& round : forecast.rounds)
     if (round.size() != table.actor_count() * table.dimension_count())
-      throw py::value_error(fmt::format("forecast model '{}': a round has {} positions, not actors × dimensions = {}", model,
-                                        round.size(), table.actor_count() * table.dimension_count()));
+      throw py::value_error(fmt::format("forecast model '{}': a round has {} positions, not actors × dimensions = {}",
+                                        model, round.size(), table.actor_count() * table.dimension_count()));
   if (forecast.model.empty()) forecast.model = model;
   return forecast;
 }
@@ -135,14 +160,15 @@ class PythonForecastModel final : public ForecastModel {
   Forecast run(const ActorTable& table, const ModelParameters& parameters, std::uint64_t seed) const override {
     const ParamValues values = read_parameters(*this, parameters);
     py::gil_scoped_acquire gil;
-    const py::object returned =
-        object().attr("run")(std::make_shared<ActorTable>(table), parameter_dict(values), seed);
+    const py::object returned = object().attr("run")(std::make_shared<ActorTable>(table), parameter_dict(values), seed);
     return to_forecast(returned, table, name_);
   }
   std::uint64_t work_estimate(const ActorTable& table, const ModelParameters& parameters) const override {
     const ParamValues values = read_parameters(*this, parameters);
     py::gil_scoped_acquire gil;
-    return object().attr("work_estimate")(std::make_shared<ActorTable>(table), parameter_dict(values)).cast<std::uint64_t>();
+    return object()
+        .attr("work_estimate")(std::make_shared<ActorTable>(table), parameter_dict(values))
+        .cast<std::uint64_t>();
   }
 
  private:
@@ -157,12 +183,14 @@ py::object register_model(py::object model_or_class) {
   py::object model = py::isinstance<py::type>(model_or_class) ? model_or_class() : model_or_class;
   for (const char* method : {"name", "description", "parameter_specs", "run", "work_estimate"})
     if (!py::hasattr(model, method))
-      throw py::type_error(fmt::format("register_forecast_model: the model has no {}() (subclass parley.ForecastModel)", method));
+      throw py::type_error(
+          fmt::format("register_forecast_model: the model has no {}() (subclass parley.ForecastModel)", method));
   const py::object name_object = model.attr("name")();
   if (!py::isinstance<py::str>(name_object)) throw py::type_error("register_forecast_model: name() must return a str");
   const std::string name = name_object.cast<std::string>();
   py::dict table = model_table();
-  if (!table.contains(name_object)) register_forecast_model(std::make_unique<PythonForecastModel>(name));  // throws when taken
+  if (!table.contains(name_object))
+    register_forecast_model(std::make_unique<PythonForecastModel>(name));  // throws when taken
   table[name_object] = model;
   return model_or_class;
 }
@@ -187,14 +215,15 @@ InputFormat format_argument(const std::string& text) {
   if (text.empty()) return InputFormat::automatic;
   if (auto format = parse_input_format(text)) return *format;
   const std::vector<std::string> names = {"auto", "yaml", "genius", "ktab", "bdm", "deu", "exchange"};
-  throw field_error("format", fmt::format("unknown format '{}'{}; formats: {}", text, did_you_mean(text, names),
-                                          fmt::join(names, ", ")),
-                    ErrorKind::unknown_name);
+  throw field_error(
+      "format",
+      fmt::format("unknown format '{}'{}; formats: {}", text, did_you_mean(text, names), fmt::join(names, ", ")),
+      ErrorKind::unknown_name);
 }
 
-EvaluationResult evaluate_data(const std::filesystem::path& data, const py::object& models, int folds, std::uint64_t seed,
-                               int interval_draws, const std::string& capability, const std::string& format,
-                               bool timings) {
+EvaluationResult evaluate_data(const std::filesystem::path& data, const py::object& models, int folds,
+                               std::uint64_t seed, int interval_draws, const std::string& capability,
+                               const std::string& format, bool timings) {
   if (interval_draws < 0) throw field_error("interval draws", fmt::format("{}: use 0 or more", interval_draws));
   const InputFormat input_format = format_argument(format);
   const CapabilitySource source = parse_capability_source(capability);
@@ -215,7 +244,9 @@ EvaluationResult evaluate_data(const std::filesystem::path& data, const py::obje
   return result;
 }
 
-py::object optional_number(const std::optional<double>& x) { return x ? py::object(py::float_(*x)) : py::object(py::none()); }
+py::object optional_number(const std::optional<double>& x) {
+  return x ? py::object(py::float_(*x)) : py::object(py::none());
+}
 
 // ---- compare ----------------------------------------------------------------------------
 
@@ -281,26 +312,27 @@ void bind_parameters(py::module_& m) {
   const auto bound = [](const std::type_info& type) { return py::detail::get_type_info(type) != nullptr; };
   if (!bound(typeid(ParamType)))
     py::enum_<ParamType>(m, "ParamType", "The type of a parameter's value (core/params.hpp).")
-      .value("number", ParamType::number)
-      .value("integer", ParamType::integer)
-      .value("boolean", ParamType::boolean)
-      .value("choice", ParamType::choice)
-      .value("text", ParamType::text)
-      .value("integer_list", ParamType::integer_list);
+        .value("number", ParamType::number)
+        .value("integer", ParamType::integer)
+        .value("boolean", ParamType::boolean)
+        .value("choice", ParamType::choice)
+        .value("text", ParamType::text)
+        .value("integer_list", ParamType::integer_list);
   if (!bound(typeid(ParamRange)))
-    py::class_<ParamRange>(m, "ParamRange", "An interval of numbers; each end closed unless marked open; inf: no bound.")
-      .def(py::init([](double low, double high, bool low_open, bool high_open) {
-             return ParamRange{low, high, low_open, high_open};
-           }),
-           py::arg("low") = -INFINITY, py::arg("high") = INFINITY, py::arg("low_open") = false,
-           py::arg("high_open") = false)
-      .def_readonly("low", &ParamRange::low)
-      .def_readonly("high", &ParamRange::high)
-      .def_readonly("low_open", &ParamRange::low_open)
-      .def_readonly("high_open", &ParamRange::high_open)
-      .def("contains", &ParamRange::contains)
-      .def("text", &ParamRange::text, "'[0, 1]', '(0, 1e+06]', '>= 1', 'any'")
-      .def("__repr__", [](const ParamRange& r) { return "<parley.ParamRange " + r.text() + ">"; });
+    py::class_<ParamRange>(m, "ParamRange",
+                           "An interval of numbers; each end closed unless marked open; inf: no bound.")
+        .def(py::init([](double low, double high, bool low_open, bool high_open) {
+               return ParamRange{low, high, low_open, high_open};
+             }),
+             py::arg("low") = -INFINITY, py::arg("high") = INFINITY, py::arg("low_open") = false,
+             py::arg("high_open") = false)
+        .def_readonly("low", &ParamRange::low)
+        .def_readonly("high", &ParamRange::high)
+        .def_readonly("low_open", &ParamRange::low_open)
+        .def_readonly("high_open", &ParamRange::high_open)
+        .def("contains", &ParamRange::contains)
+        .def("text", &ParamRange::text, "'[0, 1]', '(0, 1e+06]', '>= 1', 'any'")
+        .def("__repr__", [](const ParamRange& r) { return "<parley.ParamRange " + r.text() + ">"; });
   if (bound(typeid(ParamSpec))) return;
   py::class_<ParamSpec>(m, "ParamSpec",
                         "One parameter: name, type, default (as text), range or choices, one line of doc.\n"
@@ -341,30 +373,22 @@ void bind_tables(py::module_& m) {
       .def_readonly("name", &ActorTable::name)
       .def_readonly("actors", &ActorTable::actors, "actor ids, one row each")
       .def_readonly("dimensions", &ActorTable::dimensions, "issue ids, one column each")
+      .def_property_readonly("capability", table_view(&ActorTable::capability, Axes::actors),
+                             "float64 array per actor (> 0)")
+      .def_property_readonly("position", table_view(&ActorTable::position, Axes::actors_by_dimensions),
+                             "float64 array, actors x dimensions")
+      .def_property_readonly("salience", table_view(&ActorTable::salience, Axes::actors_by_dimensions),
+                             "float64 array, actors x dimensions, in [0, 1]")
+      .def_property_readonly("lower", table_view(&ActorTable::lower, Axes::dimensions),
+                             "float64 array per dimension: the scale's lower end")
+      .def_property_readonly("upper", table_view(&ActorTable::upper, Axes::dimensions),
+                             "float64 array per dimension: the scale's upper end")
       .def_property_readonly(
-          "capability", [](py::object self) { const auto& t = self.cast<const ActorTable&>();
-            return view(t.capability.data(), {static_cast<py::ssize_t>(t.actor_count())}, self); },
-          "float64 array per actor (> 0)")
+          "reference_point", [](const ActorTable& t) { return optional_list(t.reference_point); },
+          "per dimension: the status quo, or None")
       .def_property_readonly(
-          "position", [](py::object self) { const auto& t = self.cast<const ActorTable&>();
-            return view(t.position.data(), {static_cast<py::ssize_t>(t.actor_count()), static_cast<py::ssize_t>(t.dimension_count())}, self); },
-          "float64 array, actors x dimensions")
-      .def_property_readonly(
-          "salience", [](py::object self) { const auto& t = self.cast<const ActorTable&>();
-            return view(t.salience.data(), {static_cast<py::ssize_t>(t.actor_count()), static_cast<py::ssize_t>(t.dimension_count())}, self); },
-          "float64 array, actors x dimensions, in [0, 1]")
-      .def_property_readonly(
-          "lower", [](py::object self) { const auto& t = self.cast<const ActorTable&>();
-            return view(t.lower.data(), {static_cast<py::ssize_t>(t.dimension_count())}, self); },
-          "float64 array per dimension: the scale's lower end")
-      .def_property_readonly(
-          "upper", [](py::object self) { const auto& t = self.cast<const ActorTable&>();
-            return view(t.upper.data(), {static_cast<py::ssize_t>(t.dimension_count())}, self); },
-          "float64 array per dimension: the scale's upper end")
-      .def_property_readonly("reference_point", [](const ActorTable& t) { return optional_list(t.reference_point); },
-                             "per dimension: the status quo, or None")
-      .def_property_readonly("known_outcome", [](const ActorTable& t) { return optional_list(t.known_outcome); },
-                             "per dimension: the known outcome, or None")
+          "known_outcome", [](const ActorTable& t) { return optional_list(t.known_outcome); },
+          "per dimension: the known outcome, or None")
       .def("actor_count", &ActorTable::actor_count)
       .def("dimension_count", &ActorTable::dimension_count)
       .def("position_of", &ActorTable::position_of, py::arg("actor"), py::arg("dimension"))
@@ -406,8 +430,8 @@ void bind_tables(py::module_& m) {
            "dimension row-major (a flat sequence or a 2-D array's .ravel()). model defaults to the\n"
            "model's name.")
       .def_readonly("model", &Forecast::model)
-      .def_property_readonly("outcome", [](const Forecast& f) { return copy_array(f.outcome); },
-                             "float64 array per dimension")
+      .def_property_readonly(
+          "outcome", [](const Forecast& f) { return copy_array(f.outcome); }, "float64 array per dimension")
       .def_property_readonly(
           "rounds",
           [](const Forecast& f) {
@@ -421,7 +445,8 @@ void bind_tables(py::module_& m) {
 }
 
 void bind_evaluate(py::module_& m) {
-  py::class_<ModelScore>(m, "ModelScore", "One row of an evaluation: a model's errors on the cases (forecast/evaluate.hpp).")
+  py::class_<ModelScore>(m, "ModelScore",
+                         "One row of an evaluation: a model's errors on the cases (forecast/evaluate.hpp).")
       .def_readonly("name", &ModelScore::name)
       .def_readonly("description", &ModelScore::description)
       .def_readonly("n", &ModelScore::n, "cases forecast")
@@ -431,24 +456,29 @@ void bind_evaluate(py::module_& m) {
       .def_readonly("hit10", &ModelScore::hit10)
       .def_readonly("cross_validated", &ModelScore::cross_validated)
       .def_readonly("fitted", &ModelScore::fitted, "cross-validated rows: what the folds chose")
-      .def_property_readonly("coverage80", [](const ModelScore& s) { return optional_number(s.coverage80); },
-                             "share of held-out outcomes inside the 80% interval, or None")
+      .def_property_readonly(
+          "coverage80", [](const ModelScore& s) { return optional_number(s.coverage80); },
+          "share of held-out outcomes inside the 80% interval, or None")
       .def_property_readonly("width80", [](const ModelScore& s) { return optional_number(s.width80); })
       .def_readonly("interval_draws", &ModelScore::interval_draws)
       .def_readonly("interval_fitted", &ModelScore::interval_fitted)
       .def_readonly("seconds", &ModelScore::seconds)
-      .def_property_readonly("case_errors", [](const ModelScore& s) { return copy_array(s.case_errors); },
-                             "float64 array per case: the absolute error, NaN where not forecast")
-      .def("__repr__", [](const ModelScore& s) { return fmt::format("<parley.ModelScore {} mae={:.2f} n={}>", s.name, s.mae, s.n); });
+      .def_property_readonly(
+          "case_errors", [](const ModelScore& s) { return copy_array(s.case_errors); },
+          "float64 array per case: the absolute error, NaN where not forecast")
+      .def("__repr__", [](const ModelScore& s) {
+        return fmt::format("<parley.ModelScore {} mae={:.2f} n={}>", s.name, s.mae, s.n);
+      });
 
   py::class_<EvaluationResult>(m, "Evaluation",
                                "`parley evaluate`: every model's errors on decisions with known outcomes.")
-      .def_property_readonly("cases", [](const EvaluationResult& r) { return r.evaluation.cases; }, "number of cases")
+      .def_property_readonly(
+          "cases", [](const EvaluationResult& r) { return r.evaluation.cases; }, "number of cases")
       .def_readonly("case_ids", &EvaluationResult::case_ids, "the cases' issue ids, in case order")
       .def_property_readonly("folds", [](const EvaluationResult& r) { return r.evaluation.folds; })
       .def_property_readonly("seed", [](const EvaluationResult& r) { return r.evaluation.seed; })
-      .def_property_readonly("scores", [](const EvaluationResult& r) { return r.evaluation.scores; },
-                             "list of ModelScore, one per row")
+      .def_property_readonly(
+          "scores", [](const EvaluationResult& r) { return r.evaluation.scores; }, "list of ModelScore, one per row")
       .def_property_readonly("notes", [](const EvaluationResult& r) { return r.evaluation.notes; })
       .def_readonly("sources", &EvaluationResult::sources, "per file read: its name and what it gave")
       .def_readonly("capability", &EvaluationResult::capability)
@@ -494,8 +524,9 @@ void bind_evaluate(py::module_& m) {
           },
           "One dict per row and case: model, case (issue id), case_index, error (NaN where not\n"
           "forecast). pandas.DataFrame(e.records()) loads them.")
-      .def("to_dict", [](const EvaluationResult& r) { return to_python(r.document); },
-           "The document `parley evaluate DATA --json` prints (with the same options), as plain objects.")
+      .def(
+          "to_dict", [](const EvaluationResult& r) { return to_python(r.document); },
+          "The document `parley evaluate DATA --json` prints (with the same options), as plain objects.")
       .def("__repr__", [](const EvaluationResult& r) {
         return fmt::format("<parley.Evaluation {} cases, {} rows>", r.evaluation.cases, r.evaluation.scores.size());
       });
@@ -525,13 +556,12 @@ void bind_compare(py::module_& m) {
             return names;
           },
           "variant names in run order ('base': the scenario as written)")
-      .def_property_readonly(
-          "actors",
-          [](const ComparisonResult& r) {
-            std::vector<std::string> ids;
-            for (const Actor& a : r.comparison.base.actors) ids.push_back(a.id);
-            return ids;
-          })
+      .def_property_readonly("actors",
+                             [](const ComparisonResult& r) {
+                               std::vector<std::string> ids;
+                               for (const Actor& a : r.comparison.base.actors) ids.push_back(a.id);
+                               return ids;
+                             })
       .def_property_readonly(
           "overall",
           [](const ComparisonResult& r) {
@@ -543,13 +573,16 @@ void bind_compare(py::module_& m) {
             return array;
           },
           "float64 array, variants x actors: each actor's overall utility (NaN without a stake)")
-      .def("records", [](const ComparisonResult& r) { return comparison_records(r.comparison); },
-           "One dict per variant and actor: variant, actor, overall, reservation_value, and per stage\n"
-           "'status.STAGE' and 'utility.STAGE' (NaN without a stake). pandas.DataFrame(c.records()).")
-      .def("to_dict", [](const ComparisonResult& r) { return to_python(comparison_to_json(r.comparison)); },
-           "The document `parley compare FILE --variants ... --json` prints, as plain objects.")
+      .def(
+          "records", [](const ComparisonResult& r) { return comparison_records(r.comparison); },
+          "One dict per variant and actor: variant, actor, overall, reservation_value, and per stage\n"
+          "'status.STAGE' and 'utility.STAGE' (NaN without a stake). pandas.DataFrame(c.records()).")
+      .def(
+          "to_dict", [](const ComparisonResult& r) { return to_python(comparison_to_json(r.comparison)); },
+          "The document `parley compare FILE --variants ... --json` prints, as plain objects.")
       .def("__repr__", [](const ComparisonResult& r) {
-        return fmt::format("<parley.VariantComparison {}: {} variants>", r.comparison.base.name, r.comparison.runs.size());
+        return fmt::format("<parley.VariantComparison {}: {} variants>", r.comparison.base.name,
+                           r.comparison.runs.size());
       });
 
   m.def("compare", &compare, py::arg("scenario"), py::arg("variants") = py::none(),

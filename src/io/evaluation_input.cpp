@@ -48,7 +48,8 @@ const char* to_string(CapabilitySource source) { return source == CapabilitySour
 CapabilitySource parse_capability_source(const std::string& text) {
   if (text == "file") return CapabilitySource::file;
   if (text == "equal") return CapabilitySource::equal;
-  throw field_error("capability", fmt::format("'{}': use file (the data's capabilities) or equal (every actor 1)", text));
+  throw field_error("capability",
+                    fmt::format("'{}': use file (the data's capabilities) or equal (every actor 1)", text));
 }
 
 EvaluationInput read_evaluation_input(const std::filesystem::path& path, InputFormat format,

@@ -26,9 +26,10 @@ std::vector<std::string> resolve_variants(const Scenario& base, const std::vecto
   valid.insert(valid.begin(), kBaseVariant);
   for (const std::string& name : names) {
     if (std::find(valid.begin(), valid.end(), name) != valid.end()) continue;
-    throw field_error("variants",
-                      fmt::format("no variant '{}'{}; variants: {}", name, did_you_mean(name, valid), fmt::join(valid, ", ")),
-                      ErrorKind::unknown_name);
+    throw field_error(
+        "variants",
+        fmt::format("no variant '{}'{}; variants: {}", name, did_you_mean(name, valid), fmt::join(valid, ", ")),
+        ErrorKind::unknown_name);
   }
   return names;
 }

@@ -28,8 +28,8 @@ TEST(EvaluationInput, DeuFileGivesItsCasesSourcesAndBenchmarkActors) {
 }
 
 TEST(EvaluationInput, EqualCapabilitySetsEveryActorToOne) {
-  const EvaluationInput input = read_evaluation_input(kData / "deu" / "deu3.tsv", InputFormat::automatic,
-                                                      CapabilitySource::equal);
+  const EvaluationInput input =
+      read_evaluation_input(kData / "deu" / "deu3.tsv", InputFormat::automatic, CapabilitySource::equal);
   for (const EvaluationCase& c : input.cases)
     for (double capability : c.table.capability) EXPECT_EQ(capability, 1.0) << c.id;
   EXPECT_EQ(parse_capability_source("equal"), CapabilitySource::equal);
@@ -47,8 +47,8 @@ TEST(EvaluationInput, NothingKnownIsAnInputError) {
 }
 
 TEST(EvaluationInput, DocumentAddsSourcesCapabilityAndHeader) {
-  const EvaluationInput input = read_evaluation_input(kData / "deu" / "deu3.tsv", InputFormat::automatic,
-                                                      CapabilitySource::equal);
+  const EvaluationInput input =
+      read_evaluation_input(kData / "deu" / "deu3.tsv", InputFormat::automatic, CapabilitySource::equal);
   EvaluationOptions options = evaluation_options(input);
   options.models = {"compromise"};
   options.folds = 0;
