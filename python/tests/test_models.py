@@ -349,3 +349,35 @@ def test_the_docs_example_runs_and_prints_what_it_says(source_dir):
     assert done.returncode == 0, done.stderr
     promised = [line.split("# ")[1] for line in code.splitlines() if line.startswith("print(")]
     assert done.stdout.splitlines() == promised
+
+
+def test_python_model_from_several_threads_at_once(flagship):
+    # forecast releases the GIL around the engine; the model takes it back for each call.
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = parley.forecast(flagship, models="py-compromise")["py-compromise"].outcome
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: parley.forecast(flagship, models="py-compromise"), range(16)))
+    assert all(r["py-compromise"].outcome == expected for r in results)
+
+
+def test_dynamic_python_model_reports_its_rounds(flagship):
+    class Drift(parley.ForecastModel):
+        """Every actor moves halfway to the mean, once."""
+
+        def name(self):
+            return "py-drift"
+
+        def run(self, table, parameters, seed):
+            start = table.position
+            moved = (start + start.mean(axis=0)) / 2
+            return parley.Forecast(moved.mean(axis=0), rounds=[start.ravel(), moved.ravel()], stop_reason="one round")
+
+    parley.register_forecast_model(Drift)
+    result = parley.forecast(flagship, models="py-drift")["py-drift"]
+    assert result.rounds == 1 and result.stop_reason == "one round"
+    d = result.to_dict()
+    assert d["rounds"] == 1 and d["stop_reason"] == "one round"
+    table = parley.to_actor_table(flagship)
+    assert len(d["positions"]) == 2
+    assert np.allclose(np.array(d["positions"][0], dtype=float).ravel(), table.position.ravel())
