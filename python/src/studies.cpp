@@ -197,28 +197,6 @@ std::optional<std::string> path_text(const py::handle& value) {
   return text_list(value).at(0);
 }
 
-// {actor id or "*": spec}, as parley.negotiate takes them.
-StagedOptions sweep_strategies(const Scenario& scenario, const std::map<std::string, std::string>& strategies) {
-  StagedOptions options;
-  for (const auto& [actor, text] : strategies) {
-    StrategySpec spec = parse_strategy(text);
-    if (actor == "*") {
-      options.default_strategy = std::move(spec);
-      continue;
-    }
-    const auto index = scenario.find_actor(actor);
-    if (!index) {
-      std::vector<std::string> ids;
-      for (const Actor& a : scenario.actors) ids.push_back(a.id);
-      throw field_error("strategy", fmt::format("no actor '{}'{}; actors: {}", actor, did_you_mean(actor, ids),
-                                                fmt::join(ids, ", ")),
-                        ErrorKind::unknown_name);
-    }
-    options.strategies[*index] = std::move(spec);
-  }
-  return options;
-}
-
 // ---- the commands -----------------------------------------------------------------------
 
 TournamentResult tournament(const py::object& strategies, const py::object& domains, std::uint64_t repetitions,
@@ -287,7 +265,7 @@ SweepResult sweep(const py::object& scenario_or_path, std::uint64_t runs, std::u
   py::gil_scoped_release release;
   keep_freed_memory_for_reuse();
   const SweepPlan plan =
-      plan_sweep(settings, [&](const Scenario& scenario) { return sweep_strategies(scenario, strategies); });
+      plan_sweep(settings, [&](const Scenario& scenario) { return staged_options(scenario, 0, strategies, std::nullopt); });
   const std::optional<std::string> path = run_sweep_study(plan, settings.variant, execution);
   if (!path) throw Error(ErrorKind::invalid, "parley.sweep under mpirun: only rank 0 holds the results");
   return SweepResult(*path);
