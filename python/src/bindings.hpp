@@ -3,12 +3,24 @@
 // part of the C++ API under the C++ names (issue 11: the bindings mirror the C++ API name
 // for name). The Python package `parley` (python/parley/__init__.py) re-exports them.
 
+#include <memory>
+
 #include <nlohmann/json.hpp>
 #include <pybind11/pybind11.h>
+
+namespace parley {
+struct Scenario;
+}
 
 namespace parley::python {
 
 namespace py = pybind11;
+
+// What a function that runs a scenario runs: a copy of it (later edits in Python do not
+// reach a run or its result), given the one stage "all" when it has none, and checked as the
+// YAML loader checks a file, so an edited scenario that breaks a rule raises parley.Error
+// (with the field) instead of breaking a run (scenario.cpp).
+std::shared_ptr<const Scenario> checked_scenario(const Scenario& scenario);
 
 // parley.Error and parley.InputError, and the translator that raises them for parley::Error
 // and parley::InputError (module.cpp).
