@@ -540,7 +540,7 @@ std::string yaml_of(const Scenario& edited) {
   try {
     (void)parse_scenario_yaml(text, "<scenario>");
   } catch (const Error& e) {
-    throw Error(e.kind(), fmt::format("the scenario would be written, but not read back: {}", e.message()));
+    throw Error(e.kind(), e.message());  // the reader's message; its position is in text never shown
   }
   return text;
 }
@@ -758,10 +758,11 @@ void bind_scenario(py::module_& m) {
       .def("find_channel", &Scenario::find_channel, py::arg("id"), "Index of the channel with this id, or None.")
       .def("find_stage", &Scenario::find_stage, py::arg("id"), "Index of the stage with this id, or None.")
       .def(
-          "validate", [](const Scenario& s) { check_format_limits(*checked_scenario(s)); },
+          "validate", [](const Scenario& s) { (void)yaml_of(s); },
           "Checks the scenario as the YAML loader checks a file: strategies, every invariant of\n"
-          "parley::validate (with the protocols' settings) and the format's limits. Raises parley.Error\n"
-          "with .field (the dotted path, e.g. 'stages.truce.protocol') and the loader's message.")
+          "parley::validate (with the protocols' settings), the format's limits, and the rules the\n"
+          "reader checks as it reads (capability > 0). Raises parley.Error with .field (the dotted\n"
+          "path, e.g. 'stages.truce.protocol') and the loader's message; returns None when valid.")
       .def(
           "to_yaml", [](const Scenario& s) { return yaml_of(s); },
           "The scenario in the parley YAML format (as `parley import` writes it); validates first.")
