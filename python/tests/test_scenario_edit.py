@@ -312,6 +312,12 @@ def test_validate_names_the_field_the_yaml_loader_names(source_dir, fixture, mis
     assert field.rsplit(".", 1)[0] in from_file.message or field in from_file.message
 
 
+def test_a_cycle_of_stages_names_the_first_after(source_dir):
+    error = python_error(stage_cycle, "stages.truce.after", "invalid")
+    assert "cycle through `after`" in error.message
+    assert "cycle through `after`" in file_error(source_dir, "stage_cycle").message
+
+
 def test_the_format_limits_raise_too_large():
     scenario = talks_base()
     scenario.issues[1].steps = 3_000_000_000
