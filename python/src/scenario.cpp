@@ -530,15 +530,41 @@ void check_like_loader(const Scenario& scenario) {
   validate(scenario, validation_catalog());
 }
 
+// Variants are the reader's to check (core keeps them for display); what the writer needs
+// of them is checked here, so a bad one is a parley.Error naming it.
+void check_variants(const Scenario& scenario) {
+  std::vector<std::string> seen;
+  for (const VariantSummary& variant : scenario.variants) {
+    const std::string field = "variants." + variant.id;
+    if (!is_valid_id(variant.id))
+      throw field_error(field, fmt::format("invalid variant id '{}': ids may contain only letters, digits, '_' and '-'",
+                                           variant.id));
+    if (std::find(seen.begin(), seen.end(), variant.id) != seen.end())
+      throw field_error(field, fmt::format("variant '{}' is defined twice", variant.id));
+    seen.push_back(variant.id);
+    if (variant.values.size() != variant.overrides.size())
+      throw field_error(field + ".values", fmt::format("{} values for {} override paths; give one value per path",
+                                                       variant.values.size(), variant.overrides.size()));
+  }
+}
+
 std::string yaml_of(const Scenario& edited) {
   const Scenario scenario = completed(edited);
   check_like_loader(scenario);
   check_format_limits(scenario);
-  std::string text = scenario_to_yaml(scenario);
-  // Nothing is written that parley.load would refuse: the reader checks a few things
-  // validate() leaves to it (capability > 0, say).
+  check_variants(scenario);
+  std::string text;
   try {
-    (void)parse_scenario_yaml(text, "<scenario>");
+    text = scenario_to_yaml(scenario);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {  // a variant value that is not YAML flow text, say
+    throw Error(ErrorKind::invalid, fmt::format("cannot write the scenario: {}", e.what()));
+  }
+  // Nothing is written that parley.load would refuse, with or without a variant: the reader
+  // checks a few things validate() leaves to it (capability > 0, variant paths).
+  try {
+    (void)parse_scenario_file_yaml(text, "<scenario>");
   } catch (const Error& e) {
     throw Error(e.kind(), e.message());  // the reader's message; its position is in text never shown
   }

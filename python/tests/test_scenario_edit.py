@@ -339,6 +339,28 @@ def test_a_run_of_an_invalid_edit_raises_instead_of_crashing(flagship, command):
         getattr(parley, command)(talks)
 
 
+def test_a_variant_must_be_one_the_loader_can_apply(flagship):
+    talks = flagship.copy()
+    talks.variants[0].values = []
+    with pytest.raises(parley.Error, match="0 values for 5 override paths") as error:
+        talks.validate()
+    assert error.value.field == "variants.trade-ukraine.values"
+    talks = flagship.copy()
+    talks.variants.append(parley.VariantSummary(id="calm", overrides=["actors.nobody.discount"], values=["0.9"]))
+    with pytest.raises(parley.Error, match="nobody"):
+        talks.validate()
+    talks.variants[-1].overrides = ["actors.us.discount"]
+    talks.validate()
+
+
+def test_a_scenario_loaded_with_a_variant_is_saved_with_it_applied(tmp_path, flagship_path):
+    varied = parley.load(str(flagship_path), variant="open-format")
+    varied.save(tmp_path / "open.yaml")
+    again = parley.load(str(tmp_path / "open.yaml"))
+    assert again.variant == "" and len(again.variants) == 0
+    assert again.actors == varied.actors and again.stages == varied.stages
+
+
 def test_an_invalid_scenario_is_never_written(tmp_path, flagship):
     target = tmp_path / "talks.yaml"
     flagship.save(target)
