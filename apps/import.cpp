@@ -1,4 +1,5 @@
-// `parley import`: convert a peer tool's input into a parley scenario file.
+// `parley import`: convert a peer tool's input into a parley scenario file (the library's
+// import_scenario, load.hpp, then scenario_to_yaml; Python's parley.import_scenario is the same).
 
 #include <memory>
 #include <string>
@@ -7,8 +8,7 @@
 
 #include "commands.hpp"
 #include "parley/io/files.hpp"
-#include "parley/io/genius.hpp"
-#include "parley/io/input_error.hpp"
+#include "parley/io/load.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley::cli {
@@ -35,10 +35,8 @@ void add_import(CLI::App& app) {
                    "Divide each profile's weights by their sum and drop the cap at 1 (parley's convention; "
                    "GENIUS uses the raw weights)");
   genius->callback([options, normalise] {
-    if (is_standard_stream(options->first))
-      throw InputError("-", "a GENIUS domain is a folder (a domain file and one profile per party) and cannot come from "
-                            "standard input; give the folder's path");
-    const std::string yaml = scenario_to_yaml(import_genius(options->first, GeniusOptions{*normalise}));
+    const std::string yaml =
+        scenario_to_yaml(import_scenario(options->first, InputFormat::genius, GeniusOptions{*normalise}));
     if (options->second.empty())
       fmt::print("{}", yaml);
     else

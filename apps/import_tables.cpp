@@ -7,11 +7,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "parley/io/bdm.hpp"
-#include "parley/io/deu.hpp"
-#include "parley/io/exchange.hpp"
 #include "parley/io/files.hpp"
-#include "parley/io/ktab.hpp"
+#include "parley/io/load.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley::cli {
@@ -32,13 +29,13 @@ void write(const Scenario& scenario, const ImportOptions& options) {
 }
 
 CLI::App* add_table_import(CLI::App& import, const char* name, const char* description, const char* footer,
-                           std::function<Scenario(const std::string&)> read) {
+                           InputFormat format) {
   auto* command = import.add_subcommand(name, description);
   command->footer(footer);
   auto options = std::make_shared<ImportOptions>();
   command->add_option("FILE", options->file, "The table to import (- reads standard input)")->required();
   command->add_option("-o,--output", options->output, "Write the scenario here (default and -: stdout)");
-  command->callback([options, read] { write(read(options->file), *options); });
+  command->callback([options, format] { write(import_scenario(options->file, format), *options); });
   return command;
 }
 
@@ -52,27 +49,25 @@ void add_import_tables(CLI::App& app) {
                    "file (or give them with --param).\n\n"
                    "Examples:\n"
                    "  parley import ktab tests/data/ktab/inputs/SOE-Pol-Comp.csv -o soe.yaml",
-                   [](const std::string& file) { return import_ktab(file).scenario; });
+                   InputFormat::ktab);
   add_table_import(*import, "bdm", "Import a BDM-style actor table (Actor,Capability,Position,Salience).",
                    "One issue; saliences on 0–1 or 0–100 (detected and stated in the description); the\n"
                    "issue's scale is the range of the positions. Other commands read the CSV directly.\n\n"
                    "Examples:\n"
                    "  parley import bdm tests/data/bdm/jmckib_ExampleActors_BDM1994_emissions.csv -o emissions.yaml",
-                   [](const std::string& file) { return import_bdm(file); });
+                   InputFormat::bdm);
   add_table_import(*import, "deu", "Import the DEU data (tab-separated, p<actor>/s<actor>/rp/out) as one scenario.",
                    "Every issue of the file in one scenario; an actor without a position on an issue has no\n"
                    "stake in it. Line 2 is read as the capability row when it names no issue. `parley\n"
                    "evaluate` reads the file directly, one scenario per issue.\n\n"
                    "Examples:\n"
                    "  parley import deu tests/data/deu/deu3.tsv -o deu.yaml",
-                   [](const std::string& file) {
-                     return deu_as_one_scenario(import_deu(file), std::filesystem::path(file).stem().string());
-                   });
+                   InputFormat::deu);
   add_table_import(*import, "exchange", "Import an exchange-model input (#A/#P/#M/#D records, as read by Decide).",
                    "Power becomes each actor's capability; saliences on 0–1 or 0–100 (detected and stated).\n\n"
                    "Examples:\n"
                    "  parley import exchange tests/data/exchange/decide_cop21.csv -o cop21.yaml",
-                   [](const std::string& file) { return import_exchange_input(file); });
+                   InputFormat::exchange);
 }
 
 }  // namespace parley::cli

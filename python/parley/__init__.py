@@ -33,7 +33,8 @@ from ._parley import (
 from .models import *  # noqa: E402,F401,F403  (forecast models in Python, evaluate)
 from .negotiators import *  # noqa: E402,F401,F403  (strategies in Python)
 from .studies import *  # noqa: E402,F401,F403  (tournament, sweep, compare, results)
-from . import models as _models, negotiators as _negotiators, studies as _studies
+from .scenario import *  # noqa: E402,F401,F403  (scenario parts built in Python, import_scenario)
+from . import models as _models, negotiators as _negotiators, scenario as _scenario, studies as _studies
 
 __version__ = "0.1.0"
 
@@ -56,4 +57,5 @@ __all__ = [
     *_models.__all__,
     *_negotiators.__all__,
     *_studies.__all__,
+    *_scenario.__all__,
 ]

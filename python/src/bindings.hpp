@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,12 @@
 namespace parley::python {
 
 namespace py = pybind11;
+
+// What a function that runs a scenario runs: a copy of it (later edits in Python do not
+// reach a run or its result), given the one stage "all" when it has none, and checked as the
+// YAML loader checks a file, so an edited scenario that breaks a rule raises parley.Error
+// (with the field) instead of breaking a run (scenario.cpp).
+std::shared_ptr<const Scenario> checked_scenario(const Scenario& scenario);
 
 // parley.Error and parley.InputError, and the translator that raises them for parley::Error
 // and parley::InputError (module.cpp).

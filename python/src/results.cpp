@@ -203,9 +203,10 @@ StageSummary summary(const Scenario& scenario, const StageResult& stage) {
   return s;
 }
 
-NegotiationResult negotiate(const ScenarioPtr& scenario, std::uint64_t seed,
+NegotiationResult negotiate(const Scenario& given, std::uint64_t seed,
                             const std::map<std::string, std::string>& strategies, const std::optional<std::string>& stage,
                             const std::optional<std::int32_t>& rounds) {
+  const ScenarioPtr scenario = checked_scenario(given);
   StagedOptions options = staged_options(*scenario, seed, strategies, rounds);
   if (stage) options.only_stage = resolve_stage(*scenario, stage);
   options.record_trace = false;  // the result is the same without it (staged.hpp)
@@ -280,7 +281,7 @@ void bind_results(py::module_& m) {
         else if (!models.is_none())
           names = models.cast<std::vector<std::string>>();
         py::dict results;  // in the order run, as the CLI lists them
-        for (ForecastResult& result : forecast(scenario, names, seed, parameters, max_work)) {
+        for (ForecastResult& result : forecast(*checked_scenario(scenario), names, seed, parameters, max_work)) {
           const py::str name(result.model);
           results[name] = py::cast(std::move(result));
         }
@@ -349,7 +350,10 @@ void bind_results(py::module_& m) {
            "The document `parley analyze --stage STAGE --json` prints, as plain Python objects.");
 
   m.def(
-      "analyze", [](const std::shared_ptr<Scenario>& scenario, const std::optional<std::string>& stage) { return analyze_stage(scenario, stage); },
+      "analyze",
+      [](const Scenario& scenario, const std::optional<std::string>& stage) {
+        return analyze_stage(checked_scenario(scenario), stage);
+      },
       py::arg("scenario"), py::arg("stage") = py::none(),
       "analyze(scenario, stage=None) -> Analysis\n\n"
       "`parley analyze`: the Pareto frontier, Nash and Kalai-Smorodinsky points and welfare optima\n"

@@ -47,13 +47,13 @@ InputFormat detect_text_format(std::string_view text) {
   return InputFormat::yaml;
 }
 
-Scenario import_scenario(const std::filesystem::path& path, InputFormat format) {
+Scenario read_peer_input(const std::filesystem::path& path, InputFormat format, const GeniusOptions& genius) {
   switch (format) {
     case InputFormat::genius:
       if (is_standard_stream(path)) throw InputError(path.string(), 0, 0, kGeniusNotFromStdin, ErrorKind::io);
       if (!std::filesystem::is_directory(path) || !is_genius_folder(path))
         throw InputError(path.string(), "not a folder holding a GENIUS domain file (root element negotiation_template)");
-      return import_genius(path);
+      return import_genius(path, genius);
     case InputFormat::bdm: return import_bdm(path);
     case InputFormat::exchange: return import_exchange_input(path);
     case InputFormat::deu:
@@ -62,7 +62,7 @@ Scenario import_scenario(const std::filesystem::path& path, InputFormat format) 
     case InputFormat::automatic:
     case InputFormat::yaml: break;
   }
-  throw std::logic_error("import_scenario: not an import format");  // load_scenario reads YAML itself
+  throw std::logic_error("read_peer_input: not an import format");  // import_scenario refuses YAML first
 }
 
 }  // namespace
@@ -91,6 +91,22 @@ InputFormat detect_input_format(const std::filesystem::path& path) {
   return detect_text_format(text);
 }
 
+Scenario import_scenario(const std::filesystem::path& path, InputFormat format, const GeniusOptions& genius) {
+  if (format == InputFormat::automatic) format = detect_input_format(path);
+  if (format == InputFormat::yaml)
+    throw InputError(path.string(), "reads as a parley scenario (YAML), not a peer tool's input; load it as it is");
+  Scenario scenario = read_peer_input(path, format, genius);
+  // An importer's output obeys the same invariants as a YAML file's; when the input breaks
+  // one (a reservation outside [0, 1], say), say which field instead of failing later.
+  try {
+    validate(scenario, validation_catalog());
+  } catch (const Error& error) {
+    throw InputError(path.string(), 0, 0, fmt::format("imported as {}, but {}: {}", to_string(format),
+                                                error.location().field, error.message()), error.kind());
+  }
+  return scenario;
+}
+
 ScenarioFile load_scenario_file(const std::filesystem::path& path, InputFormat format) {
   if (format == InputFormat::automatic) format = detect_input_format(path);
   if (format == InputFormat::yaml) return parse_scenario_file_yaml(read_text_file(path), path.string());
@@ -103,16 +119,7 @@ Scenario load_scenario(const std::filesystem::path& path, const std::string& var
   if (!variant.empty())
     throw InputError(path.string(), fmt::format("a variant was asked for, but {} input has no variants (only parley YAML scenarios do)",
                                                 to_string(format)));
-  Scenario scenario = import_scenario(path, format);
-  // An importer's output obeys the same invariants as a YAML file's; when the input breaks
-  // one (a reservation outside [0, 1], say), say which field instead of failing later.
-  try {
-    validate(scenario, validation_catalog());
-  } catch (const Error& error) {
-    throw InputError(path.string(), 0, 0, fmt::format("imported as {}, but {}: {}", to_string(format),
-                                                error.location().field, error.message()), error.kind());
-  }
-  return scenario;
+  return import_scenario(path, format);
 }
 
 }  // namespace parley

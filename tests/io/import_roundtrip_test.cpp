@@ -22,6 +22,7 @@
 #include "parley/io/exchange.hpp"
 #include "parley/io/input_error.hpp"
 #include "parley/io/ktab.hpp"
+#include "parley/io/load.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley {
@@ -57,6 +58,23 @@ std::string deu_header(const std::vector<std::string>& actors) {
 }
 
 // ---- round trip of the importers' output ------------------------------------------------
+
+// import_scenario is what `parley import FORMAT` and Python's parley.import_scenario read.
+TEST(ImportScenario, ReadsPeerInputsAsLoadDoesAndRefusesYaml) {
+  const std::filesystem::path data(PARLEY_TEST_DATA);
+  const auto laptop = data / "genius/anac/y2011/Laptop";
+  EXPECT_EQ(import_scenario(laptop), load_scenario(laptop));
+  const Scenario normalised = import_scenario(laptop, InputFormat::genius, GeniusOptions{true});
+  for (const Actor& actor : normalised.actors) EXPECT_EQ(actor.weights, Weights::normalised) << actor.id;
+  const auto ktab = data / "ktab/inputs/SOE-Pol-Comp.csv";
+  EXPECT_EQ(import_scenario(ktab, InputFormat::ktab), import_ktab(ktab).scenario);
+  try {
+    (void)import_scenario(data / "../../scenarios/talks-2025.yaml");
+    ADD_FAILURE() << "a YAML scenario was imported";
+  } catch (const InputError& e) {
+    EXPECT_NE(e.message().find("not a peer tool's input"), std::string::npos) << e.what();
+  }
+}
 
 TEST(ImportRoundTrip, DeuIssueIdsStayDistinctWhenARenamedDuplicateMeetsAnExistingId) {
   const std::string text = deu_header({"com", "de"}) +

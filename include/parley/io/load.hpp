@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parley/core/scenario.hpp"
+#include "parley/io/genius.hpp"
 #include "parley/io/scenario_yaml.hpp"
 
 namespace parley {
@@ -34,6 +35,14 @@ InputFormat detect_input_format(const std::filesystem::path& path);
 // deu.hpp). Throws InputError.
 Scenario load_scenario(const std::filesystem::path& path, const std::string& variant = "",
                        InputFormat format = InputFormat::automatic);
+
+// `parley import FORMAT`: a peer tool's input as a validated scenario, which
+// scenario_to_yaml writes as a parley file. `format` automatic detects it; `genius` options
+// apply to a GENIUS folder. Throws InputError: on bad input, on a scenario that breaks an
+// invariant ("imported as ktab, but actors.x.reservation: ..."), and for parley YAML (not a
+// peer tool's input: load_scenario reads it).
+Scenario import_scenario(const std::filesystem::path& path, InputFormat format = InputFormat::automatic,
+                         const GeniusOptions& genius = {});
 
 // Reads `path` once: the base scenario and, for parley YAML, every variant applied in memory
 // (ScenarioFile, scenario_yaml.hpp); other formats have no variants. Equivalent to
