@@ -381,6 +381,19 @@ std::string strategy_text(py::handle value) {
     for (const auto& [name, entry] : classes())
       if (py::object(py::reinterpret_borrow<py::tuple>(entry)[0]).is(value)) return name.cast<std::string>();
     const std::string name = py::str(value.attr("__name__")).cast<std::string>();
+    // A class of that name registered before: the same class defined again (a notebook cell
+    // run again) replaces it; another module's class of that name must not, silently.
+    if (classes().contains(name)) {
+      const py::object old = py::reinterpret_borrow<py::tuple>(classes()[py::str(name)])[0];
+      const auto where = [](const py::object& cls) {
+        return py::str(cls.attr("__module__")).cast<std::string>() + "." + py::str(cls.attr("__qualname__")).cast<std::string>();
+      };
+      if (where(old) != where(py::reinterpret_borrow<py::object>(value)))
+        throw field_error("strategy", fmt::format("strategy '{}' is already {}; register {} under another name with "
+                                                  "parley.register_strategy(cls, name)",
+                                                  name, where(old), where(py::reinterpret_borrow<py::object>(value))),
+                          ErrorKind::invalid);
+    }
     register_python_strategy(py::reinterpret_borrow<py::object>(value), name, "", "", {});
     return name;
   }

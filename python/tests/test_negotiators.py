@@ -323,6 +323,28 @@ def test_registering_again_replaces_the_class():
         parley.negotiate(laptop, strategies={"laptop-c-prof1": "replaceable"})
 
 
+def test_a_class_passed_directly_is_registered_by_its_name():
+    laptop = parley.load(LAPTOP)
+
+    def define():
+        class Clash(TimeBased):
+            pass
+
+        return Clash
+
+    first, again = define(), define()  # the same class defined twice (a cell run again)
+    parley.negotiate(laptop, strategies={"laptop-c-prof1": first})
+    parley.negotiate(laptop, strategies={"laptop-c-prof1": again})
+    assert "Clash" in parley.strategy_names()
+
+    class Clash(TimeBased):  # another class of the same name
+        pass
+
+    with pytest.raises(parley.Error, match="another name") as clash:
+        parley.negotiate(laptop, strategies={"laptop-c-prof1": Clash})
+    assert clash.value.field == "strategy"
+
+
 def test_parameters_reach_the_constructor_typed():
     got = {}
 
