@@ -1,6 +1,5 @@
 // `parley compare`: the same negotiation under several variants of a scenario, side by side.
 
-#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -9,19 +8,14 @@
 
 #include "commands.hpp"
 #include "negotiate_options.hpp"
-#include "parley/io/document_header.hpp"
-#include "parley/io/input_error.hpp"
 #include "parley/io/load.hpp"
-#include "parley/io/negotiation_json.hpp"
 #include "parley/io/report.hpp"
+#include "parley/io/variant_comparison.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
 
 namespace {
-
-// The name of the scenario as written, without a variant applied.
-constexpr const char* kBase = "base";
 
 struct CompareOptions {
   std::string file;
@@ -30,36 +24,12 @@ struct CompareOptions {
   bool json = false;
 };
 
-struct VariantRun {
-  std::string name;
-  Scenario scenario;
-  StagedResult result;
-};
-
 std::string number(double x) { return std::isfinite(x) ? fmt::format("{:.3f}", x) : std::string("-"); }
 
 const StageResult* stage_result(const StagedResult& result, std::size_t stage) {
   for (const StageResult& r : result.stages)
     if (r.stage == stage) return &r;
   return nullptr;
-}
-
-std::vector<std::string> resolve_variants(const Scenario& base, const std::vector<std::string>& requested) {
-  std::vector<std::string> known;
-  for (const VariantSummary& v : base.variants) known.push_back(v.id);
-  std::vector<std::string> names = requested;
-  if (names.empty()) {
-    names.push_back(kBase);
-    names.insert(names.end(), known.begin(), known.end());
-  }
-  std::vector<std::string> valid = known;
-  valid.insert(valid.begin(), kBase);
-  for (const std::string& name : names) {
-    if (std::find(valid.begin(), valid.end(), name) != valid.end()) continue;
-    throw InputError("--variants", fmt::format("no variant '{}'{}; variants: {}", name, did_you_mean(name, valid),
-                                               fmt::join(valid, ", ")));
-  }
-  return names;
 }
 
 void print_table(const std::vector<VariantRun>& runs) {
@@ -163,38 +133,13 @@ void print_table(const std::vector<VariantRun>& runs) {
 void run_compare(const CompareOptions& options) {
   // One read and parse: every variant is built in memory (the loader builds them all anyway,
   // to check them).
-  const ScenarioFile file = load_scenario_file(options.file);
-  const Scenario& base = file.base;
-  const std::vector<std::string> names = resolve_variants(base, options.variants);
-  // Check the choices once against the base (variants keep the same actors).
-  (void)staged_options(base, options.run);
-  std::vector<VariantRun> runs;
-  for (const std::string& name : names) {
-    VariantRun run;
-    run.name = name;
-    // `base` is the scenario as written, unless the scenario defines a variant of that name.
-    bool base_is_variant = false;
-    for (const VariantSummary& v : base.variants) base_is_variant = base_is_variant || v.id == kBase;
-    run.scenario = name == kBase && !base_is_variant ? base : file.variants.at(name);
-    StagedOptions staged = staged_options(run.scenario, options.run);
-    staged.record_trace = false;
-    run.result = run_staged(run.scenario, staged);
-    runs.push_back(std::move(run));
-  }
-  if (options.json) {
-    nlohmann::json json;
-    add_document_header(json, base);  // each variant's document carries its own
-    json["scenario"] = base.name;
-    json["variants"] = nlohmann::json::array();
-    for (const VariantRun& run : runs) {
-      nlohmann::json item = staged_result_to_json(run.scenario, run.result);
-      item["variant"] = run.name;
-      json["variants"].push_back(std::move(item));
-    }
-    fmt::print("{}\n", json.dump(2));
-    return;
-  }
-  print_table(runs);
+  const VariantComparison comparison =
+      compare_variants(load_scenario_file(options.file), options.variants,
+                       [&](const Scenario& scenario) { return staged_options(scenario, options.run); });
+  if (options.json)
+    fmt::print("{}\n", comparison_to_json(comparison).dump(2));
+  else
+    print_table(comparison.runs);
 }
 
 }  // namespace

@@ -1,54 +1,19 @@
 // `parley evaluate`: how well each forecast model has done on decisions with known outcomes.
 
-#include <algorithm>
-#include <filesystem>
 #include <memory>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "evaluation_input.hpp"
 #include "input_format.hpp"
-#include "parley/core/scenario_hash.hpp"
 #include "parley/forecast/evaluate.hpp"
-#include "parley/io/document_header.hpp"
-#include "parley/io/deu.hpp"
-#include "parley/io/forecast_json.hpp"
-#include "parley/io/input_error.hpp"
-#include "parley/io/load.hpp"
+#include "parley/io/evaluation_input.hpp"
 #include "text_table.hpp"
 
 namespace parley::cli {
 
 namespace {
-
-// The cases of one file: DEU gives one case per issue with an outcome (its actors being
-// those with a position); any other input one case per issue with a known outcome. Every
-// scenario read is appended to `read` (the document header hashes them). DEU files also name
-// their benchmark actors (the Commission).
-void add_cases(const std::filesystem::path& file, InputFormat format, std::vector<EvaluationCase>& cases,
-               std::vector<std::string>& sources, std::vector<Scenario>& read,
-               std::vector<std::string>& benchmark_actors) {
-  if (format == InputFormat::automatic) format = detect_input_format(file);
-  std::size_t before = cases.size();
-  if (format == InputFormat::deu) {
-    DeuData data = import_deu(file);
-    for (const auto& id : data.benchmark_actors)
-      if (std::find(benchmark_actors.begin(), benchmark_actors.end(), id) == benchmark_actors.end())
-        benchmark_actors.push_back(id);
-    for (const Scenario& issue : data.issues)
-      for (auto& c : evaluation_cases(issue)) cases.push_back(std::move(c));
-    for (Scenario& issue : data.issues) read.push_back(std::move(issue));
-    sources.push_back(fmt::format("{} ({} issues with an outcome; {}; {} saliences imputed)", file.filename().string(),
-                                  cases.size() - before, data.conventions, data.imputed_saliences));
-    return;
-  }
-  read.push_back(load_scenario(file, "", format));
-  for (auto& c : evaluation_cases(read.back())) cases.push_back(std::move(c));
-  sources.push_back(fmt::format("{} ({} issues with a known outcome)", file.filename().string(), cases.size() - before));
-}
-
 
 struct EvaluateOptions {
   std::string path;
@@ -66,31 +31,19 @@ std::string percent(double share) { return fmt::format("{:.1f}%", 100 * share); 
 
 void run_evaluate(const EvaluateOptions& options) {
   const InputFormat format = input_format_option(options.format);
-  if (options.capability != "file" && options.capability != "equal")
-    throw InputError("--capability", fmt::format("'{}': use file (the data's capabilities) or equal (every actor 1)",
-                                                 options.capability));
-  EvaluationInput input = read_evaluation_input(options.path, format, options.capability);
-  const std::vector<EvaluationCase>& cases = input.cases;
-  const std::vector<std::string>& sources = input.sources;
-  const std::vector<Scenario>& read = input.read;
-  const std::vector<std::string>& benchmark_actors = input.benchmark_actors;
-
-  EvaluationOptions settings;
+  const CapabilitySource capability = parse_capability_source(options.capability);
+  const EvaluationInput input = read_evaluation_input(options.path, format, capability);
+  EvaluationOptions settings = evaluation_options(input);
   settings.models = options.models;
-  settings.benchmark_actors = benchmark_actors;
   settings.folds = options.folds;
   settings.seed = options.seed;
   settings.interval_draws = options.interval_draws;
-  const Evaluation evaluation = evaluate(cases, settings);
+  const Evaluation evaluation = evaluate(input.cases, settings);
   if (options.json) {
-    nlohmann::json document = evaluation_to_json(evaluation, options.timings);
-    document["sources"] = sources;
-    document["capability"] = options.capability;
-    add_document_header(document, scenario_hash(read));  // every scenario read, in order
-    fmt::print("{}\n", document.dump(2));
+    fmt::print("{}\n", evaluation_document(evaluation, input, options.timings).dump(2));
     return;
   }
-  fmt::print("{} cases: {}\n", evaluation.cases, fmt::join(sources, "; "));
+  fmt::print("{} cases: {}\n", evaluation.cases, fmt::join(input.sources, "; "));
   fmt::print("Errors in points of a 0–100 scale; capabilities: {}; {}{}\n\n",
              options.capability == "file" ? "as in the data" : "equal",
              evaluation.folds ? fmt::format("{}-fold cross-validation, seed {}", evaluation.folds, evaluation.seed)
@@ -140,26 +93,6 @@ void run_evaluate(const EvaluateOptions& options) {
 }
 
 }  // namespace
-
-EvaluationInput read_evaluation_input(const std::string& path_text, InputFormat format, const std::string& capability) {
-  EvaluationInput input;
-  const std::filesystem::path path(path_text);
-  if (std::filesystem::is_directory(path) && format != InputFormat::genius) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(path))
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files)
-      add_cases(file, format, input.cases, input.sources, input.read, input.benchmark_actors);
-  } else {
-    add_cases(path, format, input.cases, input.sources, input.read, input.benchmark_actors);
-  }
-  if (input.cases.empty())
-    throw InputError(path_text, "no issue with a known outcome to evaluate against (DEU data: the `out` column)");
-  if (capability == "equal")
-    for (auto& c : input.cases) c.table.capability.assign(c.table.actor_count(), 1.0);
-  return input;
-}
 
 void add_evaluate(CLI::App& app) {
   auto* command =

@@ -31,8 +31,8 @@ std::string with_option(const parley::Error& error) {
     const char* option;
   };
   static constexpr FieldOption kOptions[] = {
-      {"strategy", "--strategy"}, {"model parameter", "--param"}, {"evaluation row", "--models"},
-      {"folds", "--folds"},       {"deadline", "--rounds"},
+      {"strategy", "--strategy"}, {"model parameter", "--param"}, {"evaluation row", "--models"}, {"folds", "--folds"},
+      {"deadline", "--rounds"},   {"capability", "--capability"}, {"variants", "--variants"},
   };
   const parley::Location& at = error.location();
   if (at.field == parley::kMemoryLimitField) return error.message() + "; or raise the limit with --max-memory-mb";

@@ -9,11 +9,11 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "evaluation_input.hpp"
 #include "input_format.hpp"
 #include "parley/core/scenario_hash.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/results_db.hpp"
+#include "parley/io/evaluation_input.hpp"
 #include "parley/report/evaluation_report.hpp"
 #include "parley/report/study_report.hpp"
 #include "parley/io/input_error.hpp"
@@ -62,9 +62,8 @@ HtmlPage make_page(const ReportOptions& options) {
   if (!options.evaluate.empty()) {
     if (!options.file.empty())
       throw InputError("--evaluate", fmt::format("give either FILE ({}) or --evaluate DATA, not both", options.file));
-    const EvaluationInput input = read_evaluation_input(options.evaluate, InputFormat::automatic, "file");
-    EvaluationOptions settings;
-    settings.benchmark_actors = input.benchmark_actors;
+    const EvaluationInput input = read_evaluation_input(options.evaluate);
+    EvaluationOptions settings = evaluation_options(input);
     settings.seed = 1;
     const Evaluation evaluation = evaluate(input.cases, settings);
     return evaluation_report(evaluation, input.cases, input.sources, scenario_hash(input.read));

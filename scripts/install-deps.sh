@@ -24,6 +24,8 @@ packages=(
   python3-pybind11 pybind11-dev     # the Python module _parley (python/, PARLEY_PYTHON)
   python3-numpy python3-pytest      # its arrays and its tests (ctest python.pytest)
   python3-venv                      # `make python` installs the package into .venv/
+  python3-matplotlib                # the charts of examples/*.py
+  python3-mypy                      # stubtest: python/parley/*.pyi match the module
   chromium                          # browser tests of HTML reports (tests/browser)
 )
 # Node.js and npm: the machine's own when on PATH (node 20 with npm 11 here); Debian's otherwise.

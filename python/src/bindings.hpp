@@ -3,8 +3,16 @@
 // part of the C++ API under the C++ names (issue 11: the bindings mirror the C++ API name
 // for name). The Python package `parley` (python/parley/__init__.py) re-exports them.
 
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
 #include <nlohmann/json.hpp>
 #include <pybind11/pybind11.h>
+
+#include "parley/core/scenario.hpp"
+#include "parley/negotiate/staged.hpp"
 
 namespace parley::python {
 
@@ -33,5 +41,12 @@ void bind_studies(py::module_& m);
 // numbers become None, as the CLI's JSON prints them (null), so to_dict() equals
 // json.loads of the CLI's output.
 py::object to_python(const nlohmann::json& value);
+
+// The options of parley.negotiate and parley.compare (results.cpp): seed, strategies as
+// {actor id or "*": "name[:k=v,...]"} and a deadline for every stage. Throws parley::Error
+// (fields "strategy", "deadline").
+StagedOptions staged_options(const Scenario& scenario, std::uint64_t seed,
+                             const std::map<std::string, std::string>& strategies,
+                             const std::optional<std::int32_t>& rounds);
 
 }  // namespace parley::python

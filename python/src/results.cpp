@@ -213,29 +213,10 @@ StageSummary summary(const Scenario& scenario, const StageResult& stage) {
 
 NegotiationResult negotiate(const ScenarioPtr& scenario, std::uint64_t seed, const std::map<std::string, py::object>& strategies,
                             const std::optional<std::string>& stage, const std::optional<std::int32_t>& rounds, bool trace) {
-  StagedOptions options;
-  options.seed = seed;
-  for (const auto& [actor, value] : strategies) {
-    StrategySpec spec = parse_strategy(strategy_text(value));  // a spec text or a Negotiator class
-    if (actor == "*") {
-      options.default_strategy = std::move(spec);
-      continue;
-    }
-    const auto index = scenario->find_actor(actor);
-    if (!index) {
-      const auto ids = ids_of(scenario->actors);
-      throw field_error("strategy", fmt::format("no actor '{}'{}; actors: {}", actor, did_you_mean(actor, ids),
-                                                fmt::join(ids, ", ")),
-                        ErrorKind::unknown_name);
-    }
-    options.strategies[*index] = std::move(spec);
-  }
+  std::map<std::string, std::string> texts;
+  for (const auto& [actor, value] : strategies) texts[actor] = strategy_text(value);  // a spec text or a Negotiator class
+  StagedOptions options = staged_options(*scenario, seed, texts, rounds);
   if (stage) options.only_stage = resolve_stage(*scenario, stage);
-  if (rounds) {
-    if (*rounds < 1 || *rounds > kMaxDeadlineRounds)
-      throw field_error("deadline", fmt::format("{} rounds: use 1 to {}", *rounds, kMaxDeadlineRounds));
-    options.deadline = *rounds;
-  }
   options.record_trace = trace;  // the result is the same without it (staged.hpp)
   NegotiationResult result{scenario, {}, trace};
   py::gil_scoped_release release;
@@ -244,6 +225,34 @@ NegotiationResult negotiate(const ScenarioPtr& scenario, std::uint64_t seed, con
 }
 
 }  // namespace
+
+StagedOptions staged_options(const Scenario& scenario, std::uint64_t seed,
+                             const std::map<std::string, std::string>& strategies,
+                             const std::optional<std::int32_t>& rounds) {
+  StagedOptions options;
+  options.seed = seed;
+  for (const auto& [actor, text] : strategies) {
+    StrategySpec spec = parse_strategy(text);
+    if (actor == "*") {
+      options.default_strategy = std::move(spec);
+      continue;
+    }
+    const auto index = scenario.find_actor(actor);
+    if (!index) {
+      const auto ids = ids_of(scenario.actors);
+      throw field_error("strategy", fmt::format("no actor '{}'{}; actors: {}", actor, did_you_mean(actor, ids),
+                                                fmt::join(ids, ", ")),
+                        ErrorKind::unknown_name);
+    }
+    options.strategies[*index] = std::move(spec);
+  }
+  if (rounds) {
+    if (*rounds < 1 || *rounds > kMaxDeadlineRounds)
+      throw field_error("deadline", fmt::format("{} rounds: use 1 to {}", *rounds, kMaxDeadlineRounds));
+    options.deadline = *rounds;
+  }
+  return options;
+}
 
 void bind_results(py::module_& m) {
   py::class_<ForecastResult>(m, "ForecastResult", "One model's forecast of a scenario's scaled issues.")
