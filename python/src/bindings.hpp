@@ -35,6 +35,10 @@ void bind_results(py::module_& m);
 // Negotiators written in Python: the C++ Negotiator interface, the adapter that runs a Python
 // object as a parley::Negotiator, and strategy registration (negotiators.cpp).
 void bind_negotiators(py::module_& m);
+// A strategy argument as spec text: a str as it is, a parley.Negotiator subclass by its
+// registered name (registered under its class name first if it is not yet). Throws
+// parley::Error (field "strategy") for anything else (negotiators.cpp).
+std::string strategy_text(py::handle value);
 // Forecast models written in Python, their registration, and evaluate (models.cpp).
 void bind_models(py::module_& m);
 // tournament, sweep, compare and stored results, with their records (studies.cpp).

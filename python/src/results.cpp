@@ -181,7 +181,15 @@ py::object solution(const std::optional<ScoredOutcome>& point) {
 struct NegotiationResult {
   ScenarioPtr scenario;
   StagedResult result;
+  bool trace = false;  // negotiate(..., trace=True): result.trace was recorded
 };
+
+// One record of the trace, as `parley negotiate --trace` writes it (trace_record_to_json).
+struct TraceEvent {
+  nlohmann::ordered_json record;
+};
+
+py::object field(const TraceEvent& e, const char* key) { return to_python(nlohmann::json::parse(e.record[key].dump())); }
 
 struct StageSummary {
   std::string stage;
@@ -203,14 +211,15 @@ StageSummary summary(const Scenario& scenario, const StageResult& stage) {
   return s;
 }
 
-NegotiationResult negotiate(const Scenario& given, std::uint64_t seed,
-                            const std::map<std::string, std::string>& strategies, const std::optional<std::string>& stage,
-                            const std::optional<std::int32_t>& rounds) {
+NegotiationResult negotiate(const Scenario& given, std::uint64_t seed, const std::map<std::string, py::object>& strategies,
+                            const std::optional<std::string>& stage, const std::optional<std::int32_t>& rounds, bool trace) {
   const ScenarioPtr scenario = checked_scenario(given);
-  StagedOptions options = staged_options(*scenario, seed, strategies, rounds);
+  std::map<std::string, std::string> texts;
+  for (const auto& [actor, value] : strategies) texts[actor] = strategy_text(value);  // a spec text or a Negotiator class
+  StagedOptions options = staged_options(*scenario, seed, texts, rounds);
   if (stage) options.only_stage = resolve_stage(*scenario, stage);
-  options.record_trace = false;  // the result is the same without it (staged.hpp)
-  NegotiationResult result{scenario, {}};
+  options.record_trace = trace;  // the result is the same without it (staged.hpp)
+  NegotiationResult result{scenario, {}, trace};
   py::gil_scoped_release release;
   result.result = run_staged(*scenario, options);
   return result;
@@ -371,6 +380,39 @@ void bind_results(py::module_& m) {
       .def_readonly("parties", &StageSummary::parties, "actor ids at the table")
       .def("__repr__", [](const StageSummary& s) { return "<parley.StageResult " + s.stage + ": " + s.status + ">"; });
 
+  py::class_<TraceEvent>(m, "TraceRecord",
+                         "One event of a staged negotiation's trace (parley::TraceRecord), as a line of `parley negotiate\n"
+                         "--trace FILE`: ids instead of indices, outcomes as {issue id: value}.")
+      .def_property_readonly("seq", [](const TraceEvent& e) { return e.record["seq"].get<std::size_t>(); }, "position in the trace")
+      .def_property_readonly("stage", [](const TraceEvent& e) { return e.record["stage"].get<std::string>(); }, "stage id")
+      .def_property_readonly("channel", [](const TraceEvent& e) { return field(e, "channel"); },
+                             "channel id, or None (open table)")
+      .def_property_readonly("round", [](const TraceEvent& e) { return field(e, "round"); },
+                             "protocol round, or None outside the talks")
+      .def_property_readonly("time", [](const TraceEvent& e) { return e.record["time"].get<double>(); }, "relative time in the stage")
+      .def_property_readonly("clock", [](const TraceEvent& e) { return e.record["clock"].get<double>(); }, "time offset + elapsed, clock units")
+      .def_property_readonly("kind", [](const TraceEvent& e) { return e.record["kind"].get<std::string>(); },
+                             "talks, offer, accept, reject, no_offer, end, text, agreed_in_principle, reopen, agreement,\n"
+                             "timeout, ratification, ratified, vetoed, announcement or blocked (parley::RecordKind)")
+      .def_property_readonly("sender", [](const TraceEvent& e) { return field(e, "sender"); },
+                             "actor id, or None")
+      .def_property_readonly("addressee", [](const TraceEvent& e) { return field(e, "addressee"); },
+                             "ratification: the ratifier's actor id, else None")
+      .def_property_readonly("outcome", [](const TraceEvent& e) { return field(e, "outcome"); },
+                             "{issue id: value}, or None")
+      .def_property_readonly("issue", [](const TraceEvent& e) { return field(e, "issue"); })
+      .def_property_readonly("value", [](const TraceEvent& e) { return field(e, "value"); })
+      .def_property_readonly("utilities", [](const TraceEvent& e) { return field(e, "utilities"); },
+                             "{actor id: utility of outcome} per stakeholder")
+      .def_property_readonly("observers", [](const TraceEvent& e) { return e.record["observers"].get<std::vector<std::string>>(); },
+                             "actor ids that observed the event (never the sender)")
+      .def("to_dict", [](const TraceEvent& e) { return to_python(nlohmann::json::parse(e.record.dump())); },
+           "The record as the --trace line's JSON object.")
+      .def("__repr__", [](const TraceEvent& e) {
+        return fmt::format("<parley.TraceRecord {} {} {}>", e.record["seq"].get<std::size_t>(), e.record["stage"].get<std::string>(),
+                           e.record["kind"].get<std::string>());
+      });
+
   py::class_<NegotiationResult>(m, "NegotiationResult", "`parley negotiate`: a staged negotiation's result.")
       .def_property_readonly(
           "stages",
@@ -384,17 +426,40 @@ void bind_results(py::module_& m) {
       .def_property_readonly("overall", [](const NegotiationResult& r) { return vector_array(r.result.overall); },
                              "float64 array per actor (scenario order): salience-weighted discounted utility; NaN without stake")
       .def_property_readonly("seed", [](const NegotiationResult& r) { return r.result.seed; })
-      .def("to_dict", [](const NegotiationResult& r) { return to_python(staged_result_to_json(*r.scenario, r.result)); },
-           "The document `parley negotiate --json` prints, as plain Python objects.");
+      .def_property_readonly(
+          "trace",
+          [](const NegotiationResult& r) -> py::object {
+            if (!r.trace) return py::none();
+            std::vector<TraceEvent> events;
+            for (std::size_t seq = 0; seq < r.result.trace.size(); ++seq)
+              events.push_back(TraceEvent{trace_record_to_json(*r.scenario, r.result, seq)});
+            return py::cast(std::move(events));
+          },
+          "negotiate(..., trace=True): every event as a TraceRecord, in order (the --trace file's lines); else None")
+      .def(
+          "to_dict",
+          [](const NegotiationResult& r) {
+            nlohmann::json document = staged_result_to_json(*r.scenario, r.result);
+            if (r.trace) {
+              nlohmann::json& trace = document["trace"] = nlohmann::json::array();
+              for (std::size_t seq = 0; seq < r.result.trace.size(); ++seq)
+                trace.push_back(nlohmann::json::parse(trace_record_to_json(*r.scenario, r.result, seq).dump()));
+            }
+            return to_python(document);
+          },
+          "The document `parley negotiate --json` prints, as plain Python objects; with trace=True also \"trace\":\n"
+          "one dict per event, each a line of `parley negotiate --trace FILE` (keys in that order).");
 
   m.def("negotiate", &negotiate, py::arg("scenario"), py::arg("seed") = 0,
-        py::arg("strategies") = std::map<std::string, std::string>{}, py::arg("stage") = py::none(),
-        py::arg("rounds") = py::none(),
-        "negotiate(scenario, seed=0, strategies={}, stage=None, rounds=None) -> NegotiationResult\n\n"
+        py::arg("strategies") = std::map<std::string, py::object>{}, py::arg("stage") = py::none(),
+        py::arg("rounds") = py::none(), py::arg("trace") = false,
+        "negotiate(scenario, seed=0, strategies={}, stage=None, rounds=None, trace=False) -> NegotiationResult\n\n"
         "`parley negotiate`: runs the scenario's stages in order with channels, ratification and\n"
-        "links. strategies: {actor id or '*': 'name[:k=v,...]'} as --strategy ACTOR=NAME;\n"
-        "stage runs one stage alone; rounds overrides every deadline. Same seed, same result.\n"
-        "Releases the GIL while it runs.");
+        "links. strategies: {actor id or '*': 'name[:k=v,...]' or a parley.Negotiator subclass}\n"
+        "as --strategy ACTOR=NAME (a class is registered under its name); stage runs one stage\n"
+        "alone; rounds overrides every deadline; trace records every event with its observers\n"
+        "(.trace, and to_dict()[\"trace\"] as --trace writes it). Same seed, same result.\n"
+        "Releases the GIL while it runs (Python strategies take it for each call).");
 }
 
 }  // namespace parley::python
