@@ -588,4 +588,12 @@ void bind_negotiators(py::module_& m) {
   m.def("strategy_names", &strategy_names, "Every registered strategy name, built-ins first (parley list strategies).");
 }
 
+bool names_python_strategy(const std::vector<std::string>& spec_texts) {
+  if (!strategy_classes) return false;
+  const py::dict table = classes();
+  for (const std::string& text : spec_texts)
+    if (table.contains(py::str(text.substr(0, text.find(':'))))) return true;
+  return false;
+}
+
 }  // namespace parley::python

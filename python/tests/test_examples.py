@@ -1,0 +1,35 @@
+"""examples/*.py run as a user runs them, and say what they claim.
+
+The tournament example runs on 2 worker threads: a Python strategy whose on_start imported a
+numpy submodule deadlocked there before tournaments gave Python strategies one thread.
+"""
+
+import os
+import pathlib
+import subprocess
+import sys
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples"
+
+
+def run(script, *args):
+    done = subprocess.run([sys.executable, str(EXAMPLES / script), *args], capture_output=True, text=True,
+                          timeout=240, env=dict(os.environ), check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_python_strategy_enters_the_anac_2012_tournament_beside_the_cpp_ones():
+    out = run("python_strategy_tournament.py", "--threads", "2")
+    assert "7200 negotiations" in out
+    ranking = [line.split()[1] for line in out.splitlines() if line.strip()[:1].isdigit() and "negotiations" not in line]
+    assert len(ranking) == 10 and "watchful" in ranking and "boulware" in ranking
+    # Every seat watchful played: 72 domains x (2 x 10 - 1) assignments with it x 2 seats when self-play.
+    assert "the database holds 1440 seats played by watchful" in out
+
+
+def test_flagship_analysis_writes_its_charts(tmp_path):
+    out = run("flagship_analysis.py", "--runs", "20", "--out", str(tmp_path))
+    for chart in ("settlement-frontier.png", "forecasts.png", "sweep-eum.png"):
+        assert (tmp_path / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Pareto points" in out and "sweep of 20 draws" in out
