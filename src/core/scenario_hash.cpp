@@ -115,6 +115,25 @@ void hash_actor(Fnv1a& h, const Actor& actor) {
   // Only when not the default, so that every scenario without raw weights keeps the hash it
   // had before the field existed (the format tag is unchanged).
   if (actor.weights != Weights::normalised) h.text(to_string(actor.weights));
+  // Likewise only when there are any: ratification-aware negotiators read them.
+  if (!actor.beliefs.empty()) {
+    h.text("beliefs");
+    h.u64(actor.beliefs.size());
+    for (const Belief& belief : actor.beliefs) {
+      h.u64(belief.about);
+      const Distribution& d = belief.reservation;
+      h.text(to_string(d.kind));
+      h.maybe(d.mean);
+      h.number(d.sd);
+      h.maybe(d.min);
+      h.maybe(d.max);
+      h.number(d.mode);
+      h.u64(d.values.size());
+      for (double v : d.values) h.number(v);
+      h.u64(d.weights.size());
+      for (double w : d.weights) h.number(w);
+    }
+  }
 }
 
 void hash_scenario(Fnv1a& h, const Scenario& scenario) {

@@ -156,6 +156,47 @@ double draw_value(const Distribution& distribution, double stated, double low, d
   return stated;
 }
 
+double probability_at_most(const Distribution& distribution, double stated, double low, double high, double x) {
+  switch (distribution.kind) {
+    case DistributionKind::normal: {
+      // Clipped as draw_value clips: the mass beyond a bound sits on it.
+      const double lo = std::max(low, distribution.min.value_or(low));
+      const double hi = std::max(lo, std::min(high, distribution.max.value_or(high)));
+      if (x < lo) return 0;
+      if (x >= hi) return 1;
+      const double mean = distribution.mean.value_or(stated);
+      if (!(distribution.sd > 0)) return x >= mean ? 1 : 0;
+      return 0.5 * std::erfc(-(x - mean) / (distribution.sd * std::sqrt(2.0)));
+    }
+    case DistributionKind::uniform: {
+      const double lo = distribution.min.value_or(low);
+      const double hi = distribution.max.value_or(high);
+      if (x < lo) return 0;
+      if (x >= hi) return 1;
+      return (x - lo) / (hi - lo);
+    }
+    case DistributionKind::triangular: {
+      const double lo = distribution.min.value_or(low);
+      const double hi = distribution.max.value_or(high);
+      const double mode = distribution.mode;
+      if (x < lo) return 0;
+      if (x >= hi) return 1;
+      if (x <= mode) return mode > lo ? (x - lo) * (x - lo) / ((hi - lo) * (mode - lo)) : 0;
+      return 1 - (hi - x) * (hi - x) / ((hi - lo) * (hi - mode));
+    }
+    case DistributionKind::choice: {
+      double total = 0, at_most = 0;
+      for (std::size_t v = 0; v < distribution.values.size(); ++v) {
+        const double w = distribution.weights.empty() ? 1 : distribution.weights[v];
+        total += w;
+        if (std::clamp(distribution.values[v], low, high) <= x) at_most += w;
+      }
+      return total > 0 ? at_most / total : 0;
+    }
+  }
+  return 0;
+}
+
 void draw_scenario(const Scenario& base, std::uint64_t seed, Scenario& out, std::vector<double>& values) {
   if (&out == &base) throw std::invalid_argument("draw_scenario: `out` must not be `base`");
   out = base;

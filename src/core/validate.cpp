@@ -252,12 +252,19 @@ std::string number_text(double x) { return fmt::format("{:g}", x); }
 
 // Uncertain input k: its references, then its distribution's parameters against the field's
 // valid range. Field paths follow the format: uncertainty.K.FIELD[.KIND[.PARAMETER]].
+void check_distribution(const Scenario& scenario, const UncertainInput& input, const std::string& field);
+
 void check_uncertain_input(const Scenario& scenario, std::size_t k, const UncertainInput& input) {
   const std::string at = fmt::format("uncertainty.{}", k);
   if (input.actor >= scenario.actors.size())
     fail(at + ".actor", fmt::format("actor index {} is out of range", input.actor));
+  check_distribution(scenario, input, fmt::format("{}.{}", at, to_string(input.field)));
+}
+
+// The input's distribution against its field's valid range; `field` is the path of the
+// distribution in the format (uncertainty.K.FIELD, actors.A.beliefs.B.reservation).
+void check_distribution(const Scenario& scenario, const UncertainInput& input, const std::string& field) {
   const Actor& actor = scenario.actors[input.actor];
-  const std::string field = fmt::format("{}.{}", at, to_string(input.field));
   const Distribution& d = input.distribution;
   const std::string of = fmt::format("{}.{}", field, to_string(d.kind));
   if (per_issue(input.field)) {
@@ -347,6 +354,26 @@ void check_uncertain_input(const Scenario& scenario, std::size_t k, const Uncert
   }
 }
 
+// An actor's beliefs: about another actor, once each, with a valid reservation distribution.
+void check_beliefs(const Scenario& scenario, std::size_t holder) {
+  const Actor& actor = scenario.actors[holder];
+  std::vector<bool> seen(scenario.actors.size(), false);
+  for (std::size_t b = 0; b < actor.beliefs.size(); ++b) {
+    const Belief& belief = actor.beliefs[b];
+    const std::string at = fmt::format("actors.{}.beliefs", actor.id);
+    if (belief.about >= scenario.actors.size())
+      fail(fmt::format("{}.{}", at, b), fmt::format("actor index {} is out of range", belief.about));
+    const std::string field = fmt::format("{}.{}", at, scenario.actors[belief.about].id);
+    if (belief.about == holder)
+      fail(field, fmt::format("'{}' holds a belief about itself; it knows its own reservation value", actor.id));
+    if (seen[belief.about]) fail(field, fmt::format("'{}' holds two beliefs about '{}'; keep one", actor.id,
+                                                   scenario.actors[belief.about].id));
+    seen[belief.about] = true;
+    check_distribution(scenario, UncertainInput{belief.about, UncertainField::reservation, 0, belief.reservation, {}},
+                       field + ".reservation");
+  }
+}
+
 void check_uncertainty(const Scenario& scenario) {
   // One distribution per actor, field and issue: two would contradict each other.
   std::unordered_map<std::string, std::size_t> seen;
@@ -387,6 +414,8 @@ void validate(const Scenario& scenario, const ValidationCatalog& catalog) {
                        std::numeric_limits<double>::max()),
            ErrorKind::too_large);
   }
+
+  for (std::size_t a = 0; a < scenario.actors.size(); ++a) check_beliefs(scenario, a);
 
   check_ids(scenario.channels, "channel", "channels");
   for (const Channel& channel : scenario.channels) {

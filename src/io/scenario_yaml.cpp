@@ -279,6 +279,43 @@ class Builder {
       actor_index_.emplace(entry.key, scenario_.actors.size());
       scenario_.actors.push_back(read_actor(entry.key, entry.value));
     }
+    // Beliefs name other actors, so they are read once every actor is known.
+    for (const auto& entry : entries) {
+      const Record record(entry.value, fmt::format("actor '{}'", entry.key), kActorFields, /*allow_empty=*/true);
+      if (const Value* beliefs = record.find("beliefs"))
+        read_beliefs(scenario_.actors[actor_index_.at(entry.key)], *beliefs);
+    }
+  }
+
+  // actors.A.beliefs: {B: {reservation: 0.3 | {normal: {...}} | ..., note}}.
+  void read_beliefs(Actor& actor, const Value& beliefs) const {
+    for (const auto& entry : beliefs.entries("belief about an actor", /*allow_empty=*/true)) {
+      if (entry.value.removed_by_variant()) continue;
+      const auto about = actor_index_.find(entry.key);
+      if (about == actor_index_.end())
+        unknown_name(context_, entry.key_mark, "actor", entry.key, beliefs.path(), ids_of(scenario_.actors));
+      if (entry.key == actor.id)
+        context_.fail(entry.key_mark, fmt::format("{} names '{}' itself; an actor knows its own reservation value",
+                                                  beliefs.path(), actor.id));
+      const Record record(entry.value, entry.value.path(), kBeliefFields);
+      const Value& reservation = record.require(
+          "reservation", "its estimate of that actor's reservation value, e.g. `reservation: 0.3` or "
+                         "`reservation: {normal: {mean: 0.3, sd: 0.05}}`");
+      Belief belief;
+      belief.about = about->second;
+      if (const Value* note = record.find("note")) belief.note = note->text();
+      if (reservation.is_map()) {
+        UncertainInput input;
+        input.actor = belief.about;
+        input.field = UncertainField::reservation;
+        read_distribution(input, reservation);
+        belief.reservation = std::move(input.distribution);
+      } else {
+        belief.reservation.kind = DistributionKind::choice;
+        belief.reservation.values = {reservation.number_in(0, true, 1, true)};
+      }
+      actor.beliefs.push_back(std::move(belief));
+    }
   }
 
   Actor read_actor(const std::string& id, const Value& value) {

@@ -24,7 +24,9 @@ inline constexpr std::string_view kIssueFields[] = {"name",  "options", "ordered
                                                     "steps", "labels",  "reference_point", "known_outcome"};
 inline constexpr std::string_view kActorFields[] = {"name",  "capability", "note",    "reservation",
                                                     "risk",  "discount",   "shape",   "weights",
-                                                    "stances", "rectangles", "strategy"};
+                                                    "stances", "rectangles", "strategy", "beliefs"};
+// actors.A.beliefs.B: what A believes of B (a ratifier): {reservation: number or distribution, note}.
+inline constexpr std::string_view kBeliefFields[] = {"reservation", "note"};
 inline constexpr std::string_view kStanceFields[] = {"position", "salience", "values"};
 inline constexpr std::string_view kRectanglesFields[] = {"scale", "boxes"};
 inline constexpr std::string_view kBoxFields[] = {"utility", "inside", "outside"};

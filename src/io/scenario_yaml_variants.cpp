@@ -79,6 +79,11 @@ std::vector<std::string> addable_keys(const std::vector<std::string>& parent, co
   }
   if (n == 4 && section == "actors" && parent[2] == "stances") return fields(kStanceFields);
   if (n == 3 && section == "actors" && parent[2] == "rectangles") return fields(kRectanglesFields);
+  if (n == 3 && section == "actors" && parent[2] == "beliefs") {
+    const auto actors = find_key(root, "actors");
+    return actors && actors->IsMap() ? keys_of(*actors) : std::vector<std::string>{};
+  }
+  if (n == 4 && section == "actors" && parent[2] == "beliefs") return fields(kBeliefFields);
   if (n == 2 && section == "channels") return fields(kChannelFields);
   if (n == 2 && section == "stages") return fields(kStageFields);
   if (n == 3 && section == "stages" && parent[2] == "settings") any = true;

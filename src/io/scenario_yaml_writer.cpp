@@ -229,7 +229,7 @@ class Writer {
         actor.reservation_value == defaults.reservation_value && actor.risk == defaults.risk &&
         actor.discount == defaults.discount && actor.shape == defaults.shape && actor.weights == defaults.weights &&
         actor.rectangles.empty() &&
-        actor.rectangle_scale == defaults.rectangle_scale && actor.strategy.empty() &&
+        actor.rectangle_scale == defaults.rectangle_scale && actor.strategy.empty() && actor.beliefs.empty() &&
         std::all_of(actor.stances.begin(), actor.stances.end(), [](const Stance& s) { return is_default(s); });
     out_ << YAML::Key << actor.id << YAML::Value;
     if (all_defaults) out_ << YAML::Flow;  // `id: {}`
@@ -278,6 +278,31 @@ class Writer {
       out_ << YAML::EndMap;
     }
     if (!actor.rectangles.empty() || actor.rectangle_scale != defaults.rectangle_scale) write_rectangles(actor);
+    if (!actor.beliefs.empty()) write_beliefs(actor);
+    out_ << YAML::EndMap;
+  }
+
+  // beliefs: {B: {reservation: 0.3}} (a point estimate) or {B: {reservation: {normal: {...}}}}.
+  void write_beliefs(const Actor& actor) {
+    field("beliefs");
+    out_ << YAML::BeginMap;
+    for (const Belief& belief : actor.beliefs) {
+      out_ << YAML::Key << scenario_.actors.at(belief.about).id << YAML::Value << YAML::Flow << YAML::BeginMap;
+      field("reservation");
+      const Distribution& d = belief.reservation;
+      if (d.kind == DistributionKind::choice && d.values.size() == 1 && d.weights.empty()) {
+        number(d.values.front());
+      } else {
+        out_ << YAML::BeginMap;
+        write_distribution(d, [this](double x) { number(x); });
+        out_ << YAML::EndMap;
+      }
+      if (!belief.note.empty()) {
+        field("note");
+        text(belief.note);
+      }
+      out_ << YAML::EndMap;
+    }
     out_ << YAML::EndMap;
   }
 
@@ -407,6 +432,56 @@ class Writer {
     out_ << YAML::EndMap;
   }
 
+  // `KIND: parameters` of a distribution; `point` writes one value of its field.
+  template <typename Point>
+  void write_distribution(const Distribution& d, const Point& point) {
+    field(to_string(d.kind));
+    switch (d.kind) {
+      case DistributionKind::normal:
+        out_ << YAML::BeginMap;
+        if (d.mean) field("mean"), point(*d.mean);
+        field("sd");
+        number(d.sd);
+        if (d.min) field("min"), point(*d.min);
+        if (d.max) field("max"), point(*d.max);
+        out_ << YAML::EndMap;
+        break;
+      case DistributionKind::uniform:
+        out_ << YAML::BeginSeq;
+        point(d.min.value());
+        point(d.max.value());
+        out_ << YAML::EndSeq;
+        break;
+      case DistributionKind::triangular:
+        out_ << YAML::BeginSeq;
+        point(d.min.value());
+        point(d.mode);
+        point(d.max.value());
+        out_ << YAML::EndSeq;
+        break;
+      case DistributionKind::choice: {
+        const auto values = [&] {
+          out_ << YAML::BeginSeq;
+          for (double v : d.values) point(v);
+          for (const std::string& strategy : d.strategies) word(strategy);
+          out_ << YAML::EndSeq;
+        };
+        if (d.weights.empty()) {
+          values();
+        } else {
+          out_ << YAML::BeginMap;
+          field("values");
+          values();
+          field("weights");
+          out_ << YAML::BeginSeq;
+          for (double w : d.weights) number(w);
+          out_ << YAML::EndSeq << YAML::EndMap;
+        }
+        break;
+      }
+    }
+  }
+
   // uncertainty: one flow map per input's target: {issue: aid, normal: {sd: 0.1}}.
   void write_uncertainty() {
     field("uncertainty");
@@ -429,52 +504,7 @@ class Writer {
           throw std::invalid_argument(fmt::format("scenario_to_yaml: {} is not an option index of issue '{}'", x, issue->id));
         word(issue->options[static_cast<std::size_t>(x)]);
       };
-      const Distribution& d = input.distribution;
-      field(to_string(d.kind));
-      switch (d.kind) {
-        case DistributionKind::normal:
-          out_ << YAML::BeginMap;
-          if (d.mean) field("mean"), point(*d.mean);
-          field("sd");
-          number(d.sd);
-          if (d.min) field("min"), point(*d.min);
-          if (d.max) field("max"), point(*d.max);
-          out_ << YAML::EndMap;
-          break;
-        case DistributionKind::uniform:
-          out_ << YAML::BeginSeq;
-          point(d.min.value());
-          point(d.max.value());
-          out_ << YAML::EndSeq;
-          break;
-        case DistributionKind::triangular:
-          out_ << YAML::BeginSeq;
-          point(d.min.value());
-          point(d.mode);
-          point(d.max.value());
-          out_ << YAML::EndSeq;
-          break;
-        case DistributionKind::choice: {
-          const auto values = [&] {
-            out_ << YAML::BeginSeq;
-            for (double v : d.values) point(v);
-            for (const std::string& strategy : d.strategies) word(strategy);
-            out_ << YAML::EndSeq;
-          };
-          if (d.weights.empty()) {
-            values();
-          } else {
-            out_ << YAML::BeginMap;
-            field("values");
-            values();
-            field("weights");
-            out_ << YAML::BeginSeq;
-            for (double w : d.weights) number(w);
-            out_ << YAML::EndSeq << YAML::EndMap;
-          }
-          break;
-        }
-      }
+      write_distribution(input.distribution, point);
       out_ << YAML::EndMap;
       if (!input.note.empty()) {
         field("note");
@@ -527,6 +557,10 @@ std::uint64_t entries_to_read(const Scenario& scenario) {
     total += std::size(yaml_scenario::kRectanglesFields) + 1 + actor.rectangles.size() + 1;
     for (const HyperRectangle& box : actor.rectangles)
       total += std::size(yaml_scenario::kBoxFields) + 1 + box.bounds.size() * (1 + kPair) + 1;
+    for (const Belief& belief : actor.beliefs)
+      total += 2 + std::size(yaml_scenario::kBeliefFields) + std::size(yaml_scenario::kNormalFields) +
+               std::size(yaml_scenario::kChoiceFields) + 5 + belief.reservation.values.size() +
+               belief.reservation.weights.size();
   }
   total += scenario.channels.size() + 1;
   for (const Channel& channel : scenario.channels) total += std::size(yaml_scenario::kChannelFields) + 1 + channel.members.size() + 1;

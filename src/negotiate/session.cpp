@@ -23,6 +23,11 @@ Session::Session(const CompiledDomain& domain, std::span<Negotiator* const> nego
   if (!stepped)
     for (Negotiator* negotiator : negotiators)
       if (negotiator == nullptr) throw std::invalid_argument("negotiate: null negotiator (run() needs every party's)");
+  if (!options.ratification_beliefs.empty() && options.ratification_beliefs.size() != n)
+    throw std::invalid_argument("negotiate: SessionOptions::ratification_beliefs needs one entry per party");
+  for (const auto& belief : options.ratification_beliefs)
+    if (!belief.empty() && belief.size() != domain.size())
+      throw std::invalid_argument("negotiate: a ratification belief needs one probability per outcome");
   discounts_.resize(n);
   for (std::size_t p = 0; p < n; ++p)
     discounts_[p] = options.discounts.empty() ? domain.party(p).discount() : options.discounts[p];
@@ -54,6 +59,7 @@ void Session::start() {
     c.time_offset = options_.time_offset;
     c.discounts = discounts_;
     c.known_utilities = known_;
+    if (!options_.ratification_beliefs.empty()) c.ratification_belief = options_.ratification_beliefs[p];
   }
   for (std::size_t p = 0; p < n; ++p)
     if (negotiators_[p] != nullptr) negotiators_[p]->on_start(contexts_[p]);

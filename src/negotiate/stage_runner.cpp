@@ -46,6 +46,7 @@ const char* to_string(RecordKind kind) {
     case RecordKind::vetoed: return "vetoed";
     case RecordKind::announcement: return "announcement";
     case RecordKind::blocked: return "blocked";
+    case RecordKind::constraint: return "constraint";
   }
   return "?";
 }
@@ -122,6 +123,10 @@ class StageRun {
   std::unique_ptr<Negotiator> make(const NegotiatorRequest& request) const {
     return options_.factory ? options_.factory(request) : make_negotiator(*request.strategy, request.seed);
   }
+  std::vector<std::vector<float>> ratification_beliefs(StageResult& r,
+                                                       const std::vector<std::unique_ptr<Negotiator>>& negotiators,
+                                                       const StageChannel& channel, double offset,
+                                                       SessionOptions& session);
   bool ratify(StageResult& r, const StageChannel& channel, OutcomeIndex agreement_index, const Outcome& agreement,
               double time, double clock, std::int32_t last_round, std::int32_t deadline);
 
@@ -204,7 +209,12 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 
     if (tracing) add_record(talks);
 
+    // Two-level games: who announces its view of the ratifiers, and what each party that
+    // asks for it believes will be ratified (ratification_belief.hpp).
+    std::vector<std::vector<float>> belief_tables;
     SessionOptions session;
+    if (!r.ratifiers.empty()) belief_tables = ratification_beliefs(r, negotiators, channel, offset, session);
+
     session.deadline.rounds = deadline;
     session.clock = options_.clock;
     session.time_offset = offset;
@@ -376,6 +386,49 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
   announcement.clock = offset;
   announcement.observers = channel.observers(Disclosure::decision);
   add_record(std::move(announcement));
+}
+
+// Each party's view of the ratifiers (its channels and beliefs), then the announcements of
+// those who tie their hands, in party order (on each ratifier the first announcer is heard, by
+// every other party), then a belief table for each party that uses one.
+std::vector<std::vector<float>> StageRun::ratification_beliefs(
+    StageResult& r, const std::vector<std::unique_ptr<Negotiator>>& negotiators, const StageChannel& channel,
+    double offset, SessionOptions& session) {
+  const std::size_t n = r.parties.size();
+  std::vector<std::vector<RatifierView>> own(n), views(n);
+  for (std::size_t p = 0; p < n; ++p) own[p] = views[p] = ratifier_views(scenario_, *stage_, r.parties[p]);
+  std::vector<bool> heard(r.ratifiers.size(), false);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (!negotiators[p]->announces_ratification_constraint()) continue;
+    if (options_.record_trace) {
+      TraceRecord record;
+      record.stage = r.stage;
+      record.channel = channel.channel();
+      record.kind = RecordKind::constraint;
+      record.round = 0;
+      record.clock = offset;
+      record.sender = r.parties[p];
+      record.observers = channel.observers(Disclosure::table, r.parties[p]);
+      add_record(std::move(record));
+    }
+    std::vector<RatifierView> told = own[p];
+    for (std::size_t k = 0; k < told.size(); ++k)
+      if (heard[k]) told[k].knowledge = RatifierKnowledge::none;  // an earlier announcer was heard on it
+    for (std::size_t k = 0; k < told.size(); ++k) heard[k] = heard[k] || told[k].knowledge != RatifierKnowledge::none;
+    for (std::size_t q = 0; q < n; ++q)
+      if (q != p) adopt_announcement(views[q], told, r.parties[p]);
+  }
+  std::vector<std::vector<float>> tables(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (!negotiators[p]->uses_ratification_belief()) continue;
+    tables[p] = ratification_belief(*stage_, views[p]);
+    r.beliefs.push_back(PartyBelief{r.parties[p], views[p]});
+  }
+  if (!r.beliefs.empty()) {
+    session.ratification_beliefs.resize(n);
+    for (std::size_t p = 0; p < n; ++p) session.ratification_beliefs[p] = tables[p];
+  }
+  return tables;
 }
 
 bool StageRun::ratify(StageResult& r, const StageChannel& channel, OutcomeIndex agreement_index,

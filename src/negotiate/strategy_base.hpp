@@ -115,5 +115,7 @@ std::unique_ptr<Negotiator> make_micro(const std::string& name, const ParamValue
 std::unique_ptr<Negotiator> make_random(const std::string& name, const ParamValues& params, std::uint64_t seed);
 std::unique_ptr<Negotiator> make_nash_seeking(const std::string& name, const ParamValues& params, std::uint64_t seed);
 std::unique_ptr<Negotiator> make_rubinstein(const std::string& name, const ParamValues& params, std::uint64_t seed);
+std::unique_ptr<Negotiator> make_ratification_aware(const std::string& name, const ParamValues& params,
+                                                    std::uint64_t seed);
 
 }  // namespace parley::detail

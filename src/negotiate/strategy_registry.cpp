@@ -68,6 +68,14 @@ void add_builtins(StrategyRegistry& registry) {
       &detail::make_nash_seeking);
   add("rubinstein", "subgame-perfect Rubinstein strategy from the discount factors", "Rubinstein 1982, Econometrica", {},
       &detail::make_rubinstein);
+  add("ratification_aware", "concedes only within what it believes the stage's ratifiers will ratify (two-level games)",
+      "Putnam 1988 (win-sets); Schelling 1960 (tied hands); Iida 1993 (uncertain ratification)",
+      {ParamSpec::text("base", "boulware", "the strategy whose offers and acceptances it filters (a strategy name)"),
+       ParamSpec::number("confidence", 0.5, {0, 1, true},
+                         "believed probability of ratification an outcome needs to be offered or accepted"),
+       ParamSpec::boolean("announce", false,
+                          "tie its hands: announce its view of the ratifiers to the parties at the table")},
+      &detail::make_ratification_aware);
 }
 
 [[noreturn]] void fail(const std::string& message) { throw field_error(kField, message, ErrorKind::syntax); }
@@ -76,6 +84,18 @@ const StrategyInfo& find_entry(std::string_view name) { return strategy_registry
 
 ParamValues read_params(const StrategyInfo& entry, const StrategySpec& spec) {
   ParamValues values = parse_params(entry.params, spec.params, ParamOwner{kField, "parameter", "strategy", entry.name, false});
+  // A wrapper's base: a strategy by name, not the wrapper itself.
+  if (find_param(entry.params, "base") != nullptr) {
+    const std::string& base = values.text("base");
+    if (base == entry.name)
+      throw field_error(kField, "strategy '" + entry.name + "' cannot wrap itself (in '" + spec.text() + "')",
+                        ErrorKind::invalid);
+    if (base.find_first_of(":,=") != std::string::npos)
+      throw field_error(kField, "parameter 'base' of strategy '" + entry.name + "' names a strategy without "
+                                "parameters, e.g. base=boulware (in '" + spec.text() + "')",
+                        ErrorKind::invalid);
+    (void)find_entry(base);  // an unknown name: the registry's message, with "did you mean"
+  }
   // The aspiration family: parameters that would otherwise be silently ignored.
   if (find_param(entry.params, "negmas") != nullptr && find_param(entry.params, "aspiration_type") != nullptr) {
     if (values.given("e") && values.given("aspiration_type"))

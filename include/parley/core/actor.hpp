@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "parley/core/uncertain_input.hpp"
+
 namespace parley {
 
 // Shape of the value function on continuous, integer and ordered issues, as a function of
@@ -53,6 +55,20 @@ struct HyperRectangle {
   bool operator==(const HyperRectangle&) const = default;
 };
 
+// What an actor believes of another, in a two-level game (Putnam 1988; Iida 1993): its
+// estimate of that actor's reservation value, the threshold at which it would ratify. A
+// negotiator at the table uses it for a ratifier of its stage (ratification_belief.hpp); it
+// may be wrong, and then the negotiator overreaches or concedes more than it needs to.
+struct Belief {
+  std::size_t about = 0;  // actor index
+  // A distribution over the reservation value (a point estimate is a choice of one value);
+  // a normal without `mean` is centred on the actor's stated reservation.
+  Distribution reservation;
+  std::string note;  // where the estimate comes from
+
+  bool operator==(const Belief&) const = default;
+};
+
 struct Actor {
   std::string id;
   std::string name;  // defaults to id
@@ -72,6 +88,8 @@ struct Actor {
   // `parley list strategies`); empty: the run's default. Core keeps it as text; io checks it
   // against the strategy registry, and a run's explicit choice for the actor overrides it.
   std::string strategy;
+  // Its beliefs about other actors, at most one per actor (the format's `beliefs:`).
+  std::vector<Belief> beliefs;
 
   bool uses_rectangles() const { return !rectangles.empty(); }
 

@@ -9,7 +9,8 @@
 //     labels; integer: range; discrete: options and ordered), reference_point, known_outcome;
 //   - actors in order: id, capability, per issue stance (position, salience, values), shape,
 //     reservation_value, risk, discount, strategy, rectangles (bounds, utility, exclusive), when it
-//     has rectangles, rectangle_scale, and, when not `normalised`, weights;
+//     has rectangles, rectangle_scale, when not `normalised`, weights, and, when it has any,
+//     beliefs (about whom, the reservation distribution's kind and parameters);
 //   - channels: id, members, outsiders_see; stages: id, issues, channel, protocol, settings
 //     (sorted by key), deadline, ratify, after; links: issues.
 // Not hashed: free text that no model, protocol or analysis reads (the scenario's name and

@@ -71,6 +71,10 @@ FieldRange field_range(const Scenario& scenario, const UncertainInput& input);
 // from `rng` as random.hpp states for the underlying calls (normal: 2 per attempt; uniform,
 // triangular, weighted choice: 1; unweighted choice: uniform_below).
 double draw_value(const Distribution& distribution, double stated, double low, double high, Rng& rng);
+// P(X <= x) for X drawn by draw_value(distribution, stated, low, high, ·): the exact
+// distribution function, point masses included (a clipped normal's bounds, a choice's
+// values). Not for strategies. REQUIRES: the distribution is valid for [low, high].
+double probability_at_most(const Distribution& distribution, double stated, double low, double high, double x);
 // The index of the value a choice draws (weights applied). REQUIRES: kind choice, at least
 // one value or strategy.
 std::size_t draw_choice(const Distribution& distribution, Rng& rng);

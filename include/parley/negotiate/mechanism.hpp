@@ -57,6 +57,9 @@ struct SessionOptions {
   // Grant every negotiator the other parties' utility tables (NegotiatorContext::
   // known_utilities). Default false: private utilities stay private.
   bool complete_information = false;
+  // Per party: its NegotiatorContext::ratification_belief (empty: none). Either empty or one
+  // entry per party. REQUIRES: each non-empty span has one entry per outcome and outlives the run.
+  std::vector<std::span<const float>> ratification_beliefs;
   VisibilityHook visibility;  // empty: every entitled party observes
   EventObserver observer;  // empty: none
   // Issue by issue: values agreed in principle in an earlier stage, one per space issue

@@ -9,6 +9,9 @@
 //   trace, or another party's utilities — unless the session grants complete information
 //   explicitly (SessionOptions::complete_information), in which case `known_utilities` holds
 //   the other parties' tables (e.g. Rubinstein's model, where the game is common knowledge).
+// - In a staged run with ratifiers, a negotiator that asks for it also receives its belief
+//   about which outcomes would be ratified (NegotiatorContext::ratification_belief): built
+//   from its own channels and stated beliefs, never from a ratifier it cannot know about.
 // - During the negotiation it receives exactly (a) the Turn it must act on, which carries
 //   only what it is entitled to answer (the standing offer or the text put to it), and (b) the
 //   events whose `observers` contain it, via observe(), before its next act(). The mechanism
@@ -59,6 +62,12 @@ struct NegotiatorContext {
   // Other parties' tables, indexed by party (own entry = table); empty without complete
   // information.
   std::span<const PartyTable* const> known_utilities;
+  // Two-level games (ratification_belief.hpp): per outcome of the space, the probability this
+  // negotiator believes the stage's ratifiers would all ratify it, from what its channels,
+  // its stated beliefs and announcements at the table give it. Filled only in staged runs of
+  // a stage with ratifiers, and only for a negotiator whose uses_ratification_belief() is true;
+  // empty otherwise.
+  std::span<const float> ratification_belief;
 
   std::uint32_t value(OutcomeIndex outcome, std::size_t k) const {
     return (outcome / strides[k]) % space->radix(k);
@@ -123,6 +132,12 @@ class Negotiator {
   virtual bool observes() const { return true; }
   // Called once when the negotiation ends. `agreement` is kNoOutcome on failure.
   virtual void on_end(OutcomeIndex /*agreement*/) {}
+  // Two-level games: whether the staged runner should fill NegotiatorContext::
+  // ratification_belief (asked once, before on_start; computing it costs a pass over the space).
+  virtual bool uses_ratification_belief() const { return false; }
+  // Whether it "ties its hands" (Schelling 1960): announces at the start, to the parties at the
+  // table, what it believes its stage's ratifiers accept. Asked once, before on_start.
+  virtual bool announces_ratification_constraint() const { return false; }
   // Registry name with parameters, e.g. "boulware:e=4" (for traces and reports). Returned
   // by value so that no override (e.g. one written in Python) can leave it dangling.
   virtual std::string name() const = 0;

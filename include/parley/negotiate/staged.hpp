@@ -39,7 +39,9 @@
 #include "parley/core/scenario.hpp"
 #include "parley/negotiate/channels.hpp"
 #include "parley/negotiate/mechanism.hpp"
+#include "parley/core/win_set.hpp"
 #include "parley/negotiate/negotiator.hpp"
+#include "parley/negotiate/ratification_belief.hpp"
 #include "parley/negotiate/stage_plan.hpp"
 #include "parley/negotiate/strategies.hpp"
 
@@ -147,6 +149,11 @@ struct Concession {
   double conceded = 0;  // best − lowest_offer; NaN if it made no offer
 };
 
+struct PartyBelief {
+  std::size_t actor = 0;
+  std::vector<RatifierView> views;  // per ratifier, in StageResult::ratifiers order
+};
+
 struct StageResult {
   std::size_t stage = 0;
   StageStatus status = StageStatus::failure;
@@ -175,6 +182,13 @@ struct StageResult {
   std::shared_ptr<const Analysis> analysis;
   std::optional<Distances> distances;  // of the agreement's utilities
   std::vector<Concession> concessions;  // per party
+  // Two-level games: each party whose negotiator uses a ratification belief (e.g.
+  // ratification_aware), and its view of each ratifier (ratification_belief.hpp), after
+  // announcements at the table; in party order.
+  std::vector<PartyBelief> beliefs;
+  // The stage's win-set (core/win_set.hpp) for analysis_parties. Null unless
+  // StagedOptions::analyze; shared like `analysis`.
+  std::shared_ptr<const WinSet> win_set;
   std::optional<std::size_t> conceded_most;  // actor
 };
 
@@ -193,6 +207,7 @@ enum class RecordKind : std::uint8_t {
   ratification,  // the agreement is put to a ratifier (addressee)
   ratified, vetoed,  // a ratifier's answer (sender: the ratifier)
   announcement,  // the stage's decision is announced (outcome: the agreement, if it holds)
+  constraint,  // a party ties its hands: announces its view of the ratifiers at the table
   blocked,  // the stage did not run
 };
 const char* to_string(RecordKind kind);
