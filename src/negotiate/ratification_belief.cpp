@@ -56,7 +56,9 @@ std::vector<RatifierView> ratifier_views(const Scenario& scenario, const Compile
 void adopt_announcement(std::vector<RatifierView>& views, std::span<const RatifierView> announcer_views,
                         std::size_t announcer) {
   for (std::size_t k = 0; k < views.size() && k < announcer_views.size(); ++k) {
-    if (announcer_views[k].knowledge == RatifierKnowledge::none) continue;
+    // Its own channels and beliefs come first: an announcement cannot be checked.
+    if (announcer_views[k].knowledge == RatifierKnowledge::none || views[k].knowledge != RatifierKnowledge::none)
+      continue;
     views[k].knowledge = RatifierKnowledge::announced;
     views[k].reservation = announcer_views[k].reservation;
     views[k].announced_by = announcer;

@@ -6,12 +6,14 @@
 //
 // A ratifier r accepts an agreement o iff u_r(o) >= d_r (staged.hpp, step 5). A party's view
 // of r comes, in this order of precedence, from:
-//   1. an announcement at the table: a party that ties its hands
-//      (Negotiator::announces_ratification_constraint) tells the others its own view of each
-//      ratifier it knows of, and they adopt it (the first such party in table order);
-//   2. its stated belief about r (Actor::beliefs): r's stated utility function, and d_r drawn
+//   1. its stated belief about r (Actor::beliefs): r's stated utility function, and d_r drawn
 //      from the belief's distribution;
-//   3. a channel it shares with r (both members): r's stated utility function and reservation;
+//   2. a channel it shares with r (both members): r's stated utility function and reservation;
+//   3. an announcement at the table: a party that ties its hands
+//      (Negotiator::announces_ratification_constraint) tells the others its own view of each
+//      ratifier it knows of (steps 1 and 2), and a party that knows nothing of that ratifier
+//      adopts it (from the first such party in table order); an announcement cannot be
+//      checked, so it never overrides what the party knows itself;
 //   4. nothing: it does not model r, and believes r ratifies anything.
 // Utility functions are the scenario's (stated positions and saliences are public); the
 // reservation value is what a party may not know, or know wrongly.
@@ -44,12 +46,13 @@ struct RatifierView {
   std::optional<std::size_t> announced_by;  // announced: the actor who announced it
 };
 
-// The party's own view of each ratifier of `stage` (steps 2 to 4 above), in ratifier order.
+// The party's own view of each ratifier of `stage` (steps 1, 2 and 4 above), in ratifier order.
 // REQUIRES: `stage` compiled from `scenario`; party < scenario.actors.size().
 std::vector<RatifierView> ratifier_views(const Scenario& scenario, const CompiledStage& stage, std::size_t party);
 
-// Step 1: `views` after the party hears `announcer_views` (the announcer's own views), sent
-// by actor `announcer`: every ratifier the announcer models is taken over as announced.
+// Step 3: `views` after the party hears `announcer_views` (the announcer's own views), sent
+// by actor `announcer`: every ratifier the announcer models and the party does not is taken
+// over as announced.
 // REQUIRES: both in the same ratifier order (ratifier_views of the same stage).
 void adopt_announcement(std::vector<RatifierView>& views, std::span<const RatifierView> announcer_views,
                         std::size_t announcer);
