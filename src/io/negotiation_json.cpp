@@ -15,6 +15,25 @@ using nlohmann::json;
 
 json number_or_null(double x) { return std::isfinite(x) ? json(x) : json(); }
 
+// A believed reservation value as the format writes it: a number, or {KIND: parameters}.
+json distribution_json(const Distribution& d) {
+  switch (d.kind) {
+    case DistributionKind::normal: {
+      json normal = {{"sd", d.sd}};
+      if (d.mean) normal["mean"] = *d.mean;
+      if (d.min) normal["min"] = *d.min;
+      if (d.max) normal["max"] = *d.max;
+      return {{"normal", normal}};
+    }
+    case DistributionKind::uniform: return {{"uniform", {d.min.value_or(0), d.max.value_or(1)}}};
+    case DistributionKind::triangular: return {{"triangular", {d.min.value_or(0), d.mode, d.max.value_or(1)}}};
+    case DistributionKind::choice:
+      if (d.values.size() == 1 && d.weights.empty()) return d.values.front();
+      return {{"choice", {{"values", d.values}, {"weights", d.weights}}}};
+  }
+  return nullptr;
+}
+
 json id_list(const Scenario& scenario, const std::vector<std::size_t>& actors) {
   json ids = json::array();
   for (std::size_t a : actors) ids.push_back(scenario.actors[a].id);
@@ -120,6 +139,19 @@ json stage_json(const Scenario& scenario, const StageResult& r) {
                                  {"reservation", v.reservation},
                                  {"accepted", v.accepted},
                                  {"decided_by", v.strategy.empty() ? json("reservation") : json(v.strategy)}});
+
+  // Two-level games: what each ratification-aware party believed of each ratifier.
+  j["beliefs"] = json::array();
+  for (const PartyBelief& belief : r.beliefs) {
+    json views = json::array();
+    for (const RatifierView& view : belief.views) {
+      json v = {{"ratifier", scenario.actors[view.ratifier].id}, {"knowledge", to_string(view.knowledge)}};
+      if (view.knowledge != RatifierKnowledge::none) v["reservation"] = distribution_json(view.reservation);
+      if (view.announced_by) v["announced_by"] = scenario.actors[*view.announced_by].id;
+      views.push_back(std::move(v));
+    }
+    j["beliefs"].push_back({{"actor", scenario.actors[belief.actor].id}, {"views", std::move(views)}});
+  }
 
   j["utilities"] = json::object();
   for (const ActorUtility& u : r.utilities)

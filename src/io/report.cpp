@@ -46,6 +46,33 @@ std::string channel_line(const Scenario& scenario, const Stage& stage) {
 
 std::string number(double x) { return std::isfinite(x) ? fmt::format("{:.3f}", x) : std::string("-"); }
 
+// A believed reservation value: "0.35", "normal(0.25, sd 0.05)", "uniform 0.2–0.4", ...
+std::string belief_text(const Distribution& d) {
+  switch (d.kind) {
+    case DistributionKind::normal: return fmt::format("normal({:g}, sd {:g})", d.mean.value_or(0), d.sd);
+    case DistributionKind::uniform: return fmt::format("uniform {:g}–{:g}", d.min.value_or(0), d.max.value_or(1));
+    case DistributionKind::triangular:
+      return fmt::format("triangular {:g}–{:g}, mode {:g}", d.min.value_or(0), d.max.value_or(1), d.mode);
+    case DistributionKind::choice:
+      return d.values.size() == 1 ? fmt::format("{:g}", d.values.front()) : fmt::format("one of {:g}", fmt::join(d.values, ", "));
+  }
+  return "?";
+}
+
+// "ua: 0.35 (shared channel)", "eu: normal(0.3, sd 0.05) (its own estimate)", "ua: unknown".
+std::string view_text(const Scenario& scenario, const RatifierView& view) {
+  const std::string who = actor_name(scenario, view.ratifier);
+  switch (view.knowledge) {
+    case RatifierKnowledge::none: return who + " unknown (no channel or belief: ignored)";
+    case RatifierKnowledge::shared_channel: return fmt::format("{} {} (a shared channel)", who, belief_text(view.reservation));
+    case RatifierKnowledge::stated_belief: return fmt::format("{} {} (its own estimate)", who, belief_text(view.reservation));
+    case RatifierKnowledge::announced:
+      return fmt::format("{} {} (announced by {})", who, belief_text(view.reservation),
+                         view.announced_by ? actor_name(scenario, *view.announced_by) : std::string("?"));
+  }
+  return who;
+}
+
 ReportPairs outcome_pairs(const Scenario& scenario, const OutcomeSpace& space, const Outcome& outcome, int indent) {
   ReportPairs pairs;
   pairs.indent = indent;
@@ -78,6 +105,12 @@ void stage_blocks(const Scenario& scenario, const StagedResult& result, const St
                       seats.empty() ? std::string("nobody") : fmt::format("{}", fmt::join(seats, ", ")), stage.protocol,
                       stage.deadline));
   if (!r.ratifiers.empty()) line(1, fmt::format("Must ratify (outside the channel): {}", actor_list(scenario, r.ratifiers)));
+  for (const PartyBelief& belief : r.beliefs) {
+    std::vector<std::string> views;
+    for (const RatifierView& view : belief.views) views.push_back(view_text(scenario, view));
+    line(2, fmt::format("{} believes the ratifiers' reservations are: {}", actor_name(scenario, belief.actor),
+                        fmt::join(views, "; ")));
+  }
 
   line(1, fmt::format("Agenda: {} ({} outcomes)", issue_list(scenario, r.agenda.issues), r.space.cardinality().to_string()));
   if (!r.agenda.decided.empty()) line(2, fmt::format("already decided, kept: {}", issue_list(scenario, r.agenda.decided)));
