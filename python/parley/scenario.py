@@ -7,6 +7,7 @@ so an edit can never be silently lost.
 """
 
 from ._parley import (
+    Belief,
     Bound,
     Channel,
     Distribution,
@@ -19,6 +20,7 @@ from ._parley import (
 )
 
 __all__ = [
+    "Belief",
     "Bound",
     "Channel",
     "Distribution",

@@ -110,6 +110,7 @@ PARLEY_TYPE_NAME(Link, "Link")
 PARLEY_TYPE_NAME(VariantSummary, "VariantSummary")
 PARLEY_TYPE_NAME(Distribution, "Distribution")
 PARLEY_TYPE_NAME(UncertainInput, "UncertainInput")
+PARLEY_TYPE_NAME(Belief, "Belief")
 PARLEY_TYPE_NAME(Scenario, "Scenario")
 #undef PARLEY_TYPE_NAME
 
@@ -642,7 +643,7 @@ void bind_scenario(py::module_& m) {
       "One actor of a scenario (parley::Actor).\n\n"
       "Actor(id='', name=id, capability=1, stances=[], shape='linear', weights='normalised',\n"
       "      reservation_value=0, risk=0, discount=1, rectangles=[], rectangle_scale=1, note='',\n"
-      "      strategy='')\nstances: one Stance per scenario issue, in issue order.");
+      "      strategy='', beliefs=[])\nstances: one Stance per scenario issue, in issue order.");
   Binder<Actor> ab(actor);
   ab.value("id", &Actor::id, "letters, digits, '_' and '-'")
       .value("name", &Actor::name, "the constructor defaults it to id")
@@ -656,7 +657,8 @@ void bind_scenario(py::module_& m) {
       .list("rectangles", &Actor::rectangles, "list of HyperRectangle (GENIUS nonlinear utilities)")
       .value("rectangle_scale", &Actor::rectangle_scale, "GENIUS maxutility")
       .value("note", &Actor::note, "where the numbers come from")
-      .value("strategy", &Actor::strategy, "the actor's own strategy spec ('' for the run's default)");
+      .value("strategy", &Actor::strategy, "the actor's own strategy spec ('' for the run's default)")
+      .list("beliefs", &Actor::beliefs, "list of Belief: its estimates of other actors' reservation values");
   bind_part_methods(actor, ab.names(), true);
   actor.def("uses_rectangles", [](const Ref<Actor>& a) { return a.get().uses_rectangles(); });
 
@@ -740,6 +742,17 @@ void bind_scenario(py::module_& m) {
       .value("note", &UncertainInput::note, "why the judgement is uncertain");
   bind_part_methods(uncertain, ub.names(), false);
 
+  py::class_<Ref<Belief>> belief(
+      m, "Belief",
+      "What an actor believes of another's reservation value, for ratification-aware negotiators\n"
+      "(parley::Belief).\n\nBelief(about=0, reservation=Distribution(), note='')\n"
+      "A point estimate is Distribution(kind='choice', values=[x]).");
+  Binder<Belief> beb(belief);
+  beb.value("about", &Belief::about, "actor index of the actor it is about")
+      .part("reservation", &Belief::reservation, "the Distribution of its reservation value (a live view)")
+      .value("note", &Belief::note, "where the estimate comes from");
+  bind_part_methods(belief, beb.names(), false);
+
   bind_list<LabelledPoint>(m, "LabelledPointList");
   bind_list<Issue>(m, "IssueList");
   bind_list<Stance>(m, "StanceList");
@@ -751,6 +764,7 @@ void bind_scenario(py::module_& m) {
   bind_list<Link>(m, "LinkList");
   bind_list<VariantSummary>(m, "VariantSummaryList");
   bind_list<UncertainInput>(m, "UncertainInputList");
+  bind_list<Belief>(m, "BeliefList");
 
   py::class_<Scenario, std::shared_ptr<Scenario>> scenario(
       m, "Scenario",

@@ -8,7 +8,7 @@ def test_load_reads_the_flagship(flagship):
     assert len(flagship.issues) == 9
     assert [a.id for a in flagship.actors] == ["us", "ru", "ua", "eu", "uk", "cn"]
     assert [s.id for s in flagship.stages] == ["truce", "settlement"]
-    assert flagship.variants.ids() == ["trade-ukraine", "press-russia", "open-format"]
+    assert flagship.variants.ids() == ["trade-ukraine", "press-russia", "ratifiers-unknown", "open-format"]
     assert [c.id for c in flagship.channels] == flagship.channels.ids()
     assert flagship.variant == ""
 
