@@ -24,7 +24,8 @@ def test_python_strategy_enters_the_anac_2012_tournament_beside_the_cpp_ones():
     assert "7200 negotiations" in out
     ranking = [line.split()[1] for line in out.splitlines() if line.strip()[:1].isdigit() and "negotiations" not in line]
     assert len(ranking) == 10 and "watchful" in ranking and "boulware" in ranking
-    # Every seat watchful played: 72 domains x (2 x 10 - 1) assignments with it x 2 seats when self-play.
+    # Every seat watchful played: per domain 9 opponents x 2 roles, plus its 2 seats in self-play,
+    # so 20 seats on each of the 72 domains.
     assert "the database holds 1440 seats played by watchful" in out
 
 
@@ -33,3 +34,12 @@ def test_flagship_analysis_writes_its_charts(tmp_path):
     for chart in ("settlement-frontier.png", "forecasts.png", "sweep-eum.png"):
         assert (tmp_path / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Pareto points" in out and "sweep of 20 draws" in out
+
+
+def test_two_level_sweep_shows_ratification_against_the_ratifiers_reservations(tmp_path):
+    out = run("two_level_ratification.py", "--runs", "60", "--out", str(tmp_path))
+    assert (tmp_path / "ratification.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    shares = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith(("naive", "aware"))}
+    # Naive negotiators' settlement is vetoed or blocked in every draw; aware ones' is never vetoed.
+    assert shares["naive"][1] == "0%", out
+    assert shares["aware"][2] == "0%", out
