@@ -1,4 +1,4 @@
-// `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima.
+// `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima, win-set.
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "parley/core/analysis.hpp"
+#include "parley/core/win_set.hpp"
 #include "parley/io/analysis_json.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
@@ -157,8 +158,9 @@ void run_analyze(const AnalyzeOptions& options) {
   analysis_options.max_memory_bytes = options.memory.bytes();
   analysis_options.max_work = options.max_work;
   const Analysis analysis = analyze(utilities, space, analysis_options);
+  const WinSet win = win_set(utilities, stage_ratifiers(scenario, stage, parties), space, analysis);
   if (options.json) {
-    const std::string text = analysis_to_json(scenario, stage, parties, space, analysis, probe).dump(2) + "\n";
+    const std::string text = analysis_to_json(scenario, stage, parties, space, analysis, win, probe).dump(2) + "\n";
     if (options.output.empty())
       fmt::print("{}", text);
     else
@@ -171,7 +173,7 @@ void run_analyze(const AnalyzeOptions& options) {
   words.other_stages = "use --stage";
   words.whole_frontier = "--json for all";
   words.budget_hint = " (--max-search-nodes)";
-  print_report(analysis_report(scenario, stage, parties, space, analysis, probe, words));
+  print_report(analysis_report(scenario, stage, parties, space, analysis, win, probe, words));
 }
 
 }  // namespace

@@ -454,6 +454,44 @@ void find_blockers(std::span<const CompiledUtility> parties, const Analysis& ana
   }
 }
 
+// An estimate below the frontier points known to be inside (none of the draws fell in a set
+// too rare to sample, say) is raised to them: a lower bound, so a rare set is never called
+// empty while the frontier shows outcomes in it.
+void floor_with_frontier(const Analysis& analysis, const std::vector<double>& d, double space_size, WinSet& w) {
+  const std::size_t k = d.size();
+  std::size_t size = 0, table = 0;
+  std::vector<std::size_t> alone(k, 0), without(k, 0);
+  for (const ScoredOutcome& point : analysis.pareto) {
+    std::size_t rejecting = 0, rejecter = 0;
+    bool table_accepts = true;
+    for (std::size_t j = 0; j < k; ++j) {
+      if (point.utilities[j] >= d[j]) {
+        ++alone[j];
+        continue;
+      }
+      ++rejecting;
+      rejecter = j;
+      table_accepts = table_accepts && w.ratifier[j];
+    }
+    size += rejecting == 0;
+    table += table_accepts;
+    if (rejecting == 0)
+      for (std::size_t& count : without) ++count;
+    if (rejecting == 1) ++without[rejecter];
+  }
+  const auto floor = [&](OutcomeCount& count, std::size_t known) {
+    if (count.exact || count.count >= double(known)) return;
+    count.count = double(known);
+    count.share = space_size > 0 ? double(known) / space_size : 0;
+  };
+  floor(w.size, size);
+  floor(w.table, table);
+  for (std::size_t j = 0; j < k; ++j) {
+    floor(w.acceptance[j], alone[j]);
+    floor(w.without[j], without[j]);
+  }
+}
+
 }  // namespace
 
 WinSet win_set(std::span<const CompiledUtility> parties, const std::vector<bool>& ratifier, const OutcomeSpace& space,
@@ -468,6 +506,7 @@ WinSet win_set(std::span<const CompiledUtility> parties, const std::vector<bool>
   result.without = std::move(counts.without);
   std::vector<double> d;
   for (const CompiledUtility& party : parties) d.push_back(party.reservation_value());
+  if (!result.size.exact) floor_with_frontier(analysis, d, space.cardinality().to_double(), result);
   locate_points(analysis, d, result);
   if (result.size.empty() && !result.table.empty() && !result.best.front()) find_blockers(parties, analysis, d, result);
   return result;

@@ -23,6 +23,9 @@
 // - otherwise (rectangle utilities, or the bound reached): an estimate from
 //   WinSetOptions::samples uniform outcomes drawn with a fixed seed, with its standard error.
 //   All sizes are then estimated from the same draws, so they stay consistent (size <= table).
+//   An estimate below the number of frontier points known to be in its set (no draw fell in
+//   a rare set) is raised to that number, a lower bound: a set is never called empty while
+//   the frontier shows outcomes in it.
 //   Rectangle utilities over an enumerable space are enumerated when that scores no more
 //   outcomes than sampling would.
 // Partial vectors are pruned and completed with a margin of 1e-9 (far above the rounding of
