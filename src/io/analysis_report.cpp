@@ -56,14 +56,15 @@ void add_win_set(Report& out, const Scenario& scenario, const OutcomeSpace& spac
   for (std::size_t p = 0; p < party_ids.size(); ++p) (w.ratifier[p] ? ratifier_ids : table_ids).push_back(party_ids[p]);
   const std::string who = ratifier_ids.empty()
                               ? fmt::format("every party ({}) accepts; no ratifier outside the table", ids_text(table_ids))
-                              : fmt::format("the table ({}) and the ratifiers ({}) all accept", ids_text(table_ids),
-                                            ids_text(ratifier_ids));
+                              : fmt::format("the table ({}) and the {} ({}) all accept", ids_text(table_ids),
+                                            ratifier_ids.size() == 1 ? "ratifier" : "ratifiers", ids_text(ratifier_ids));
   const std::string method = w.size.exact ? "exact" : "estimated by sampling";
   if (w.empty()) {
     out.push_back(ReportHeading{fmt::format("Win-set: EMPTY — no outcome {}", ratifier_ids.empty()
                                                                                   ? "every party at the table accepts"
-                                                                                  : "both the table and the ratifiers (" +
-                                                                                        ids_text(ratifier_ids) + ") accept")});
+                                                                                  : fmt::format("both the table and the {} ({}) accept",
+                                                                                                ratifier_ids.size() == 1 ? "ratifier" : "ratifiers",
+                                                                                                ids_text(ratifier_ids)))});
     if (w.table.empty()) {
       if (!ratifier_ids.empty()) out.push_back(ReportLine{0, "The table itself accepts no outcome in common."});
     } else {
