@@ -4,6 +4,7 @@
 #include "parley/core/win_set.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstring>
@@ -31,6 +32,89 @@ struct Tally {
   explicit Tally(std::size_t parties) : acceptance(parties, 0), only_rejecter(parties, 0) {}
   std::uint64_t size = 0, table = 0, total = 0;
   std::vector<std::uint64_t> acceptance, only_rejecter;
+};
+
+// Rectangle utilities through per-issue bitsets: bit r of mask(k, v) says whether value v of
+// issue k lies within rectangle r's bounds on issue k (set when r does not bound k), so r
+// contains an outcome iff its bit survives the AND over the issues: one AND per issue and
+// 64 rectangles instead of a walk over every rectangle's bounds. Satisfied utilities are
+// added in rectangle order, as CompiledUtility::operator() adds them: the same doubles.
+class RectangleUtility {
+ public:
+  // Masks beyond this many words (128 MB) are not built; operator() is used instead.
+  static constexpr std::uint64_t kMaxWords = std::uint64_t{1} << 24;
+
+  RectangleUtility(const CompiledUtility& party, const OutcomeSpace& space)
+      : party_(party), rectangles_(party.rectangles()), words_((rectangles_.size() + 63) / 64) {
+    std::uint64_t values = 0;
+    for (std::size_t k = 0; k < space.issue_count(); ++k) {
+      offsets_.push_back(values);
+      values += space.radix(k);
+    }
+    if (values * words_ > kMaxWords) return;
+    masks_.assign(values * words_, ~std::uint64_t{0});
+    for (std::size_t r = 0; r < rectangles_.size(); ++r)
+      for (const auto& bound : rectangles_[r].bounds)
+        for (std::uint32_t v = 0; v < space.radix(bound.position); ++v)
+          if (v < bound.min || v > bound.max)
+            masks_[(offsets_[bound.position] + v) * words_ + r / 64] &= ~(std::uint64_t{1} << (r % 64));
+    inside_.resize(words_);
+    exclusive_.assign(words_, 0);
+    used_.assign(words_, 0);
+    for (std::size_t r = 0; r < rectangles_.size(); ++r) {
+      used_[r / 64] |= std::uint64_t{1} << (r % 64);
+      if (rectangles_[r].exclusive) exclusive_[r / 64] |= std::uint64_t{1} << (r % 64);
+    }
+  }
+
+  double operator()(std::span<const std::uint32_t> outcome) {
+    if (masks_.empty() && !rectangles_.empty()) return party_(outcome);
+    std::fill(inside_.begin(), inside_.end(), ~std::uint64_t{0});
+    for (std::size_t k = 0; k < outcome.size(); ++k) {
+      const std::uint64_t* mask = masks_.data() + (offsets_[k] + outcome[k]) * words_;
+      for (std::size_t w = 0; w < words_; ++w) inside_[w] &= mask[w];
+    }
+    // Satisfied: inside an inclusive rectangle or outside an exclusive one. Set bits are
+    // visited in increasing order, so the sum runs in rectangle order.
+    double utility = 0;
+    for (std::size_t w = 0; w < words_; ++w) {
+      std::uint64_t satisfied = (inside_[w] ^ exclusive_[w]) & used_[w];
+      while (satisfied != 0) {
+        utility += rectangles_[w * 64 + std::size_t(std::countr_zero(satisfied))].utility;
+        satisfied &= satisfied - 1;
+      }
+    }
+    // Without a binding cap the positive utilities add up to below 1: min(1, ·) is a no-op.
+    return party_.cap_can_bind() ? std::min(1.0, utility) : utility;
+  }
+
+ private:
+  const CompiledUtility& party_;
+  const std::vector<CompiledUtility::Rectangle>& rectangles_;
+  std::size_t words_;
+  std::vector<std::uint64_t> offsets_, masks_, inside_;
+  std::vector<std::uint64_t> exclusive_, used_;  // bit r: rectangle r is exclusive; exists
+};
+
+// Each party's utility of one outcome at a time, as CompiledUtility::operator() computes it.
+class Evaluator {
+ public:
+  Evaluator(std::span<const CompiledUtility> parties, const OutcomeSpace& space) : parties_(parties) {
+    for (const CompiledUtility& party : parties) {
+      if (party.rectangles().empty())
+        rectangles_.emplace_back();
+      else
+        rectangles_.emplace_back(std::in_place, party, space);
+    }
+  }
+  double operator()(std::size_t j, std::span<const std::uint32_t> outcome) {
+    if (rectangles_[j]) return (*rectangles_[j])(outcome);
+    return parties_[j](outcome);
+  }
+
+ private:
+  std::span<const CompiledUtility> parties_;
+  std::vector<std::optional<RectangleUtility>> rectangles_;
 };
 
 // Scores outcomes one at a time into a tally. `utilities` holds each party's utility.
@@ -72,11 +156,12 @@ void enumerate_into(std::span<const CompiledUtility> parties, const OutcomeSpace
   const std::size_t k = parties.size(), n = space.issue_count();
   std::vector<double> utilities(k);
   Outcome outcome(n, 0);
+  Evaluator evaluate(parties, space);
   const auto score = [&](std::span<const double> prefix) {
     for (std::size_t j = 0; j < k; ++j) {
       const CompiledUtility& party = parties[j];
       if (!party.rectangles().empty())
-        utilities[j] = party(outcome);
+        utilities[j] = evaluate(j, outcome);
       else
         utilities[j] = party.cap_can_bind() ? std::min(1.0, prefix[j]) : prefix[j];
     }
@@ -145,10 +230,13 @@ WinSetCounts sampled_counts(std::span<const CompiledUtility> parties, const std:
   Scorer scorer(parties, ratifier, tally);
   Rng rng(options.seed);
   std::vector<double> utilities(parties.size());
+  Evaluator evaluate(parties, space);
+  Outcome outcome(space.issue_count());
   const std::uint64_t samples = std::max<std::uint64_t>(1, options.samples);
   for (std::uint64_t s = 0; s < samples; ++s) {
-    const Outcome outcome = space.sample(rng);
-    for (std::size_t j = 0; j < parties.size(); ++j) utilities[j] = parties[j](outcome);
+    // OutcomeSpace::sample's draws, into one outcome reused.
+    for (std::size_t l = 0; l < outcome.size(); ++l) outcome[l] = static_cast<std::uint32_t>(rng.uniform_below(space.radix(l)));
+    for (std::size_t j = 0; j < parties.size(); ++j) utilities[j] = evaluate(j, outcome);
     scorer.add(utilities);
   }
   return counts_from(tally, space.cardinality().to_double(), true);

@@ -258,6 +258,75 @@ TEST(WinSet, SampledSharesLieWithinFiveStandardErrorsOfTheTruth) {
   }
 }
 
+// Random rectangle (GENIUS nonlinear) problems, some with more than 64 rectangles (several
+// words of the evaluator's bitsets), exclusive ones, and raw weights capped at 1.
+Problem random_rectangle_problem(Rng& rng) {
+  std::vector<Issue> issues;
+  const std::size_t issue_count = 1 + rng.uniform_below(3);
+  for (std::size_t k = 0; k < issue_count; ++k) issues.push_back(discrete_issue("i" + std::to_string(k), 2 + rng.uniform_below(4)));
+  std::vector<Actor> actors;
+  std::vector<bool> ratifier;
+  const std::size_t party_count = 1 + rng.uniform_below(3);
+  for (std::size_t j = 0; j < party_count; ++j) {
+    Actor actor;
+    actor.id = "p" + std::to_string(j);
+    actor.stances.resize(issue_count);
+    const std::size_t rectangles = 1 + rng.uniform_below(rng.bernoulli(0.5) ? 8 : 140);
+    for (std::size_t r = 0; r < rectangles; ++r) {
+      HyperRectangle rectangle;
+      for (std::size_t k = 0; k < issue_count; ++k) {
+        if (rng.bernoulli(0.4)) continue;
+        const auto a = std::uint32_t(rng.uniform_below(issues[k].options.size()));
+        const auto b = std::uint32_t(rng.uniform_below(issues[k].options.size()));
+        rectangle.bounds.push_back({k, std::min(a, b), std::max(a, b)});
+      }
+      rectangle.utility = 0.1 * double(rng.uniform_below(11)) - 0.2;
+      rectangle.exclusive = rng.bernoulli(0.2);
+      actor.rectangles.push_back(rectangle);
+    }
+    actor.rectangle_scale = double(1 + rng.uniform_below(rectangles));
+    if (rng.bernoulli(0.3)) actor.weights = Weights::raw;
+    actor.reservation_value = 0.1 * double(rng.uniform_below(10));
+    actors.push_back(std::move(actor));
+    ratifier.push_back(rng.bernoulli(0.4));
+  }
+  return Problem(std::move(issues), actors, std::move(ratifier));
+}
+
+TEST(WinSet, RectangleCountsEqualBruteForce) {
+  Rng rng(14);
+  for (int trial = 0; trial < 300; ++trial) {
+    const Problem problem = random_rectangle_problem(rng);
+    const std::size_t k = problem.parties.size();
+    double size = 0, table = 0;
+    std::vector<double> accept(k, 0), without(k, 0);
+    for (std::uint64_t index = 0; index < problem.space.size(); ++index) {
+      const Outcome o = problem.space.decode(index);
+      std::size_t rejecting = 0, rejecter = 0;
+      bool table_accepts = true;
+      for (std::size_t j = 0; j < k; ++j) {
+        if (problem.parties[j](o) >= problem.parties[j].reservation_value()) {
+          ++accept[j];
+          continue;
+        }
+        ++rejecting;
+        rejecter = j;
+        table_accepts = table_accepts && problem.ratifier[j];
+      }
+      size += rejecting == 0;
+      table += table_accepts;
+      for (std::size_t j = 0; j < k; ++j) without[j] += rejecting == 0 || (rejecting == 1 && rejecter == j);
+    }
+    const auto counts = problem.counts(CountMethod::enumerate);
+    EXPECT_EQ(counts.size.count, size) << trial;
+    EXPECT_EQ(counts.table.count, table) << trial;
+    for (std::size_t j = 0; j < k; ++j) {
+      EXPECT_EQ(counts.acceptance[j].count, accept[j]) << trial;
+      EXPECT_EQ(counts.without[j].count, without[j]) << trial;
+    }
+  }
+}
+
 TEST(WinSet, StateBoundTurnsTheCountIntoAnEstimate) {
   const Problem problem = split(0.695);
   WinSetOptions options;
