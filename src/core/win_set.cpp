@@ -121,7 +121,7 @@ class Evaluator {
 class Scorer {
  public:
   Scorer(std::span<const CompiledUtility> parties, const std::vector<bool>& ratifier, Tally& tally)
-      : parties_(parties), ratifier_(ratifier), tally_(tally) {
+      : ratifier_(ratifier), tally_(tally) {
     for (const CompiledUtility& party : parties) reservation_.push_back(party.reservation_value());
   }
   void add(std::span<const double> utilities) {
@@ -143,7 +143,6 @@ class Scorer {
   }
 
  private:
-  std::span<const CompiledUtility> parties_;
   const std::vector<bool>& ratifier_;
   Tally& tally_;
   std::vector<double> reservation_;
