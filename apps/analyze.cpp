@@ -180,14 +180,17 @@ void run_analyze(const AnalyzeOptions& options) {
 
 void add_analyze(CLI::App& app) {
   auto* command = app.add_subcommand(
-      "analyze", "Pareto frontier, Nash and Kalai–Smorodinsky points, utilitarian and egalitarian optima of a stage.");
+      "analyze",
+      "Pareto frontier, Nash and Kalai–Smorodinsky points, utilitarian and egalitarian optima, win-set of a stage.");
   command->footer(
       "Analyses one stage's outcome space (the first stage unless --stage) for the parties\n"
       "whose agreement it needs: its channel's members and its ratifiers (or --parties).\n"
       "The space is the stage's agenda as `parley negotiate` bargains over it when the stage\n"
       "runs first (or with --stage): its issues plus those its links join to them, named on the\n"
       "\"Linked in\" line (--without-links: the stage's own issues only).\n"
-      "Utilities are normalised to [0,1]; the disagreement point is each party's reservation value.\n\n"
+      "Utilities are normalised to [0,1]; the disagreement point is each party's reservation value.\n"
+      "The win-set is the outcomes every party accepts (utility >= its reservation value): the\n"
+      "table's, and the ratifiers' outside the stage's channel (Putnam's two-level games).\n\n"
       "Examples:\n"
       "  parley analyze scenarios/talks-2025.yaml --stage truce\n"
       "  parley analyze scenarios/talks-2025.yaml --stage settlement --variant trade-ukraine\n"
