@@ -1,4 +1,4 @@
-// `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima.
+// `parley analyze`: Pareto frontier, Nash and Kalai–Smorodinsky points, welfare optima, win-set.
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "parley/core/analysis.hpp"
+#include "parley/core/win_set.hpp"
 #include "parley/io/analysis_json.hpp"
 #include "parley/io/files.hpp"
 #include "parley/io/input_error.hpp"
@@ -157,8 +158,9 @@ void run_analyze(const AnalyzeOptions& options) {
   analysis_options.max_memory_bytes = options.memory.bytes();
   analysis_options.max_work = options.max_work;
   const Analysis analysis = analyze(utilities, space, analysis_options);
+  const WinSet win = win_set(utilities, stage_ratifiers(scenario, stage, parties), space, analysis);
   if (options.json) {
-    const std::string text = analysis_to_json(scenario, stage, parties, space, analysis, probe).dump(2) + "\n";
+    const std::string text = analysis_to_json(scenario, stage, parties, space, analysis, win, probe).dump(2) + "\n";
     if (options.output.empty())
       fmt::print("{}", text);
     else
@@ -171,21 +173,24 @@ void run_analyze(const AnalyzeOptions& options) {
   words.other_stages = "use --stage";
   words.whole_frontier = "--json for all";
   words.budget_hint = " (--max-search-nodes)";
-  print_report(analysis_report(scenario, stage, parties, space, analysis, probe, words));
+  print_report(analysis_report(scenario, stage, parties, space, analysis, win, probe, words));
 }
 
 }  // namespace
 
 void add_analyze(CLI::App& app) {
   auto* command = app.add_subcommand(
-      "analyze", "Pareto frontier, Nash and Kalai–Smorodinsky points, utilitarian and egalitarian optima of a stage.");
+      "analyze",
+      "Pareto frontier, Nash and Kalai–Smorodinsky points, utilitarian and egalitarian optima, win-set of a stage.");
   command->footer(
       "Analyses one stage's outcome space (the first stage unless --stage) for the parties\n"
       "whose agreement it needs: its channel's members and its ratifiers (or --parties).\n"
       "The space is the stage's agenda as `parley negotiate` bargains over it when the stage\n"
       "runs first (or with --stage): its issues plus those its links join to them, named on the\n"
       "\"Linked in\" line (--without-links: the stage's own issues only).\n"
-      "Utilities are normalised to [0,1]; the disagreement point is each party's reservation value.\n\n"
+      "Utilities are normalised to [0,1]; the disagreement point is each party's reservation value.\n"
+      "The win-set is the outcomes every party accepts (utility >= its reservation value): the\n"
+      "table's, and the ratifiers' outside the stage's channel (Putnam's two-level games).\n\n"
       "Examples:\n"
       "  parley analyze scenarios/talks-2025.yaml --stage truce\n"
       "  parley analyze scenarios/talks-2025.yaml --stage settlement --variant trade-ukraine\n"

@@ -22,8 +22,8 @@ declare -A allowed=(
   [report]="core forecast negotiate run io report"
 )
 # Internal headers tests and benchmarks may include: the three frontier methods, tested and
-# measured one by one.
-internal_test_headers="src/core/frontiers.hpp src/core/pareto.hpp"
+# measured one by one, and the win-set's three ways of counting.
+internal_test_headers="src/core/frontiers.hpp src/core/pareto.hpp src/core/win_set_count.hpp"
 
 status=0
 report() { echo "$1: $2" >&2; status=1; }

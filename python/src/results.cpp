@@ -139,6 +139,7 @@ struct AnalysisResult {
   std::vector<std::size_t> parties;
   OutcomeSpace space;
   Analysis analysis;
+  WinSet win_set;  // for to_dict(), as `parley analyze --json` prints it
 };
 
 std::size_t resolve_stage(const Scenario& scenario, const std::optional<std::string>& id) {
@@ -169,6 +170,7 @@ AnalysisResult analyze_stage(const ScenarioPtr& scenario, const std::optional<st
   for (std::size_t p : result.parties) utilities.emplace_back(scenario->actors[p], scenario->issues, result.space);
   py::gil_scoped_release release;
   result.analysis = analyze(utilities, result.space, options);
+  result.win_set = win_set(utilities, stage_ratifiers(*scenario, result.stage, result.parties), result.space, result.analysis);
   return result;
 }
 
@@ -355,7 +357,7 @@ void bind_results(py::module_& m) {
       .def_property_readonly("method", [](const AnalysisResult& r) { return std::string(to_string(r.analysis.method)); })
       .def_property_readonly("exact", [](const AnalysisResult& r) { return r.analysis.exact; })
       .def("to_dict",
-           [](const AnalysisResult& r) { return to_python(analysis_to_json(*r.scenario, r.stage, r.parties, r.space, r.analysis)); },
+           [](const AnalysisResult& r) { return to_python(analysis_to_json(*r.scenario, r.stage, r.parties, r.space, r.analysis, r.win_set)); },
            "The document `parley analyze --stage STAGE --json` prints, as plain Python objects.");
 
   m.def(

@@ -29,6 +29,8 @@ def test_analyze_frontier_equals_the_cli(flagship, flagship_path, cli_json):
     analysis = parley.analyze(flagship, stage="truce")
     document = cli_json("analyze", flagship_path, "--stage", "truce")
     assert analysis.to_dict() == document
+    # The win-set is part of both: ua ratifies the truce from outside the us-ru channel.
+    assert [p["role"] for p in document["win_set"]["parties"]] == ["table", "table", "ratifier"]
     assert analysis.parties == document["parties"]
     assert analysis.pareto.dtype == np.float64
     assert analysis.pareto.shape == (len(document["pareto"]), len(document["parties"]))

@@ -17,6 +17,54 @@ nlohmann::json scored_to_json(const Scenario& scenario, const OutcomeSpace& spac
   return {{"outcome", outcome_to_json(scenario, space, scored->outcome)}, {"utilities", scored->utilities}};
 }
 
+nlohmann::json count_to_json(const OutcomeCount& count) {
+  // An exact count is a whole number: printed as one while a double holds it exactly.
+  const bool whole = count.exact && count.count < 0x1p53;
+  nlohmann::json json{{"count", whole ? nlohmann::json(std::uint64_t(count.count)) : nlohmann::json(count.count)},
+                      {"share", count.share},
+                      {"exact", count.exact}};
+  if (!count.exact) json["standard_error"] = count.standard_error;
+  return json;
+}
+
+nlohmann::json win_set_to_json(const Scenario& scenario, const std::vector<std::size_t>& parties,
+                               const OutcomeSpace& space, const Analysis& analysis, const WinSet& w) {
+  nlohmann::json json;
+  json["size"] = count_to_json(w.size);
+  json["table"] = count_to_json(w.table);
+  json["empty"] = w.empty();
+  json["parties"] = nlohmann::json::array();
+  json["shrinks_by"] = nlohmann::json::object();
+  for (std::size_t p = 0; p < parties.size(); ++p) {
+    const std::string& id = scenario.actors[parties[p]].id;
+    json["parties"].push_back({{"actor", id},
+                               {"role", w.ratifier[p] ? "ratifier" : "table"},
+                               {"reservation", analysis.disagreement[p]},
+                               {"accepts", count_to_json(w.acceptance[p])},
+                               {"best", scored_to_json(scenario, space, w.best[p])}});
+    if (w.ratifier[p]) {
+      const double removed = w.without[p].count - w.size.count;
+      json["shrinks_by"][id] = w.size.exact && w.without[p].exact && removed < 0x1p53 ? nlohmann::json(std::uint64_t(removed))
+                                                                                     : nlohmann::json(removed);
+    }
+  }
+  json["nash"] = scored_to_json(scenario, space, w.nash);
+  json["kalai_smorodinsky"] = scored_to_json(scenario, space, w.kalai_smorodinsky);
+  json["utilitarian"] = scored_to_json(scenario, space, w.utilitarian);
+  json["blockers"] = nlohmann::json::array();
+  for (const WinSetBlocker& blocker : w.blockers) {
+    nlohmann::json issues = nlohmann::json::array();
+    for (std::size_t i = 0; i < blocker.issues.size(); ++i)
+      issues.push_back({{"issue", scenario.issues[space.scenario_issue(blocker.issues[i])].id}, {"loss", blocker.losses[i]}});
+    json["blockers"].push_back({{"ratifier", scenario.actors[parties[blocker.party]].id},
+                                {"reservation", analysis.disagreement[blocker.party]},
+                                {"best_utility", blocker.best_for_it.utilities[blocker.party]},
+                                {"outcome", outcome_to_json(scenario, space, blocker.best_for_it.outcome)},
+                                {"issues", std::move(issues)}});
+  }
+  return json;
+}
+
 }  // namespace
 
 nlohmann::json outcome_to_json(const Scenario& scenario, const OutcomeSpace& space, const Outcome& outcome) {
@@ -32,7 +80,7 @@ nlohmann::json outcome_to_json(const Scenario& scenario, const OutcomeSpace& spa
 }
 
 nlohmann::json analysis_to_json(const Scenario& scenario, std::size_t stage, const std::vector<std::size_t>& parties,
-                                const OutcomeSpace& space, const Analysis& analysis,
+                                const OutcomeSpace& space, const Analysis& analysis, const WinSet& win_set,
                                 const std::optional<ScoredOutcome>& probe) {
   nlohmann::json json;
   add_document_header(json, scenario);
@@ -62,6 +110,7 @@ nlohmann::json analysis_to_json(const Scenario& scenario, std::size_t stage, con
   json["kalai_smorodinsky"] = scored_to_json(scenario, space, analysis.kalai_smorodinsky);
   json["utilitarian"] = scored_to_json(scenario, space, analysis.utilitarian);
   json["egalitarian"] = scored_to_json(scenario, space, analysis.egalitarian);
+  json["win_set"] = win_set_to_json(scenario, parties, space, analysis, win_set);
   if (probe) {
     const Distances d = distances(analysis, probe->utilities);
     json["probe"] = scored_to_json(scenario, space, probe);

@@ -14,12 +14,120 @@ namespace {
 // Stages with more issues than this list the solutions transposed (issues as rows) and the
 // frontier as utilities only, so the output stays readable.
 constexpr std::size_t kWideStage = 8;
+// Issues named per blocker: where its loss is largest.
+constexpr std::size_t kBlockerIssues = 3;
+
+std::string percent(double share) {
+  const double p = 100 * share;
+  if (p == 0) return "0%";
+  if (p < 1) return fmt::format("{:.2g}%", p);
+  if (p < 100 && fmt::format("{:.1f}", p) == "100.0") return ">99.9%";  // not all
+  return fmt::format("{:.1f}%", p);
+}
+
+// An estimate no draw fell in, raised to the frontier points known inside (win_set.hpp).
+bool lower_bound(const OutcomeCount& count) {
+  return !count.exact && count.standard_error == 0 && count.share > 0 && count.share < 1;
+}
+
+// "12345", or for an estimate "≈1.23e+12" (">=29" for a lower bound).
+std::string number_text(const OutcomeCount& count) {
+  if (lower_bound(count)) return fmt::format(">={:.3g}", count.count);
+  if (!count.exact) return fmt::format("≈{:.3g}", count.count);
+  return count.count < 1e15 ? fmt::format("{:.0f}", count.count) : fmt::format("{:.3g}", count.count);
+}
+
+// "(0.70%)", or for an estimate "(0.35% ± 0.01%)".
+std::string share_text(const OutcomeCount& count) {
+  if (lower_bound(count)) return "(too rare for any draw to fall inside: the frontier's outcomes)";
+  if (!count.exact) return fmt::format("({} ± {})", percent(count.share), percent(count.standard_error));
+  return fmt::format("({})", percent(count.share));
+}
+
+std::string count_text(const OutcomeCount& count) { return number_text(count) + " " + share_text(count); }
+
+std::string ids_text(const std::vector<std::string>& ids) { return ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", ")); }
+
+// The win-set block: its size against the table's, each party's acceptance and each
+// ratifier's veto, the best points inside; or, when empty, whose veto empties it and why.
+void add_win_set(Report& out, const Scenario& scenario, const OutcomeSpace& space, const std::vector<std::string>& party_ids,
+                 const Analysis& analysis, const WinSet& w, bool wide) {
+  std::vector<std::string> table_ids, ratifier_ids;
+  for (std::size_t p = 0; p < party_ids.size(); ++p) (w.ratifier[p] ? ratifier_ids : table_ids).push_back(party_ids[p]);
+  const std::string who = ratifier_ids.empty()
+                              ? fmt::format("every party ({}) accepts; no ratifier outside the table", ids_text(table_ids))
+                              : fmt::format("the table ({}) and the {} ({}) all accept", ids_text(table_ids),
+                                            ratifier_ids.size() == 1 ? "ratifier" : "ratifiers", ids_text(ratifier_ids));
+  const std::string method = w.size.exact ? "exact" : "estimated by sampling";
+  if (w.empty()) {
+    out.push_back(ReportHeading{fmt::format("Win-set: EMPTY — no outcome {}", ratifier_ids.empty()
+                                                                                  ? "every party at the table accepts"
+                                                                                  : fmt::format("both the table and the {} ({}) accept",
+                                                                                                ratifier_ids.size() == 1 ? "ratifier" : "ratifiers",
+                                                                                                ids_text(ratifier_ids)))});
+    if (w.table.empty()) {
+      if (!ratifier_ids.empty()) out.push_back(ReportLine{0, "The table itself accepts no outcome in common."});
+    } else {
+      out.push_back(ReportLine{0, fmt::format("The table alone ({}) accepts {} outcomes {}.", ids_text(table_ids),
+                                              number_text(w.table), share_text(w.table))});
+      if (w.blockers.empty())
+        out.push_back(ReportLine{0, "No single ratifier's veto empties it: it takes several together."});
+    }
+    for (const WinSetBlocker& blocker : w.blockers) {
+      std::vector<std::string> issues;
+      for (std::size_t i = 0; i < blocker.issues.size() && i < kBlockerIssues; ++i)
+        issues.push_back(fmt::format("{} ({:.3f})", scenario.issues[space.scenario_issue(blocker.issues[i])].id, blocker.losses[i]));
+      out.push_back(ReportLine{
+          0, fmt::format("{}'s veto alone empties it: its best outcome among those the others accept gives it {:.3f} < "
+                         "its reservation {:.3f}{}",
+                         party_ids[blocker.party], blocker.best_for_it.utilities[blocker.party],
+                         analysis.disagreement[blocker.party],
+                         issues.empty() ? std::string() : fmt::format("; it loses most on {}", fmt::join(issues, ", ")))});
+    }
+    return;
+  }
+  out.push_back(ReportHeading{fmt::format("Win-set: {} outcomes {} that {} ({})", number_text(w.size), share_text(w.size), who, method)});
+  if (!ratifier_ids.empty())
+    out.push_back(ReportLine{0, fmt::format("The table alone accepts {} outcomes {}; ratification keeps {} of them.", number_text(w.table), share_text(w.table),
+                                            w.table.share > 0 ? percent(w.size.share / w.table.share) : "-")});
+  ReportTable acceptance{{"", "role", "reservation", "accepts alone", "its veto removes"}, {}};
+  for (std::size_t p = 0; p < party_ids.size(); ++p) {
+    const double removed = w.without[p].count - w.size.count;
+    acceptance.rows.push_back({party_ids[p], w.ratifier[p] ? "ratifier" : "table", fmt::format("{:.3f}", analysis.disagreement[p]),
+                               count_text(w.acceptance[p]),
+                               w.ratifier[p] ? (w.size.exact ? fmt::format("{:.0f}", removed) : fmt::format("≈{:.3g}", removed))
+                                             : "-"});
+  }
+  out.push_back(std::move(acceptance));
+
+  std::vector<std::pair<std::string, const std::optional<ScoredOutcome>*>> points;
+  for (std::size_t p = 0; p < party_ids.size(); ++p) points.emplace_back("best for " + party_ids[p], &w.best[p]);
+  points.emplace_back("Nash", &w.nash);
+  points.emplace_back("Kalai–Smorodinsky", &w.kalai_smorodinsky);
+  points.emplace_back("utilitarian", &w.utilitarian);
+  out.push_back(ReportHeading{"Inside the win-set"});
+  ReportTable inside{{""}, {}};
+  if (!wide)
+    for (std::size_t k = 0; k < space.issue_count(); ++k) inside.header.push_back(scenario.issues[space.scenario_issue(k)].id);
+  inside.header.insert(inside.header.end(), party_ids.begin(), party_ids.end());
+  for (const auto& [label, point] : points) {
+    std::vector<std::string> cells{label};
+    if (!wide)
+      for (std::size_t k = 0; k < space.issue_count(); ++k)
+        cells.push_back(*point ? scenario.issues[space.scenario_issue(k)].value_text((**point).outcome[k], Issue::TextStyle::compact)
+                               : "-");
+    for (std::size_t p = 0; p < party_ids.size(); ++p)
+      cells.push_back(*point ? fmt::format("{:.3f}", (**point).utilities[p]) : "-");
+    inside.rows.push_back(std::move(cells));
+  }
+  out.push_back(std::move(inside));
+}
 
 }  // namespace
 
 Report analysis_report(const Scenario& scenario, std::size_t stage_index, const std::vector<std::size_t>& parties,
-                       const OutcomeSpace& space, const Analysis& analysis, const std::optional<ScoredOutcome>& probe,
-                       const AnalysisReportOptions& options) {
+                       const OutcomeSpace& space, const Analysis& analysis, const WinSet& win_set,
+                       const std::optional<ScoredOutcome>& probe, const AnalysisReportOptions& options) {
   Report out;
   const auto line = [&out](std::string text) { out.push_back(ReportLine{0, std::move(text)}); };
   const Stage& stage = scenario.stages[stage_index];
@@ -111,6 +219,8 @@ Report analysis_report(const Scenario& scenario, std::size_t stage_index, const 
                                             options.probe, text(d.pareto), text(d.nash), text(d.kalai_smorodinsky),
                                             text(d.utilitarian), text(d.egalitarian))});
   }
+
+  add_win_set(out, scenario, space, party_ids, analysis, win_set, wide);
 
   const std::size_t count = std::min(options.show_pareto, analysis.pareto.size());
   if (count == 0) return out;

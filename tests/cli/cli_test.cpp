@@ -79,6 +79,15 @@ TEST(Cli, AnalyzeJsonHasTheDocumentedKeys) {
       EXPECT_EQ(json[key]["utilities"].size(), 3u) << key;
     }
   }
+  // The win-set's keys (docs/analysis.md, analysis_json.hpp).
+  ASSERT_TRUE(json.contains("win_set"));
+  const auto& w = json["win_set"];
+  for (const char* key : {"size", "table", "empty", "parties", "shrinks_by", "nash", "kalai_smorodinsky", "utilitarian",
+                          "blockers"})
+    EXPECT_TRUE(w.contains(key)) << key;
+  for (const char* key : {"count", "share", "exact"}) EXPECT_TRUE(w["size"].contains(key)) << key;
+  for (const char* key : {"actor", "role", "reservation", "accepts", "best"})
+    EXPECT_TRUE(w["parties"][0].contains(key)) << key;
 }
 
 TEST(Cli, AnalyzePlacesAnOutcome) {

@@ -90,13 +90,14 @@ TEST(Report, AnalysisNamesTheProbeAsTheFrontEndDoes) {
   std::vector<CompiledUtility> utilities;
   for (std::size_t p : parties) utilities.emplace_back(scenario.actors[p], scenario.issues, space);
   const Analysis analysis = analyze(utilities, space);
+  const WinSet win = win_set(utilities, stage_ratifiers(scenario, stage, parties), space, analysis);
   ScoredOutcome probe{Outcome(space.issue_count(), 0), {}};
   for (const auto& u : utilities) probe.utilities.push_back(u(probe.outcome));
 
   AnalysisReportOptions options;
   options.probe = "the draft";
   options.show_pareto = 3;
-  const Report report = analysis_report(scenario, stage, parties, space, analysis, probe, options);
+  const Report report = analysis_report(scenario, stage, parties, space, analysis, win, probe, options);
   ASSERT_TRUE(std::holds_alternative<ReportLine>(report.front()));
   EXPECT_EQ(std::get<ReportLine>(report.front()).text.rfind("Stage truce", 0), 0u);
   bool probe_row = false, frontier = false;
@@ -114,7 +115,7 @@ TEST(Report, AnalysisNamesTheProbeAsTheFrontEndDoes) {
   });
   EXPECT_TRUE(distance);
   // Without a probe there is no probe row and no distance.
-  const Report plain = analysis_report(scenario, stage, parties, space, analysis, std::nullopt, options);
+  const Report plain = analysis_report(scenario, stage, parties, space, analysis, win, std::nullopt, options);
   for (const ReportBlock& block : plain) {
     if (const auto* table = std::get_if<ReportTable>(&block)) {
       for (const auto& row : table->rows) EXPECT_NE(row.front(), "the draft");

@@ -7,6 +7,12 @@
 // Acceptance is the reservation rule of the staged runner's ratification (staged.hpp, step
 // 5): party i accepts outcome o iff u_i(o) >= d_i, d_i its reservation value. (A ratifier
 // with an explicit strategy votes with it in a run; the win-set uses the reservation rule.)
+// The comparison is exact, as the vote's: utilities are summed issue by issue in the order of
+// CompiledUtility::operator() on every path below, so they are bit-identical to the vote's,
+// and no tolerance is needed to make the paths agree. (The analysis allows 1e-9 below d for
+// its ideal point; an outcome within 1e-9 below d is individually rational there and outside
+// the win-set here, as the vote would veto it.) Raw-weight utilities capped at 1 accept
+// exactly when their uncapped sum does (d <= 1), so they are counted as additive ones.
 //
 // Sizes are counted, never sampled, where possible:
 // - enumerable spaces: every outcome is scored (one pass over flat utility tables);
@@ -16,11 +22,23 @@
 //   (WinSetOptions::max_states bounds the vectors kept);
 // - otherwise (rectangle utilities, or the bound reached): an estimate from
 //   WinSetOptions::samples uniform outcomes drawn with a fixed seed, with its standard error.
+//   All sizes are then estimated from the same draws, so they stay consistent (size <= table).
+//   An estimate below the number of frontier points known to be in its set (no draw fell in
+//   a rare set) is raised to that number, a lower bound: a set is never called empty while
+//   the frontier shows outcomes in it.
+//   Rectangle utilities over an enumerable space are enumerated when that scores no more
+//   outcomes than sampling would.
+// Partial vectors are pruned and completed with a margin of 1e-9 (far above the rounding of
+// a sum of issue terms), and every comparison left in the margin is made exactly at the end.
 //
 // Points inside the win-set come from the analysis's Pareto frontier: every accepted outcome
 // is weakly dominated by a frontier point, which is then accepted too, so each party's best
 // accepted outcome and the Nash, Kalai–Smorodinsky and utilitarian points among accepted
 // outcomes are frontier points. They are as exact as the analysis (Analysis::exact).
+// Ties go to the lexicographically smallest outcome, as in the analysis. The Nash point admits
+// the analysis's outcomes (every u_i > d_i + 1e-9, all of them accepted), so it is always the
+// analysis's Nash point; Kalai–Smorodinsky takes a share of 1 for a party whose best accepted
+// utility is within 1e-9 of d_i, as the analysis does.
 
 #include <cstdint>
 #include <optional>
@@ -29,6 +47,7 @@
 
 #include "parley/core/analysis.hpp"
 #include "parley/core/outcome_space.hpp"
+#include "parley/core/scenario.hpp"
 #include "parley/core/utility.hpp"
 
 namespace parley {
@@ -56,7 +75,8 @@ struct WinSetBlocker {
   // reservation, hence the empty win-set), and that outcome.
   ScoredOutcome best_for_it;
   // Issues of the space where that outcome costs the ratifier most, by lost weighted value
-  // w_k · (1 − v_k), largest first; only issues with a loss (empty for rectangle utilities).
+  // (its best value's on the issue minus the outcome's: w_k · (1 − v_k) when its best value
+  // is worth 1), largest first; only issues with a loss (empty for rectangle utilities).
   std::vector<std::size_t> issues;
   std::vector<double> losses;  // per entry of `issues`
 };
@@ -88,5 +108,11 @@ struct WinSet {
 // REQUIRES: parties.size() == ratifier.size() >= 1; every utility compiled for `space`.
 WinSet win_set(std::span<const CompiledUtility> parties, const std::vector<bool>& ratifier, const OutcomeSpace& space,
                const Analysis& analysis, const WinSetOptions& options = {});
+
+// Per party of `parties` (actor indices): whether it ratifies stage `stage` from outside the
+// table, i.e. is in the stage's `ratify` list and not a member of its channel. A stage without
+// a channel seats every actor at the table, so it has no ratifiers outside it.
+// REQUIRES: stage < scenario.stages.size(); every party a valid actor index.
+std::vector<bool> stage_ratifiers(const Scenario& scenario, std::size_t stage, const std::vector<std::size_t>& parties);
 
 }  // namespace parley

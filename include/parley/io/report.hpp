@@ -21,6 +21,7 @@
 
 #include "parley/core/analysis.hpp"
 #include "parley/core/scenario.hpp"
+#include "parley/core/win_set.hpp"
 #include "parley/negotiate/staged.hpp"
 
 namespace parley {
@@ -67,14 +68,16 @@ struct AnalysisReportOptions {
 };
 
 // The analysis of one stage: its space and parties, the method (and whether it is exact),
-// the bargaining solutions and welfare optima (and the probe, with its distances), and a
-// spread of Pareto points. Stages with more than 8 issues list the solutions transposed
-// (issues as rows) and the frontier as utilities only.
+// the bargaining solutions and welfare optima (and the probe, with its distances), the
+// win-set (its size, the table's, each party's acceptance and each ratifier's veto, the best
+// points inside it; when empty, which ratifier empties it and on which issues), and a spread
+// of Pareto points. Stages with more than 8 issues list the solutions transposed (issues as
+// rows) and the frontier as utilities only.
 // Issues of `space` that are not the stage's own are named as linked in.
-// REQUIRES: `analysis` computed for `parties` over `space`, an agenda of stage `stage`;
-// `probe`, if any, scored for the same parties.
+// REQUIRES: `analysis` computed for `parties` over `space`, an agenda of stage `stage`, and
+// `win_set` from it; `probe`, if any, scored for the same parties.
 Report analysis_report(const Scenario& scenario, std::size_t stage, const std::vector<std::size_t>& parties,
-                       const OutcomeSpace& space, const Analysis& analysis, const std::optional<ScoredOutcome>& probe,
-                       const AnalysisReportOptions& options = {});
+                       const OutcomeSpace& space, const Analysis& analysis, const WinSet& win_set,
+                       const std::optional<ScoredOutcome>& probe, const AnalysisReportOptions& options = {});
 
 }  // namespace parley
