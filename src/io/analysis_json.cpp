@@ -27,6 +27,8 @@ nlohmann::json count_to_json(const OutcomeCount& count) {
   return json;
 }
 
+}  // namespace
+
 nlohmann::json win_set_to_json(const Scenario& scenario, const std::vector<std::size_t>& parties,
                                const OutcomeSpace& space, const Analysis& analysis, const WinSet& w) {
   nlohmann::json json;
@@ -64,8 +66,6 @@ nlohmann::json win_set_to_json(const Scenario& scenario, const std::vector<std::
   }
   return json;
 }
-
-}  // namespace
 
 nlohmann::json outcome_to_json(const Scenario& scenario, const OutcomeSpace& space, const Outcome& outcome) {
   nlohmann::json json = nlohmann::json::object();

@@ -6,45 +6,17 @@
 #include <fmt/format.h>
 
 #include "parley/io/report.hpp"
+#include "win_set_text.hpp"
 
 namespace parley {
 
 namespace {
 
+using namespace win_set_text;
+
 // Stages with more issues than this list the solutions transposed (issues as rows) and the
 // frontier as utilities only, so the output stays readable.
 constexpr std::size_t kWideStage = 8;
-// Issues named per blocker: where its loss is largest.
-constexpr std::size_t kBlockerIssues = 3;
-
-std::string percent(double share) {
-  const double p = 100 * share;
-  if (p == 0) return "0%";
-  if (p < 1) return fmt::format("{:.2g}%", p);
-  if (p < 100 && fmt::format("{:.1f}", p) == "100.0") return ">99.9%";  // not all
-  return fmt::format("{:.1f}%", p);
-}
-
-// An estimate no draw fell in, raised to the frontier points known inside (win_set.hpp).
-bool lower_bound(const OutcomeCount& count) {
-  return !count.exact && count.standard_error == 0 && count.share > 0 && count.share < 1;
-}
-
-// "12345", or for an estimate "≈1.23e+12" (">=29" for a lower bound).
-std::string number_text(const OutcomeCount& count) {
-  if (lower_bound(count)) return fmt::format(">={:.3g}", count.count);
-  if (!count.exact) return fmt::format("≈{:.3g}", count.count);
-  return count.count < 1e15 ? fmt::format("{:.0f}", count.count) : fmt::format("{:.3g}", count.count);
-}
-
-// "(0.70%)", or for an estimate "(0.35% ± 0.01%)".
-std::string share_text(const OutcomeCount& count) {
-  if (lower_bound(count)) return "(too rare for any draw to fall inside: the frontier's outcomes)";
-  if (!count.exact) return fmt::format("({} ± {})", percent(count.share), percent(count.standard_error));
-  return fmt::format("({})", percent(count.share));
-}
-
-std::string count_text(const OutcomeCount& count) { return number_text(count) + " " + share_text(count); }
 
 std::string ids_text(const std::vector<std::string>& ids) { return ids.empty() ? "none" : fmt::format("{}", fmt::join(ids, ", ")); }
 
@@ -73,17 +45,8 @@ void add_win_set(Report& out, const Scenario& scenario, const OutcomeSpace& spac
       if (w.blockers.empty())
         out.push_back(ReportLine{0, "No single ratifier's veto empties it: it takes several together."});
     }
-    for (const WinSetBlocker& blocker : w.blockers) {
-      std::vector<std::string> issues;
-      for (std::size_t i = 0; i < blocker.issues.size() && i < kBlockerIssues; ++i)
-        issues.push_back(fmt::format("{} ({:.3f})", scenario.issues[space.scenario_issue(blocker.issues[i])].id, blocker.losses[i]));
-      out.push_back(ReportLine{
-          0, fmt::format("{}'s veto alone empties it: its best outcome among those the others accept gives it {:.3f} < "
-                         "its reservation {:.3f}{}",
-                         party_ids[blocker.party], blocker.best_for_it.utilities[blocker.party],
-                         analysis.disagreement[blocker.party],
-                         issues.empty() ? std::string() : fmt::format("; it loses most on {}", fmt::join(issues, ", ")))});
-    }
+    for (const WinSetBlocker& blocker : w.blockers)
+      out.push_back(ReportLine{0, blocker_text(scenario, space, party_ids, analysis.disagreement, blocker)});
     return;
   }
   out.push_back(ReportHeading{fmt::format("Win-set: {} outcomes {} that {} ({})", number_text(w.size), share_text(w.size), who, method)});

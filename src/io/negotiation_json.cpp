@@ -177,6 +177,8 @@ json stage_json(const Scenario& scenario, const StageResult& r) {
                         {"egalitarian", number_or_null(r.distances->egalitarian)}};
     else
       a["distances"] = nullptr;
+    a["win_set"] = r.win_set ? win_set_to_json(scenario, r.analysis_parties, r.space, *r.analysis, *r.win_set) : json();
+    a["agreement_in_win_set"] = r.agreement_in_win_set ? json(*r.agreement_in_win_set) : json();
     j["analysis"] = a;
   } else {
     j["analysis"] = nullptr;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "parley/negotiate/channels.hpp"
+#include "win_set_text.hpp"
 
 namespace parley {
 
@@ -57,6 +58,32 @@ std::string belief_text(const Distribution& d) {
       return d.values.size() == 1 ? fmt::format("{:g}", d.values.front()) : fmt::format("one of {:g}", fmt::join(d.values, ", "));
   }
   return "?";
+}
+
+// Two-level games: how much of the stage's space survives ratification, whether the
+// agreement lies in it, and, when nothing does, whose veto empties it and why.
+void add_stage_win_set(const Scenario& scenario, const StageResult& r, Report& out) {
+  using namespace win_set_text;
+  const WinSet& w = *r.win_set;
+  const std::string ratifiers = actor_list(scenario, r.ratifiers);
+  if (w.empty()) {
+    out.push_back(ReportLine{1, w.table.empty()
+                                    ? std::string("Win-set: EMPTY — the parties at the table accept no outcome in common")
+                                    : fmt::format("Win-set: EMPTY — no outcome the table accepts is ratified by {}", ratifiers)});
+    std::vector<std::string> ids;
+    for (std::size_t a : r.analysis_parties) ids.push_back(actor_name(scenario, a));
+    for (const WinSetBlocker& blocker : w.blockers)
+      out.push_back(ReportLine{2, blocker_text(scenario, r.space, ids, r.analysis->disagreement, blocker)});
+    if (w.blockers.empty() && !w.table.empty())
+      out.push_back(ReportLine{2, "no single ratifier's veto empties it: it takes several together"});
+    return;
+  }
+  std::string where;
+  if (r.agreement_in_win_set) where = *r.agreement_in_win_set ? "; the agreement lies inside it" : "; the agreement lies outside it";
+  out.push_back(ReportLine{1, fmt::format("Win-set: {} outcomes {} that the table accepts and {} {} (the table "
+                                          "alone accepts {}){}",
+                                          number_text(w.size), share_text(w.size), ratifiers,
+                                          r.ratifiers.size() == 1 ? "ratifies" : "ratify", number_text(w.table), where)});
 }
 
 // "ua: 0.35 (shared channel)", "eu: normal(0.3, sd 0.05) (its own estimate)", "ua: unknown".
@@ -152,6 +179,8 @@ void stage_blocks(const Scenario& scenario, const StagedResult& result, const St
     line(1, fmt::format("Ratification: {} {} (utility {} {} reservation {}{})", actor_name(scenario, v.actor),
                         v.accepted ? "ratifies" : "vetoes", number(v.utility), v.utility >= v.reservation ? "≥" : "<",
                         number(v.reservation), v.strategy.empty() ? "" : ", by its strategy " + v.strategy));
+
+  if (r.win_set && !r.ratifiers.empty()) add_stage_win_set(scenario, r, out);
 
   std::string status;
   switch (r.status) {

@@ -80,6 +80,21 @@ std::shared_ptr<const Analysis> CompiledStage::analysis() const {
   return analysis_;
 }
 
+std::shared_ptr<const WinSet> CompiledStage::win_set() const {
+  const std::shared_ptr<const Analysis> frontier = analysis();
+  std::call_once(win_set_once_, [this, &frontier] {
+    std::vector<CompiledUtility> parties;
+    std::vector<bool> ratifier;
+    parties.reserve(consent_.size());
+    for (std::size_t a : consent_) {
+      parties.push_back(utility_of(a));
+      ratifier.push_back(std::find(ratifiers_.begin(), ratifiers_.end(), a) != ratifiers_.end());
+    }
+    win_set_ = std::make_shared<const WinSet>(parley::win_set(parties, ratifier, space_, *frontier));
+  });
+  return win_set_;
+}
+
 CompiledScenario::CompiledScenario(Scenario scenario, std::uint64_t max_memory_bytes)
     : scenario_(std::make_shared<const Scenario>(std::move(scenario))), max_memory_bytes_(max_memory_bytes) {}
 

@@ -342,10 +342,15 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
     if (options_.analyze) {
       r.analysis_parties = stage_->consent();
       r.analysis = stage_->analysis();
+      r.win_set = stage_->win_set();
       if (r.agreement) {
         std::vector<double> point;
         for (std::size_t a : r.analysis_parties) point.push_back(utility_of(a)(*r.agreement));
         r.distances = distances(*r.analysis, point);
+        bool inside = true;
+        for (std::size_t i = 0; i < point.size(); ++i)
+          inside = inside && point[i] >= utility_of(r.analysis_parties[i]).reservation_value();
+        r.agreement_in_win_set = inside;
       }
     }
 

@@ -30,6 +30,11 @@ namespace parley {
 // An outcome of `space` as {issue id: value}, values as option names or numbers.
 nlohmann::json outcome_to_json(const Scenario& scenario, const OutcomeSpace& space, const Outcome& outcome);
 
+// The `win_set` object above. REQUIRES: `win_set` and `analysis` computed for `parties`
+// (actor indices) over `space`.
+nlohmann::json win_set_to_json(const Scenario& scenario, const std::vector<std::size_t>& parties,
+                               const OutcomeSpace& space, const Analysis& analysis, const WinSet& win_set);
+
 // REQUIRES: `analysis` computed for `parties` (actor indices) over `space`, an agenda of
 // stage `stage` (its issues, or its issues with linked ones). `issues` lists the space's
 // issues, `linked` those of them that are not the stage's own. With `probe` (an outcome and

@@ -34,6 +34,7 @@
 #include "parley/core/outcome_space.hpp"
 #include "parley/core/scenario.hpp"
 #include "parley/core/utility.hpp"
+#include "parley/core/win_set.hpp"
 #include "parley/negotiate/domain.hpp"
 
 namespace parley {
@@ -75,6 +76,10 @@ class CompiledStage {
   // analyze(utilities of consent(), space()), never null. Built on the first call.
   // REQUIRES: consent() not empty. Throws parley::Error (too_large) as analyze() does.
   std::shared_ptr<const Analysis> analysis() const;
+  // The win-set of consent() (core/win_set.hpp): which outcomes the parties at the table and
+  // the ratifiers all accept. Built on the first call, after analysis(). REQUIRES and throws
+  // as analysis().
+  std::shared_ptr<const WinSet> win_set() const;
 
  private:
   std::size_t stage_ = 0;
@@ -89,6 +94,8 @@ class CompiledStage {
   mutable std::optional<CompiledDomain> domain_;
   mutable std::once_flag analysis_once_;
   mutable std::shared_ptr<const Analysis> analysis_;
+  mutable std::once_flag win_set_once_;
+  mutable std::shared_ptr<const WinSet> win_set_;
 };
 
 class CompiledScenario {

@@ -189,6 +189,8 @@ struct StageResult {
   // The stage's win-set (core/win_set.hpp) for analysis_parties. Null unless
   // StagedOptions::analyze; shared like `analysis`.
   std::shared_ptr<const WinSet> win_set;
+  // Whether the agreement (if any) lies in the win-set: every analysis party accepts it.
+  std::optional<bool> agreement_in_win_set;
   std::optional<std::size_t> conceded_most;  // actor
 };
 
