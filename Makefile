@@ -29,6 +29,7 @@ run: cli
 	$(PARLEY) analyze $(FLAGSHIP) --stage settlement
 	$(PARLEY) forecast $(FLAGSHIP) --model all
 	$(PARLEY) negotiate $(FLAGSHIP)
+	$(PARLEY) negotiate $(FLAGSHIP) --strategy '*=ratification_aware'
 	$(PARLEY) compare $(FLAGSHIP) --variants base,open-format,trade-ukraine,press-russia
 	$(PARLEY) sweep $(FLAGSHIP) --runs 100
 	$(PARLEY) report $(FLAGSHIP) -o $(BUILD)/talks-2025.html
