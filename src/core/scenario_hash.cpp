@@ -85,6 +85,21 @@ void hash_issue(Fnv1a& h, const Issue& issue) {
   h.maybe(issue.known_outcome);
 }
 
+void hash_distribution(Fnv1a& h, const Distribution& d) {
+  h.text(to_string(d.kind));
+  h.maybe(d.mean);
+  h.number(d.sd);
+  h.maybe(d.min);
+  h.maybe(d.max);
+  h.number(d.mode);
+  h.u64(d.values.size());
+  for (double v : d.values) h.number(v);
+  h.u64(d.strategies.size());
+  for (const std::string& strategy : d.strategies) h.text(strategy);
+  h.u64(d.weights.size());
+  for (double w : d.weights) h.number(w);
+}
+
 void hash_actor(Fnv1a& h, const Actor& actor) {
   h.text(actor.id);
   h.number(actor.capability);
@@ -121,17 +136,7 @@ void hash_actor(Fnv1a& h, const Actor& actor) {
     h.u64(actor.beliefs.size());
     for (const Belief& belief : actor.beliefs) {
       h.u64(belief.about);
-      const Distribution& d = belief.reservation;
-      h.text(to_string(d.kind));
-      h.maybe(d.mean);
-      h.number(d.sd);
-      h.maybe(d.min);
-      h.maybe(d.max);
-      h.number(d.mode);
-      h.u64(d.values.size());
-      for (double v : d.values) h.number(v);
-      h.u64(d.weights.size());
-      for (double w : d.weights) h.number(w);
+      hash_distribution(h, belief.reservation);
     }
   }
 }
@@ -165,6 +170,18 @@ void hash_scenario(Fnv1a& h, const Scenario& scenario) {
   }
   h.u64(scenario.links.size());
   for (const Link& link : scenario.links) h.indices(link.issues);
+  // Only when there is any, so that scenarios without it (and every drawn scenario) keep
+  // their hash: what a sweep draws from is part of the study a results database holds.
+  if (!scenario.uncertainty.empty()) {
+    h.text("uncertainty");
+    h.u64(scenario.uncertainty.size());
+    for (const UncertainInput& input : scenario.uncertainty) {
+      h.u64(input.actor);
+      h.text(to_string(input.field));
+      h.u64(per_issue(input.field) ? input.issue : 0);
+      hash_distribution(h, input.distribution);
+    }
+  }
 }
 
 std::string hex(std::uint64_t x) {

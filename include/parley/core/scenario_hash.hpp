@@ -12,7 +12,9 @@
 //     has rectangles, rectangle_scale, when not `normalised`, weights, and, when it has any,
 //     beliefs (about whom, the reservation distribution's kind and parameters);
 //   - channels: id, members, outsiders_see; stages: id, issues, channel, protocol, settings
-//     (sorted by key), deadline, ratify, after; links: issues.
+//     (sorted by key), deadline, ratify, after; links: issues; when there is any, the
+//     uncertainty section (per input: actor, field, issue, the distribution's kind and
+//     parameters), so that a sweep of one variant never resumes another's database.
 // Not hashed: free text that no model, protocol or analysis reads (the scenario's name and
 // description, every `name`, actor and link notes), the list of variants and the name of the
 // applied variant (its effect on the values is hashed). Strings and lists are length-prefixed,
