@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "parley/core/error.hpp"
 #include "parley/io/load.hpp"
+#include "parley/io/sweep_summary.hpp"
 #include "parley/negotiate/stage_plan.hpp"
 #include "text_table.hpp"
 
@@ -96,6 +97,17 @@ void print_summary(const Scenario& scenario) {
       stances.add(row);
     }
     stances.print();
+  }
+
+  if (std::any_of(scenario.actors.begin(), scenario.actors.end(), [](const Actor& a) { return !a.beliefs.empty(); })) {
+    fmt::print("\nBeliefs about others' reservation values (ratification_aware negotiators use them)\n");
+    TextTable beliefs({"actor", "about", "believed reservation", "stated", "note"});
+    for (const auto& actor : scenario.actors)
+      for (const Belief& belief : actor.beliefs)
+        beliefs.add({actor.id, scenario.actors[belief.about].id,
+                     reservation_belief_text(scenario, belief.about, belief.reservation),
+                     fmt::format("{:g}", scenario.actors[belief.about].reservation_value), terminal_safe(belief.note)});
+    beliefs.print();
   }
 
   if (!scenario.channels.empty()) {

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "parley/io/sweep_summary.hpp"
 #include "parley/negotiate/channels.hpp"
 #include "win_set_text.hpp"
 
@@ -47,19 +48,6 @@ std::string channel_line(const Scenario& scenario, const Stage& stage) {
 
 std::string number(double x) { return std::isfinite(x) ? fmt::format("{:.3f}", x) : std::string("-"); }
 
-// A believed reservation value: "0.35", "normal(0.25, sd 0.05)", "uniform 0.2–0.4", ...
-std::string belief_text(const Distribution& d) {
-  switch (d.kind) {
-    case DistributionKind::normal: return fmt::format("normal({:g}, sd {:g})", d.mean.value_or(0), d.sd);
-    case DistributionKind::uniform: return fmt::format("uniform {:g}–{:g}", d.min.value_or(0), d.max.value_or(1));
-    case DistributionKind::triangular:
-      return fmt::format("triangular {:g}–{:g}, mode {:g}", d.min.value_or(0), d.max.value_or(1), d.mode);
-    case DistributionKind::choice:
-      return d.values.size() == 1 ? fmt::format("{:g}", d.values.front()) : fmt::format("one of {:g}", fmt::join(d.values, ", "));
-  }
-  return "?";
-}
-
 // Two-level games: how much of the stage's space survives ratification, whether the
 // agreement lies in it, and, when nothing does, whose veto empties it and why.
 void add_stage_win_set(const Scenario& scenario, const StageResult& r, Report& out) {
@@ -91,10 +79,10 @@ std::string view_text(const Scenario& scenario, const RatifierView& view) {
   const std::string who = actor_name(scenario, view.ratifier);
   switch (view.knowledge) {
     case RatifierKnowledge::none: return who + " unknown (no channel or belief: ignored)";
-    case RatifierKnowledge::shared_channel: return fmt::format("{} {} (a shared channel)", who, belief_text(view.reservation));
-    case RatifierKnowledge::stated_belief: return fmt::format("{} {} (its own estimate)", who, belief_text(view.reservation));
+    case RatifierKnowledge::shared_channel: return fmt::format("{} {} (a shared channel)", who, reservation_belief_text(scenario, view.ratifier, view.reservation));
+    case RatifierKnowledge::stated_belief: return fmt::format("{} {} (its own estimate)", who, reservation_belief_text(scenario, view.ratifier, view.reservation));
     case RatifierKnowledge::announced:
-      return fmt::format("{} {} (announced by {})", who, belief_text(view.reservation),
+      return fmt::format("{} {} (announced by {})", who, reservation_belief_text(scenario, view.ratifier, view.reservation),
                          view.announced_by ? actor_name(scenario, *view.announced_by) : std::string("?"));
   }
   return who;

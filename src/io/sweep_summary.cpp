@@ -61,6 +61,12 @@ std::string distribution_text(const Scenario& scenario, const UncertainInput& in
   return {};
 }
 
+std::string reservation_belief_text(const Scenario& scenario, std::size_t about, const Distribution& reservation) {
+  if (reservation.kind == DistributionKind::choice && reservation.values.size() == 1 && reservation.weights.empty())
+    return fmt::format("{:.3g}", reservation.values.front());
+  return distribution_text(scenario, UncertainInput{about, UncertainField::reservation, 0, reservation, {}});
+}
+
 nlohmann::json sweep_summary_to_json(const SweepPlan& plan, const SweepSummary& summary) {
   const Scenario& s = plan.scenario;
   nlohmann::json document;

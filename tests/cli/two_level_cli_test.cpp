@@ -55,7 +55,7 @@ TEST_F(TwoLevelCli, RatificationAwareNegotiatorsEndTheFlagshipSettlementRatified
   ASSERT_EQ(text.status, 0) << text.err;
   for (const char* line :
        {"us believes the ratifiers' reservations are: ua 0.35 (a shared channel); eu 0.4 (a shared channel)",
-        "ru believes the ratifiers' reservations are: ua normal(0.25, sd 0.05) (its own estimate)",
+        "ru believes the ratifiers' reservations are: ua normal (mean 0.25, sd 0.05) (its own estimate)",
         "that the table accepts and ua, eu ratify", "the agreement lies inside it"})
     EXPECT_NE(text.out.find(line), std::string::npos) << line << "\n" << text.out;
 }
@@ -90,6 +90,13 @@ TEST_F(TwoLevelCli, AnEmptyWinSetIsExplainedInTheNarrative) {
                            "its reservation 0.800; it loses most on x (0.300)",
                            "b walked away"})
     EXPECT_NE(result.out.find(line), std::string::npos) << line << "\n" << result.out;
+}
+
+TEST_F(TwoLevelCli, ShowListsEachActorsBeliefsBesideTheStatedValue) {
+  const auto shown = run_cli("show " + quoted(kFlagship));
+  ASSERT_EQ(shown.status, 0) << shown.err;
+  EXPECT_NE(shown.out.find("Beliefs about others' reservation values"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("ru     ua     normal (mean 0.25, sd 0.05)  0.35"), std::string::npos) << shown.out;
 }
 
 }  // namespace

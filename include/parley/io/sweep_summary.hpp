@@ -18,6 +18,9 @@ std::string uncertain_value_text(const Scenario& scenario, const UncertainInput&
 // "triangular [0.4, 0.9, 1]", "normal (mean 0.5 stated, sd 0.07) in [0.35, 0.65]",
 // "choice {boulware: 3, hardliner: 1}"; positions on discrete issues by option name.
 std::string distribution_text(const Scenario& scenario, const UncertainInput& input);
+// A believed reservation value (Actor::beliefs) about actor `about`: "0.35" for a point
+// estimate, else distribution_text's words, e.g. "normal (mean 0.25, sd 0.05)".
+std::string reservation_belief_text(const Scenario& scenario, std::size_t about, const Distribution& reservation);
 
 // {scenario, variant, runs, seed, models, negotiate, inputs, forecasts, stages, sensitivity,
 // method, parley}; non-finite numbers as null (docs/sweeps.md).
