@@ -13,32 +13,15 @@
 
 #include "frontiers.hpp"
 #include "pareto.hpp"
+#include "solution_rules.hpp"
 
 namespace parley {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-// Comparisons with reservation values allow for rounding: an outcome worth 1 - 0.8 should
-// count as meeting a reservation value of 0.2. Utilities live on a [0, 1] scale.
-constexpr double kTolerance = 1e-9;
+constexpr double kTolerance = detail::kSolutionTolerance;
 
-// The eligible frontier point with the highest score (score returns nullopt when a point is
-// not eligible); exact ties go to the lexicographically smallest outcome.
-template <class Score>
-std::optional<ScoredOutcome> best_of(const std::vector<ScoredOutcome>& frontier, Score score) {
-  const ScoredOutcome* best = nullptr;
-  double best_score = 0;
-  for (const ScoredOutcome& point : frontier) {
-    const std::optional<double> value = score(point.utilities);
-    if (!value) continue;
-    if (!best || *value > best_score || (*value == best_score && point.outcome < best->outcome)) {
-      best = &point;
-      best_score = *value;
-    }
-  }
-  if (!best) return std::nullopt;
-  return *best;
-}
+using detail::best_of;
 
 bool individually_rational(const std::vector<double>& u, const std::vector<double>& d) {
   for (std::size_t i = 0; i < u.size(); ++i)

@@ -11,6 +11,7 @@
 #include <limits>
 #include <numeric>
 
+#include "solution_rules.hpp"
 #include "win_set_count.hpp"
 
 namespace parley {
@@ -447,26 +448,9 @@ WinSetCounts win_set_counts(std::span<const CompiledUtility> parties, const std:
 
 namespace {
 
-// Tolerance of the Nash and Kalai–Smorodinsky rules, the analysis's (analysis.cpp).
-constexpr double kTolerance = 1e-9;
+constexpr double kTolerance = detail::kSolutionTolerance;
 
-// The eligible frontier point with the highest score, exact ties to the lexicographically
-// smallest outcome: analysis.cpp's rule, so the points agree with the analysis's.
-template <class Score>
-std::optional<ScoredOutcome> best_of(const std::vector<ScoredOutcome>& frontier, Score score) {
-  const ScoredOutcome* best = nullptr;
-  double best_score = 0;
-  for (const ScoredOutcome& point : frontier) {
-    const std::optional<double> value = score(point.utilities);
-    if (!value) continue;
-    if (!best || *value > best_score || (*value == best_score && point.outcome < best->outcome)) {
-      best = &point;
-      best_score = *value;
-    }
-  }
-  if (!best) return std::nullopt;
-  return *best;
-}
+using detail::best_of;
 
 // Every party but `except` (none: every party) accepts.
 bool accepted(const std::vector<double>& u, const std::vector<double>& d, std::size_t except = std::size_t(-1)) {
