@@ -41,9 +41,11 @@ unit: build
 # Not the browser tests: they look at pages, the same bytes from either build, and the
 # sanitizers still see every report being made through ReportCli.* and report_tests.
 # Nor the three evaluations of the whole DEU data set (45 s each here): smaller evaluations
-# take the same code paths under the sanitizers. -O1 with line tables only: the reports keep
+# take the same code paths under the sanitizers. Nor the README's excerpts (90 s here, a sweep
+# of the flagship among them): they check the docs against the output, the same from either
+# build, and every command they run is tested under the sanitizers elsewhere. -O1 with line tables only: the reports keep
 # file:line, and the build takes 15% less time than -O2 -g.
-SAN_SKIP := EvaluateCli.DeuReferenceFiguresAndCrossValidation|EvaluateCli.IntervalCoverageOutOfSample|JsonDocuments.EvaluateDeu
+SAN_SKIP := EvaluateCli.DeuReferenceFiguresAndCrossValidation|EvaluateCli.IntervalCoverageOutOfSample|JsonDocuments.EvaluateDeu|Readme.ExcerptsAreTheRealOutput
 san: deps
 	@cmake -S . -B $(SAN) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
