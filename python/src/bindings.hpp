@@ -38,9 +38,6 @@ void bind_results(py::module_& m);
 // Negotiators written in Python: the C++ Negotiator interface, the adapter that runs a Python
 // object as a parley::Negotiator, and strategy registration (negotiators.cpp).
 void bind_negotiators(py::module_& m);
-// True when one of these spec texts ("name[:k=v,...]") names a strategy registered from Python.
-// REQUIRES: the GIL is held.
-bool names_python_strategy(const std::vector<std::string>& spec_texts);
 // A strategy argument as spec text: a str as it is, a parley.Negotiator subclass by its
 // registered name (registered under its class name first if it is not yet). Throws
 // parley::Error (field "strategy") for anything else (negotiators.cpp).

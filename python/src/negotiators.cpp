@@ -406,6 +406,12 @@ std::string strategy_text(py::handle value) {
 }
 
 void bind_negotiators(py::module_& m) {
+  // pybind11 (2.10) finds numpy's C API the first time an array is made, in a function-local
+  // static whose initialiser imports numpy. Made first on a worker thread, that initialiser
+  // holds the static's guard while it waits for the GIL, and a thread holding the GIL that
+  // makes an array waits for the guard: the tournament deadlock of issue 11. Making one here,
+  // while the module is imported under the GIL, initialises it before any worker runs.
+  (void)py::detail::npy_api::get();
   strategy_classes = py::dict().release().ptr();
   m.attr("_strategy_classes") = py::handle(strategy_classes);
 
@@ -586,14 +592,6 @@ void bind_negotiators(py::module_& m) {
         py::arg("source"), py::arg("params"));
   m.def("_strategy_text", [](py::handle value) { return strategy_text(value); });
   m.def("strategy_names", &strategy_names, "Every registered strategy name, built-ins first (parley list strategies).");
-}
-
-bool names_python_strategy(const std::vector<std::string>& spec_texts) {
-  if (!strategy_classes) return false;
-  const py::dict table = classes();
-  for (const std::string& text : spec_texts)
-    if (table.contains(py::str(text.substr(0, text.find(':'))))) return true;
-  return false;
 }
 
 }  // namespace parley::python

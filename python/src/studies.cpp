@@ -210,9 +210,6 @@ TournamentResult tournament(const py::object& strategies, const py::object& doma
   StudyExecution execution;
   execution.database = path_text(db).value_or("");
   execution.name = "tournament";
-  // Python strategies run one at a time anyway (the GIL); on several worker threads a Python
-  // import inside a strategy deadlocked (seen on the ANAC 2012 domains), so they get one thread.
-  if (names_python_strategy(split_strategy_list(strategy_lists))) threads = 1;
   execution.threads = threads;
   execution.progress = progress;
   py::gil_scoped_release release;  // Python strategies take it back per call
@@ -267,7 +264,6 @@ SweepResult sweep(const py::object& scenario_or_path, std::uint64_t runs, std::u
   }
   std::vector<std::string> strategy_texts;
   for (const auto& [actor, text] : strategies) strategy_texts.push_back(text);
-  if (names_python_strategy(strategy_texts)) execution.threads = 1;  // as tournament() says
   py::gil_scoped_release release;
   keep_freed_memory_for_reuse();
   const SweepPlan plan =

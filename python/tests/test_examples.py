@@ -1,7 +1,7 @@
 """examples/*.py run as a user runs them, and say what they claim.
 
-The tournament example runs on 2 worker threads: a Python strategy whose on_start imported a
-numpy submodule deadlocked there before tournaments gave Python strategies one thread.
+The tournament example runs on 2 worker threads: it deadlocked there when the first numpy
+array was made on a worker thread (docs/python.md, "Threads and the GIL").
 """
 
 import os

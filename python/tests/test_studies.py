@@ -4,6 +4,7 @@ input refused before any database is created."""
 
 import json
 import os
+import pathlib
 import sqlite3
 import subprocess
 
@@ -220,3 +221,36 @@ def test_sweep_bad_input(flagship_path, source_dir, tmp_path):
     with pytest.raises(parley.Error) as missing:
         parley.results(tmp_path / "none.sqlite")
     assert missing.value.kind == "io"
+
+
+class UtilityReader(parley.Negotiator):
+    """Reads its utilities as a numpy array in on_start, as most Python strategies do; a Python
+    tournament on worker threads once deadlocked on the first such array (docs/python.md)."""
+
+    def on_start(self, context):
+        self.table = context.utilities
+        self.order = self.table.argsort()[::-1]
+        self.rank = 0
+
+    def propose(self, turn):
+        self.rank = min(self.rank + 1, len(self.order) - 1)
+        return parley.Reply.propose(int(self.order[self.rank // 4]))
+
+    def respond(self, turn):
+        if self.table[turn.offer] >= self.table[self.order[self.rank // 4]]:
+            return parley.Reply.accept()
+        return self.propose(turn)
+
+
+def test_python_strategies_play_on_worker_threads_with_the_same_results(domains, tmp_path):
+    parley.register_strategy(UtilityReader, name="utility_reader")
+    runs = {threads: parley.tournament(["utility_reader", "boulware"], domains, repetitions=2, seed=3,
+                                       db=tmp_path / f"t{threads}.sqlite", threads=threads)
+            for threads in (1, 2)}
+    assert without_database(runs[1].to_dict()) == without_database(runs[2].to_dict())
+    assert tables(tmp_path / "t1.sqlite") == tables(tmp_path / "t2.sqlite")
+    sweeps = {threads: parley.sweep(str(pathlib.Path(__file__).resolve().parents[2] / "scenarios" / "talks-2025.yaml"),
+                                    runs=6, models="none", strategies={"us": "utility_reader"}, threads=threads,
+                                    db=tmp_path / f"s{threads}.sqlite")
+              for threads in (1, 2)}
+    assert pandas.DataFrame(sweeps[1].records()).equals(pandas.DataFrame(sweeps[2].records()))  # NaN == NaN
