@@ -216,7 +216,10 @@ void remove_stale_temporaries(const fs::path& folder) {
     const std::string name = entry->path().filename().string();
     const std::size_t tag = name.rfind(kTemporaryTag);
     if (tag == std::string::npos || tag == 0) continue;
-    const std::string digits = name.substr(tag + kTemporaryTag.size());
+    std::string digits = name.substr(tag + kTemporaryTag.size());
+    // SQLite's companions of a temporary database ("...-123-journal") go with it.
+    for (const std::string_view companion : {"-journal", "-wal", "-shm"})
+      if (digits.ends_with(companion)) digits.resize(digits.size() - companion.size());
     if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
     const pid_t pid = static_cast<pid_t>(std::stol(digits));
     if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge

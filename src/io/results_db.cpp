@@ -195,6 +195,10 @@ void create_database(const fs::path& path, const StudyIdentity& identity) {
     insert.run();
     db.exec("COMMIT");
   }
+  // A deleted database's write-ahead log and index may remain (a killed run, then the file
+  // removed by hand): SQLite would replay that log into the new file, bringing back another
+  // study's records or corrupting it. Nothing opens them without their database.
+  for (const char* companion : {"-wal", "-shm", "-journal"}) fs::remove(path.string() + companion, ec);
   fs::rename(temporary, path, ec);
   if (ec) {
     fs::remove(temporary);

@@ -232,12 +232,15 @@ TEST_F(StudyCli, ADatabaseLeftHalfCreatedByAKilledRunIsRemovedByTheNext) {
   ::waitpid(child, nullptr, 0);
   const fs::path stale = dir_ / ("old.sqlite.parley-tmp-" + std::to_string(child));
   std::ofstream(stale) << "half a database";
+  const fs::path journal = stale.string() + "-journal";  // SQLite's, beside it
+  std::ofstream(journal) << "its rollback journal";
   const fs::path db = dir_ / "new.sqlite";
   const CliResult r = run_cli("tournament --strategies boulware,conceder --domains " +
                               q(std::string(PARLEY_SOURCE_DIR) + "/scenarios/talks-2025.yaml") + " --db " +
                               q(db) + " --quiet");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_FALSE(fs::exists(stale));
+  EXPECT_FALSE(fs::exists(journal));
   EXPECT_TRUE(fs::exists(db));
 }
 

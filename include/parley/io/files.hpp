@@ -75,7 +75,8 @@ std::string read_text_file(const std::filesystem::path& path);
 // regular files of this user, whose PID is not a live process, and whose lock is free.
 void write_output_file(const std::filesystem::path& path, std::string_view content);
 
-// Removes the temporaries `*.parley-tmp-PID` in `folder` that write_output_file would
+// Removes the temporaries `*.parley-tmp-PID` (and their SQLite companions `-journal`, `-wal`,
+// `-shm`) in `folder` that write_output_file would
 // remove (see above). Writers that make their temporary by other means (a results
 // database is created under such a name) call it before they start.
 void remove_stale_temporaries(const std::filesystem::path& folder);
