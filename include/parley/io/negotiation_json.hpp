@@ -13,7 +13,8 @@
 namespace parley {
 
 // The whole result: the "parley" header (document_header.hpp), scenario, variant, seed, clock, strategies, stages (status, agenda,
-// parties, ratification, agreement, utilities, analysis, concessions), issues (final
+// parties, ratification, agreement, beliefs, utilities, analysis with the win-set,
+// concessions), issues (final
 // outcome) and overall utilities. REQUIRES: `result` came from run_staged(scenario, ...).
 nlohmann::json staged_result_to_json(const Scenario& scenario, const StagedResult& result);
 
