@@ -356,6 +356,13 @@ void bind_results(py::module_& m) {
       .def_property_readonly("ideal", [](const AnalysisResult& r) { return vector_array(r.analysis.ideal); })
       .def_property_readonly("method", [](const AnalysisResult& r) { return std::string(to_string(r.analysis.method)); })
       .def_property_readonly("exact", [](const AnalysisResult& r) { return r.analysis.exact; })
+      .def_property_readonly(
+          "win_set",
+          [](const AnalysisResult& r) {
+            return to_python(win_set_to_json(*r.scenario, r.parties, r.space, r.analysis, r.win_set));
+          },
+          "the win-set (Putnam 1988): the outcomes the table and every ratifier accept, as `win_set` of "
+          "to_dict(): size, table, empty, parties, shrinks_by, nash, kalai_smorodinsky, utilitarian, blockers")
       .def("to_dict",
            [](const AnalysisResult& r) { return to_python(analysis_to_json(*r.scenario, r.stage, r.parties, r.space, r.analysis, r.win_set)); },
            "The document `parley analyze --stage STAGE --json` prints, as plain Python objects.");

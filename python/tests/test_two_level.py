@@ -50,3 +50,14 @@ def test_tied_hands_win_the_better_deal_and_a_wrong_belief_is_vetoed():
     wrong = parley.negotiate(s, strategies={"a": "boulware", "b": "ratification_aware"}).to_dict()["stages"][0]
     assert wrong["status"] == "rejected"
     assert wrong["beliefs"][0]["views"][0]["knowledge"] == "stated_belief"
+
+
+def test_analyze_gives_the_win_set_as_the_cli_does():
+    result = parley.analyze(parley.load(str(FLAGSHIP)), stage="settlement")
+    w = result.win_set
+    assert w == result.to_dict()["win_set"]
+    assert not w["empty"] and w["size"]["exact"]
+    assert 0 < w["size"]["count"] <= w["table"]["count"]
+    roles = {p["actor"]: p["role"] for p in w["parties"]}
+    assert roles == {"us": "table", "ru": "table", "ua": "ratifier", "eu": "ratifier"}
+    assert set(w["shrinks_by"]) == {"ua", "eu"} and all(v >= 0 for v in w["shrinks_by"].values())
