@@ -25,6 +25,13 @@ void FilteredNegotiator::on_start(const NegotiatorContext& context) {
   allowed_.assign(n, 0);
   allow(context, allowed_);
   satisfying_.clear();
+  // Nothing forbidden (a ratification-aware negotiator without ratifiers): no ranking to build.
+  filtering_ = std::find(allowed_.begin(), allowed_.end(), std::uint8_t{0}) != allowed_.end();
+  if (!filtering_) {
+    worth_it_ = true;
+    inner_->on_start(context);
+    return;
+  }
   for (const OutcomeIndex o : table_->ranked_span(0, n))
     if (allowed_[o]) satisfying_.push_back(o);
   worth_it_ = !satisfying_.empty() && table_->utility(satisfying_.front()) >= table_->reservation_value();
@@ -32,6 +39,7 @@ void FilteredNegotiator::on_start(const NegotiatorContext& context) {
 }
 
 Reply FilteredNegotiator::act(const Turn& turn) {
+  if (!filtering_) return inner_->act(turn);
   if (when_nothing_allowed_ == WhenNothingAllowed::walk_away && !worth_it_) return Reply::end();
   if (satisfying_.empty()) return Reply::reject();
   Reply reply = inner_->act(turn);

@@ -47,6 +47,7 @@ class FilteredNegotiator : public Negotiator {
   std::vector<std::uint8_t> allowed_;
   std::vector<OutcomeIndex> satisfying_;  // allowed outcomes, best first in own utility
   bool worth_it_ = false;  // some allowed outcome is worth the reservation value
+  bool filtering_ = true;  // false when every outcome is allowed: the inner negotiator alone acts
 };
 
 }  // namespace parley::detail
