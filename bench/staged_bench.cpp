@@ -7,6 +7,9 @@
 //                                       (spaces, utilities, domains and analyses built once)
 //   BM_Staged_Flagship_Compiled_Trace   the same with the trace: what recording it costs once
 //                                       compiling no longer hides it
+//   BM_Staged_Flagship_Compiled_RatificationAware  as Compiled_NoTrace with every party
+//                                       ratification_aware: the belief tables (a pass over
+//                                       the space per party and stage) and the filter's ranking
 // A sweep's draw (issue 9): every iteration draws a fresh variant of the flagship (seeded by
 // the iteration number; per actor: positions ±5 points of the scale, saliences ×U(0.8, 1.2),
 // capability ×U(0.9, 1.1), reservation ±0.05, discount ±0.01), compiles it and runs it once
@@ -25,6 +28,7 @@
 #include "parley/io/load.hpp"
 #include "parley/negotiate/compiled.hpp"
 #include "parley/negotiate/staged.hpp"
+#include "parley/negotiate/strategies.hpp"
 #include "study_allocator.hpp"
 
 namespace {
@@ -32,9 +36,10 @@ namespace {
 const std::string kFlagship = std::string(PARLEY_TEST_DATA) + "/../../scenarios/talks-2025.yaml";
 
 template <typename Source>
-void staged(benchmark::State& state, const Source& source, bool trace) {
+void staged(benchmark::State& state, const Source& source, bool trace, const char* strategy = "boulware") {
   parley::StagedOptions options;
   options.record_trace = trace;
+  options.default_strategy = parley::parse_strategy(strategy);
   std::int64_t records = 0;
   for (auto _ : state) {
     const parley::StagedResult result = parley::run_staged(source, options);
@@ -62,6 +67,11 @@ void BM_Staged_Flagship_Compiled_Trace(benchmark::State& state) {
 
 BENCHMARK(BM_Staged_Flagship_Compiled_NoTrace)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Staged_Flagship_Compiled_Trace)->Unit(benchmark::kMicrosecond);
+void BM_Staged_Flagship_Compiled_RatificationAware(benchmark::State& state) {
+  const parley::CompiledScenario compiled(parley::load_scenario(kFlagship));
+  staged(state, compiled, false, "ratification_aware");
+}
+BENCHMARK(BM_Staged_Flagship_Compiled_RatificationAware)->Unit(benchmark::kMicrosecond);
 
 // One draw of the flagship's judgement numbers around `base` (see the top of the file).
 parley::Scenario draw(const parley::Scenario& base, std::uint64_t seed) {

@@ -80,6 +80,19 @@ std::shared_ptr<const Analysis> CompiledStage::analysis() const {
   return analysis_;
 }
 
+std::shared_ptr<const std::vector<float>> CompiledStage::shared_table(
+    const std::string& key, const std::function<std::vector<float>()>& build) const {
+  std::shared_ptr<TableSlot> slot;
+  {
+    const std::lock_guard<std::mutex> lock(tables_mutex_);
+    auto& entry = tables_[key];
+    if (!entry) entry = std::make_shared<TableSlot>();
+    slot = entry;
+  }
+  std::call_once(slot->once, [&] { slot->table = std::make_shared<const std::vector<float>>(build()); });
+  return slot->table;
+}
+
 std::shared_ptr<const WinSet> CompiledStage::win_set() const {
   const std::shared_ptr<const Analysis> frontier = analysis();
   std::call_once(win_set_once_, [this, &frontier] {

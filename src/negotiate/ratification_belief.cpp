@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "parley/core/uncertainty.hpp"
 
 namespace parley {
@@ -65,17 +67,30 @@ void adopt_announcement(std::vector<RatifierView>& views, std::span<const Ratifi
   }
 }
 
-std::vector<float> ratification_belief(const CompiledStage& stage, std::span<const RatifierView> views) {
-  const OutcomeSpace& space = stage.space();
-  std::vector<float> belief(space.size(), 1.0F);
+std::shared_ptr<const std::vector<float>> ratification_belief(const CompiledStage& stage,
+                                                              std::span<const RatifierView> views) {
+  // The table depends on which ratifiers are modelled and with what distribution, not on
+  // where the belief came from.
+  std::string key = "ratification:";
   for (const RatifierView& view : views) {
     if (view.knowledge == RatifierKnowledge::none) continue;
-    const std::vector<double> utilities = stage.utility_of(view.ratifier).all_utilities(space);
-    const double stated = view.reservation.mean.value_or(0);
-    for (std::size_t o = 0; o < utilities.size(); ++o)
-      belief[o] *= float(probability_at_most(view.reservation, stated, 0, 1, utilities[o]));
+    const Distribution& d = view.reservation;
+    key += fmt::format("{}/{}/{}/{}/{}/{}/{}/{};", view.ratifier, int(d.kind), d.mean.value_or(-1), d.sd,
+                       d.min.value_or(-1), d.max.value_or(-1), d.mode, fmt::join(d.values, ","));
+    key += fmt::format("{};", fmt::join(d.weights, ","));
   }
-  return belief;
+  return stage.shared_table(key, [&stage, views] {
+    const OutcomeSpace& space = stage.space();
+    std::vector<float> belief(space.size(), 1.0F);
+    for (const RatifierView& view : views) {
+      if (view.knowledge == RatifierKnowledge::none) continue;
+      const std::vector<double> utilities = stage.utility_of(view.ratifier).all_utilities(space);
+      const double stated = view.reservation.mean.value_or(0);
+      for (std::size_t o = 0; o < utilities.size(); ++o)
+        belief[o] *= float(probability_at_most(view.reservation, stated, 0, 1, utilities[o]));
+    }
+    return belief;
+  });
 }
 
 }  // namespace parley

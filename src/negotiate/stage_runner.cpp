@@ -123,7 +123,7 @@ class StageRun {
   std::unique_ptr<Negotiator> make(const NegotiatorRequest& request) const {
     return options_.factory ? options_.factory(request) : make_negotiator(*request.strategy, request.seed);
   }
-  std::vector<std::vector<float>> ratification_beliefs(StageResult& r,
+  std::vector<std::shared_ptr<const std::vector<float>>> ratification_beliefs(StageResult& r,
                                                        const std::vector<std::unique_ptr<Negotiator>>& negotiators,
                                                        const StageChannel& channel, double offset,
                                                        SessionOptions& session);
@@ -211,7 +211,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 
     // Two-level games: who announces its view of the ratifiers, and what each party that
     // asks for it believes will be ratified (ratification_belief.hpp).
-    std::vector<std::vector<float>> belief_tables;
+    std::vector<std::shared_ptr<const std::vector<float>>> belief_tables;
     SessionOptions session;
     if (!r.ratifiers.empty()) belief_tables = ratification_beliefs(r, negotiators, channel, offset, session);
 
@@ -396,7 +396,7 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 // Each party's view of the ratifiers (its channels and beliefs), then the announcements of
 // those who tie their hands, in party order (on each ratifier the first announcer is heard, by
 // every other party), then a belief table for each party that uses one.
-std::vector<std::vector<float>> StageRun::ratification_beliefs(
+std::vector<std::shared_ptr<const std::vector<float>>> StageRun::ratification_beliefs(
     StageResult& r, const std::vector<std::unique_ptr<Negotiator>>& negotiators, const StageChannel& channel,
     double offset, SessionOptions& session) {
   const std::size_t n = r.parties.size();
@@ -423,7 +423,7 @@ std::vector<std::vector<float>> StageRun::ratification_beliefs(
     for (std::size_t q = 0; q < n; ++q)
       if (q != p) adopt_announcement(views[q], told, r.parties[p]);
   }
-  std::vector<std::vector<float>> tables(n);
+  std::vector<std::shared_ptr<const std::vector<float>>> tables(n);
   for (std::size_t p = 0; p < n; ++p) {
     if (!negotiators[p]->uses_ratification_belief()) continue;
     tables[p] = ratification_belief(*stage_, views[p]);
@@ -431,7 +431,8 @@ std::vector<std::vector<float>> StageRun::ratification_beliefs(
   }
   if (!r.beliefs.empty()) {
     session.ratification_beliefs.resize(n);
-    for (std::size_t p = 0; p < n; ++p) session.ratification_beliefs[p] = tables[p];
+    for (std::size_t p = 0; p < n; ++p)
+      if (tables[p]) session.ratification_beliefs[p] = *tables[p];
   }
   return tables;
 }

@@ -22,10 +22,12 @@
 // size of its domain (one utility and one rank per party and outcome).
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -80,6 +82,11 @@ class CompiledStage {
   // the ratifiers all accept. Built on the first call, after analysis(). REQUIRES and throws
   // as analysis().
   std::shared_ptr<const WinSet> win_set() const;
+  // A per-outcome table over space() that runs share (a party's ratification belief,
+  // ratification_belief.hpp): built by `build` on the first call with `key`, then handed to
+  // every later caller with the same key. Thread-safe; one key builds once.
+  std::shared_ptr<const std::vector<float>> shared_table(const std::string& key,
+                                                         const std::function<std::vector<float>()>& build) const;
 
  private:
   std::size_t stage_ = 0;
@@ -96,6 +103,12 @@ class CompiledStage {
   mutable std::shared_ptr<const Analysis> analysis_;
   mutable std::once_flag win_set_once_;
   mutable std::shared_ptr<const WinSet> win_set_;
+  struct TableSlot {
+    std::once_flag once;
+    std::shared_ptr<const std::vector<float>> table;
+  };
+  mutable std::mutex tables_mutex_;  // guards tables_ (the map, not a slot's build)
+  mutable std::map<std::string, std::shared_ptr<TableSlot>> tables_;
 };
 
 class CompiledScenario {

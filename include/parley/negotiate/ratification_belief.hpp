@@ -21,6 +21,7 @@
 // ratifiers' thresholds are independent in its eyes.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -58,8 +59,11 @@ void adopt_announcement(std::vector<RatifierView>& views, std::span<const Ratifi
                         std::size_t announcer);
 
 // The belief that each outcome of stage.space() is ratified, in mixed-radix order:
-// Π_r P(d_r <= u_r(o)) over the views that model a ratifier (1 where none does).
-// REQUIRES: views from ratifier_views/adopt_announcement of `stage`; stage.space() enumerable.
-std::vector<float> ratification_belief(const CompiledStage& stage, std::span<const RatifierView> views);
+// Π_r P(d_r <= u_r(o)) over the views that model a ratifier (1 where none does). Built once
+// per stage and distinct views (CompiledStage::shared_table), so runs through one
+// CompiledScenario share it. REQUIRES: views from ratifier_views/adopt_announcement of
+// `stage`; stage.space() enumerable.
+std::shared_ptr<const std::vector<float>> ratification_belief(const CompiledStage& stage,
+                                                              std::span<const RatifierView> views);
 
 }  // namespace parley
