@@ -42,14 +42,14 @@ std::vector<RatifierView> ratifier_views(const Scenario& scenario, const Compile
     if (belief != actor.beliefs.end()) {
       view.knowledge = RatifierKnowledge::stated_belief;
       view.reservation = belief->reservation;
+      // A normal belief without a mean is centred on the stated reservation (as in sweeps).
+      if (view.reservation.kind == DistributionKind::normal && !view.reservation.mean)
+        view.reservation.mean = scenario.actors[r].reservation_value;
     } else if (share_a_channel(scenario, party, r)) {
       view.knowledge = RatifierKnowledge::shared_channel;
       view.reservation.kind = DistributionKind::choice;
       view.reservation.values = {scenario.actors[r].reservation_value};
     }
-    // A normal belief without a mean is centred on the stated reservation (as in sweeps).
-    if (view.reservation.kind == DistributionKind::normal && !view.reservation.mean)
-      view.reservation.mean = scenario.actors[r].reservation_value;
     views.push_back(std::move(view));
   }
   return views;

@@ -394,15 +394,13 @@ void StageRun::run(StageResult& r, double offset, const std::vector<std::size_t>
 }
 
 // Each party's view of the ratifiers (its channels and beliefs), then the announcements of
-// those who tie their hands, in party order (on each ratifier the first announcer is heard, by
-// every other party), then a belief table for each party that uses one.
+// those who tie their hands, in party order, then a belief table for each party that uses one.
 std::vector<std::shared_ptr<const std::vector<float>>> StageRun::ratification_beliefs(
     StageResult& r, const std::vector<std::unique_ptr<Negotiator>>& negotiators, const StageChannel& channel,
     double offset, SessionOptions& session) {
   const std::size_t n = r.parties.size();
   std::vector<std::vector<RatifierView>> own(n), views(n);
   for (std::size_t p = 0; p < n; ++p) own[p] = views[p] = ratifier_views(scenario_, *stage_, r.parties[p]);
-  std::vector<bool> heard(r.ratifiers.size(), false);
   for (std::size_t p = 0; p < n; ++p) {
     if (!negotiators[p]->announces_ratification_constraint()) continue;
     if (options_.record_trace) {
@@ -416,12 +414,9 @@ std::vector<std::shared_ptr<const std::vector<float>>> StageRun::ratification_be
       record.observers = channel.observers(Disclosure::table, r.parties[p]);
       add_record(std::move(record));
     }
-    std::vector<RatifierView> told = own[p];
-    for (std::size_t k = 0; k < told.size(); ++k)
-      if (heard[k]) told[k].knowledge = RatifierKnowledge::none;  // an earlier announcer was heard on it
-    for (std::size_t k = 0; k < told.size(); ++k) heard[k] = heard[k] || told[k].knowledge != RatifierKnowledge::none;
+    // A view once filled is kept, so on each ratifier the first announcer is the one heard.
     for (std::size_t q = 0; q < n; ++q)
-      if (q != p) adopt_announcement(views[q], told, r.parties[p]);
+      if (q != p) adopt_announcement(views[q], own[p], r.parties[p]);
   }
   std::vector<std::shared_ptr<const std::vector<float>>> tables(n);
   for (std::size_t p = 0; p < n; ++p) {
